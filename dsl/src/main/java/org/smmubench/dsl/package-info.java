@@ -1,0 +1,2 @@
+/** smmu-bench dsl. */
+package org.smmubench.dsl;

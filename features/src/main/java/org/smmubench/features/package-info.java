@@ -1,0 +1,2 @@
+/** smmu-bench features. */
+package org.smmubench.features;

@@ -1,0 +1,2 @@
+/** smmu-bench runtime. */
+package org.smmubench;

@@ -1,0 +1,4 @@
+package org.smmubench.scenario;
+
+/** A range of a process's address space backed by fresh pages with the given protection. */
+public record Mapping(long va, long size, Prot prot) {}

@@ -1,0 +1,51 @@
+package org.smmubench.scenario;
+
+/**
+ * One step of a scenario (interface.md §3 {@code steps:}). Every front-end (YAML, Groovy,
+ * Gherkin, REPL) produces these; the bench executes them. {@code text()} is the short form
+ * used in reports ("bind nic0 proc1").
+ */
+public sealed interface Step {
+    SourcePos pos();
+
+    String text();
+
+    /** {@code expect}: "ok" or an errno name (ENOMEM, ...). */
+    record Bind(String device, String process, String expect, SourcePos pos) implements Step {
+        public String text() { return "bind " + device + " " + process; }
+    }
+
+    record Unbind(String device, String process, String expect, SourcePos pos) implements Step {
+        public String text() { return "unbind " + device + " " + process; }
+    }
+
+    /**
+     * A DMA from {@code device}. PASID from {@code process} (its PASID) or the literal
+     * {@code pasid}; both null means a transaction without a PASID (RID traffic).
+     * {@code expect}: null (not checked), "ok", "fault", or an event name.
+     */
+    record Dma(String device, String process, Long pasid, long va, Access access, String expect,
+               SourcePos pos) implements Step {
+        public String text() {
+            String who = process != null ? process : pasid != null ? "pasid " + Hex.of(pasid) : "no-pasid";
+            return "dma " + device + " " + who + " " + access.yamlName() + " " + Hex.of(va);
+        }
+    }
+
+    record Map(String process, long va, long size, Prot prot, SourcePos pos) implements Step {
+        public String text() { return "map " + process + " " + Hex.of(va) + " " + Hex.of(size) + " " + prot.yamlName(); }
+    }
+
+    record Unmap(String process, long va, long size, SourcePos pos) implements Step {
+        public String text() { return "unmap " + process + " " + Hex.of(va) + " " + Hex.of(size); }
+    }
+
+    /** The {@code nth} next hit of {@code site} (only hits on {@code device}'s behalf, if given) fails. */
+    record Fail(String site, int nth, String device, SourcePos pos) implements Step {
+        public String text() { return "fail " + site + (nth != 1 ? " nth " + nth : "") + (device != null ? " device " + device : ""); }
+    }
+
+    record Exit(String process, SourcePos pos) implements Step {
+        public String text() { return "exit " + process; }
+    }
+}
