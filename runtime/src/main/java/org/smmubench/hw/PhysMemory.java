@@ -1,0 +1,170 @@
+package org.smmubench.hw;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Simulated physical memory shared by the driver model and the SMMU: sparse 4 KiB pages of
+ * little-endian 64-bit words, materialised only when written. Allocation is a bump allocator
+ * that never reuses an address, so any access through a stale pointer to freed memory faults
+ * instead of silently reading someone else's data.
+ */
+public final class PhysMemory {
+    public static final int PAGE_SIZE = 4096;
+    private static final int WORDS_PER_PAGE = PAGE_SIZE / 8;
+    /** First address handed out; looks like DRAM and keeps 0 (and low memory) unallocated. */
+    public static final long BASE = 0x8000_0000L;
+
+    private final Map<Long, long[]> pages = new HashMap<>();
+    private final TreeMap<Long, Long> allocations = new TreeMap<>(); // start -> size in bytes
+    private final List<MemoryWriteListener> listeners = new ArrayList<>();
+    private long next = BASE;
+    private long allocatedBytes;
+
+    /** Allocates {@code bytes} (rounded up to 8) at a multiple of {@code align} (a power of two). */
+    public long alloc(long bytes, long align) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("alloc of " + bytes + " bytes");
+        }
+        if (align <= 0 || Long.bitCount(align) != 1) {
+            throw new IllegalArgumentException("alignment " + align + " is not a power of two");
+        }
+        long a = Math.max(align, 8);
+        long size = (bytes + 7) & ~7L;
+        long pa = (next + a - 1) & ~(a - 1);
+        next = pa + size;
+        allocations.put(pa, size);
+        allocatedBytes += size;
+        return pa;
+    }
+
+    /** Frees the allocation that starts at {@code pa}; its contents are discarded. */
+    public void free(long pa) {
+        Long size = allocations.remove(pa);
+        if (size == null) {
+            throw new MemoryFault(pa, "free of an address that does not start an allocation");
+        }
+        allocatedBytes -= size;
+        for (long page = pa & ~(PAGE_SIZE - 1L); page < pa + size; page += PAGE_SIZE) {
+            long[] words = pages.get(page);
+            if (words == null) {
+                continue;
+            }
+            long from = Math.max(page, pa);
+            long to = Math.min(page + PAGE_SIZE, pa + size);
+            for (long w = from; w < to; w += 8) {
+                words[(int) ((w - page) >>> 3)] = 0;
+            }
+            if (!anyAllocationTouches(page)) {
+                pages.remove(page);
+            }
+        }
+    }
+
+    public boolean isAllocated(long pa) {
+        var e = allocations.floorEntry(pa);
+        return e != null && pa < e.getKey() + e.getValue();
+    }
+
+    /** Start and size of the allocation containing {@code pa}, or null. */
+    public long[] allocationContaining(long pa) {
+        var e = allocations.floorEntry(pa);
+        return e != null && pa < e.getKey() + e.getValue() ? new long[] {e.getKey(), e.getValue()} : null;
+    }
+
+    public long allocatedBytes() {
+        return allocatedBytes;
+    }
+
+    /** Pages currently backed by storage (written since allocation). */
+    public int residentPages() {
+        return pages.size();
+    }
+
+    public void addWriteListener(MemoryWriteListener l) {
+        listeners.add(l);
+    }
+
+    public void removeWriteListener(MemoryWriteListener l) {
+        listeners.remove(l);
+    }
+
+    public long read64(long pa) {
+        check(pa, 8);
+        long[] words = pages.get(pa & ~(PAGE_SIZE - 1L));
+        return words == null ? 0 : words[wordIndex(pa)];
+    }
+
+    public void write64(long pa, long value) {
+        check(pa, 8);
+        long[] words = pages.computeIfAbsent(pa & ~(PAGE_SIZE - 1L), p -> new long[WORDS_PER_PAGE]);
+        int i = wordIndex(pa);
+        long old = words[i];
+        words[i] = value;
+        for (MemoryWriteListener l : List.copyOf(listeners)) {
+            l.onWrite(pa, old, value);
+        }
+    }
+
+    public int read32(long pa) {
+        check(pa, 4);
+        long word = read64Unchecked(pa & ~7L);
+        return (int) ((pa & 4) == 0 ? word : word >>> 32);
+    }
+
+    public void write32(long pa, int v) {
+        check(pa, 4);
+        long wpa = pa & ~7L;
+        long old = read64Unchecked(wpa);
+        long updated = (pa & 4) == 0
+                ? (old & 0xffff_ffff_0000_0000L) | (v & 0xffff_ffffL)
+                : (old & 0x0000_0000_ffff_ffffL) | ((long) v << 32);
+        long[] words = pages.computeIfAbsent(wpa & ~(PAGE_SIZE - 1L), p -> new long[WORDS_PER_PAGE]);
+        words[wordIndex(wpa)] = updated;
+        for (MemoryWriteListener l : List.copyOf(listeners)) {
+            l.onWrite(wpa, old, updated);
+        }
+    }
+
+    /** Reads {@code n} consecutive 64-bit words starting at {@code pa}. */
+    public long[] readWords(long pa, int n) {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = read64(pa + 8L * i);
+        }
+        return out;
+    }
+
+    /** Writes consecutive 64-bit words starting at {@code pa}, lowest address first. */
+    public void writeWords(long pa, long[] words) {
+        for (int i = 0; i < words.length; i++) {
+            write64(pa + 8L * i, words[i]);
+        }
+    }
+
+    private long read64Unchecked(long pa) {
+        long[] words = pages.get(pa & ~(PAGE_SIZE - 1L));
+        return words == null ? 0 : words[wordIndex(pa)];
+    }
+
+    private static int wordIndex(long pa) {
+        return (int) ((pa & (PAGE_SIZE - 1)) >>> 3);
+    }
+
+    private void check(long pa, int size) {
+        if ((pa & (size - 1)) != 0) {
+            throw new MemoryFault(pa, size * 8 + "-bit access misaligned");
+        }
+        if (!isAllocated(pa)) {
+            throw new MemoryFault(pa, "access to unallocated or freed memory");
+        }
+    }
+
+    private boolean anyAllocationTouches(long page) {
+        var below = allocations.floorEntry(page + PAGE_SIZE - 1);
+        return below != null && below.getKey() + below.getValue() > page;
+    }
+}
