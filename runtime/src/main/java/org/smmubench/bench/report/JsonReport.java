@@ -1,0 +1,111 @@
+package org.smmubench.bench.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.smmubench.bench.RecordedViolation;
+import org.smmubench.bench.RunResult;
+import org.smmubench.bench.StepFailure;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code --json} report, shaped exactly as interface.md §7. The tree is built from
+ * insertion-ordered maps so the key order is the documented one; users diff these files
+ * between kernels, so nothing but {@code durationMs} may vary between identical runs.
+ */
+public final class JsonReport {
+    private JsonReport() {}
+
+    /** The report as a tree of ordered maps and lists (what {@link #write} serialises). */
+    public static Map<String, Object> tree(List<RunResult> results) {
+        List<Object> runs = new ArrayList<>();
+        for (RunResult r : results) runs.add(run(r));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("results", runs);
+        root.put("summary", summary(results));
+        return root;
+    }
+
+    public static String toJson(List<RunResult> results) {
+        return writer().writeValueAsString(tree(results)) + "\n";
+    }
+
+    public static void write(List<RunResult> results, Writer out) throws IOException {
+        try {
+            out.write(toJson(results));
+        } catch (JacksonException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    public static void write(List<RunResult> results, Path file) throws IOException {
+        Files.writeString(file, toJson(results), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> run(RunResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scenario", r.scenario());
+        m.put("file", r.file());
+        m.put("driver", r.driver());
+        m.put("status", r.status());
+        m.put("expected", List.copyOf(r.expected()));
+        m.put("violated", List.copyOf(r.violated()));
+        List<Object> violations = new ArrayList<>();
+        for (RecordedViolation v : r.violations()) violations.add(violation(v));
+        m.put("violations", violations);
+        List<Object> failures = new ArrayList<>();
+        for (StepFailure f : r.stepFailures()) failures.add(stepFailure(f));
+        m.put("stepFailures", failures);
+        m.put("durationMs", r.durationMs());
+        return m;
+    }
+
+    private static Map<String, Object> violation(RecordedViolation v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("invariant", v.invariant());
+        m.put("step", v.step());
+        m.put("stepText", v.stepText());
+        m.put("message", v.violation().message());
+        m.put("backtrace", v.violation().backtrace());
+        m.put("locksHeld", v.violation().locksHeld());
+        m.put("splat", v.violation().splat());
+        return m;
+    }
+
+    private static Map<String, Object> stepFailure(StepFailure f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("step", f.step());
+        m.put("stepText", f.stepText());
+        m.put("expected", f.expected());
+        m.put("actual", f.actual());
+        m.put("message", f.message());
+        return m;
+    }
+
+    private static Map<String, Object> summary(List<RunResult> results) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        long passed = results.stream().filter(RunResult::passed).count();
+        m.put("passed", passed);
+        m.put("failed", results.size() - passed);
+        return m;
+    }
+
+    // "key": value rather than Jackson's default "key" : value, to match the documented example.
+    private static ObjectWriter writer() {
+        Separators seps = Separators.createDefaultInstance()
+                .withObjectNameValueSpacing(Separators.Spacing.AFTER);
+        return JsonMapper.builder().build().writer().with(new DefaultPrettyPrinter(seps));
+    }
+}
