@@ -1,0 +1,55 @@
+package org.smmubench.scenario;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/** "Unknown X" messages that list what is known and suggest the closest name, as compilers do for typos. */
+final class Names {
+    private Names() {}
+
+    static String unknown(String kind, String value, Collection<String> known) {
+        return unknown(kind, value, "", known);
+    }
+
+    /** {@code where} (may be empty) says where the name was looked up, e.g. " in devices[0]". */
+    static String unknown(String kind, String value, String where, Collection<String> known) {
+        StringBuilder sb = new StringBuilder("unknown " + kind + " '" + value + "'" + where);
+        closest(value, known).ifPresent(c -> sb.append("; did you mean '").append(c).append("'?"));
+        if (known.isEmpty()) sb.append(" (none are defined)");
+        else sb.append(" (known: ").append(String.join(", ", known)).append(")");
+        return sb.toString();
+    }
+
+    /** The known name within a typo's reach (edit distance at most a third of its length, and at least 2). */
+    static Optional<String> closest(String value, Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance(value, k);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        int reach = Math.max(2, value.length() / 3);
+        return best != null && bestDistance <= reach ? Optional.of(best) : Optional.empty();
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,107 @@
+package org.smmubench.scenario;
+
+import static org.smmubench.scenario.TreeReader.path;
+import static org.smmubench.scenario.TreeReader.str;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.smmubench.kernel.FailureSites;
+
+import tools.jackson.databind.JsonNode;
+
+/** Binds {@code steps:} and checks that every device and process a step names is defined. */
+final class StepBinder {
+    private final TreeReader r;
+    private final List<String> devices;
+    private final List<String> processes;
+
+    StepBinder(TreeReader r, List<String> devices, List<String> processes) {
+        this.r = r;
+        this.devices = devices;
+        this.processes = processes;
+    }
+
+    List<Step> steps(JsonNode root) {
+        List<Step> out = new ArrayList<>();
+        JsonNode list = root.get("steps");
+        if (list == null || !list.isArray()) return out;
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            // Zero or several keys, or an unknown kind: the schema has said so.
+            if (!item.isObject() || item.size() != 1) continue;
+            Map.Entry<String, JsonNode> e = item.properties().iterator().next();
+            if (!e.getValue().isObject()) continue;
+            Step s = step(e.getKey(), e.getValue(), path(List.of("steps", i), e.getKey()), r.at(List.of("steps", i)));
+            if (s != null) out.add(s);
+        }
+        return out;
+    }
+
+    private Step step(String kind, JsonNode b, List<Object> p, SourcePos pos) {
+        switch (kind) {
+            case "bind":
+                return new Step.Bind(device(b, p, "device"), process(b, p), result(b), pos);
+            case "unbind":
+                return new Step.Unbind(device(b, p, "device"), process(b, p), result(b), pos);
+            case "dma": {
+                String device = device(b, p, "device");
+                String process = b.has("process") ? process(b, p) : null;
+                Long pasid = r.number(b, p, "pasid", 0, TopologyBinder.MAX_PASID, true);
+                if (b.has("process") && b.has("pasid"))
+                    r.error(pos, "dma takes process or pasid, not both (neither means a transaction without a PASID)");
+                Long va = r.number(b, p, "va", 0, Long.MAX_VALUE, true);
+                Access access = "write".equals(str(b, "access")) ? Access.WRITE : Access.READ;
+                return new Step.Dma(device, process, pasid, va != null ? va : 0, access, str(b, "expect"), pos);
+            }
+            case "map": {
+                String process = process(b, p);
+                Long va = r.number(b, p, "va", 0, Long.MAX_VALUE, true);
+                Long size = r.number(b, p, "size", 0, Long.MAX_VALUE, true);
+                r.checkPageRange(p, va, size);
+                String prot = str(b, "prot");
+                return new Step.Map(process, va != null ? va : 0, size != null ? size : 0,
+                        prot != null && prot.matches("r|rw|rx|rwx") ? Prot.parse(prot) : Prot.R, pos);
+            }
+            case "unmap": {
+                String process = process(b, p);
+                Long va = r.number(b, p, "va", 0, Long.MAX_VALUE, true);
+                Long size = r.number(b, p, "size", 0, Long.MAX_VALUE, true);
+                r.checkPageRange(p, va, size);
+                return new Step.Unmap(process, va != null ? va : 0, size != null ? size : 0, pos);
+            }
+            case "fail": {
+                String site = str(b, "site");
+                if (site != null && FailureSites.find(site).isEmpty())
+                    r.error(r.at(path(p, "site")), Names.unknown("failure site", site, FailureSites.names()));
+                Long nth = r.number(b, p, "nth", 1, Integer.MAX_VALUE, false);
+                String device = b.has("device") ? device(b, p, "device") : null;
+                return new Step.Fail(site, nth != null ? nth.intValue() : 1, device, pos);
+            }
+            case "exit":
+                return new Step.Exit(process(b, p), pos);
+            default:
+                return null;
+        }
+    }
+
+    private static String result(JsonNode b) {
+        String v = str(b, "expect");
+        return v != null ? v : "ok";
+    }
+
+    private String device(JsonNode b, List<Object> p, String key) {
+        String name = str(b, key);
+        if (name != null && !devices.contains(name))
+            r.error(r.at(path(p, key)), Names.unknown("device", name, devices));
+        return name;
+    }
+
+    private String process(JsonNode b, List<Object> p) {
+        String name = str(b, "process");
+        if (name != null && !processes.contains(name))
+            r.error(r.at(path(p, "process")), Names.unknown("process", name, processes));
+        return name;
+    }
+}

@@ -1,0 +1,173 @@
+package org.smmubench.scenario;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads the YAML documents of one file into JSON trees while recording the line and column
+ * of every key and value. We build the tree from the token stream ourselves because the
+ * validator's location-aware nodes know where values are but not where keys are, and an
+ * "unknown key" error must point at the key.
+ */
+final class YamlDocuments {
+    private static final Pattern DOC_MARKER = Pattern.compile("(?m)^---(?=\\s|$)");
+
+    private final String file;
+    private final String text;
+    private final List<InputError> errors = new ArrayList<>();
+
+    private YamlDocuments(String file, String text) {
+        this.file = file;
+        this.text = text;
+    }
+
+    /** The parsed documents (empty documents skipped); duplicate keys and syntax errors go to {@code errors}. */
+    static List<YamlDocument> read(String file, String text, List<InputError> errors) {
+        YamlDocuments r = new YamlDocuments(file, text);
+        List<YamlDocument> docs = r.readAll();
+        errors.addAll(r.errors);
+        return docs;
+    }
+
+    private List<YamlDocument> readAll() {
+        List<YamlDocument> docs = new ArrayList<>();
+        List<Integer> markerLines = markerLines();
+        int previousEndLine = 0;
+        try (JsonParser p = YAMLMapper.builder().build().createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                Map<List<Object>, SourcePos> values = new HashMap<>();
+                Map<List<Object>, SourcePos> keys = new HashMap<>();
+                SourcePos rootPos = pos(p.currentTokenLocation());
+                JsonNode root = readValue(p, t, new ArrayList<>(), values, keys);
+                int endLine = p.currentTokenLocation().getLineNr();
+                if (root.isNull() && t == JsonToken.VALUE_NULL) {   // an empty document, e.g. after a trailing ---
+                    previousEndLine = endLine;
+                    continue;
+                }
+                SourcePos start = documentStart(markerLines, previousEndLine, rootPos, docs.isEmpty());
+                docs.add(new YamlDocument(root, start, values, keys));
+                previousEndLine = endLine;
+            }
+        } catch (JacksonException e) {
+            errors.add(new InputError(pos(e.getLocation()), "YAML syntax error: " + syntaxMessage(e.getOriginalMessage())));
+        }
+        return docs;
+    }
+
+    private JsonNode readValue(JsonParser p, JsonToken t, List<Object> path,
+                               Map<List<Object>, SourcePos> values, Map<List<Object>, SourcePos> keys) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        values.put(List.copyOf(path), pos(p.currentTokenLocation()));
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode o = f.objectNode();
+                Map<String, SourcePos> seen = new HashMap<>();
+                while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+                    String name = p.currentName();
+                    SourcePos keyPos = pos(p.currentTokenLocation());
+                    path.add(name);
+                    SourcePos first = seen.putIfAbsent(name, keyPos);
+                    if (first != null) {
+                        // Keep the first value and its locations; report the repeat where it is.
+                        errors.add(new InputError(keyPos, "duplicate key '" + name + "' (first at line " + first.line() + ")"));
+                        readValue(p, p.nextToken(), path, new HashMap<>(), new HashMap<>());
+                    } else {
+                        keys.put(List.copyOf(path), keyPos);
+                        o.set(name, readValue(p, p.nextToken(), path, values, keys));
+                    }
+                    path.remove(path.size() - 1);
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                ArrayNode a = f.arrayNode();
+                int i = 0;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    path.add(i++);
+                    a.add(readValue(p, t, path, values, keys));
+                    path.remove(path.size() - 1);
+                }
+                return a;
+            }
+            case VALUE_STRING:
+                return f.stringNode(p.getString());
+            case VALUE_NUMBER_INT:
+                return f.numberNode(p.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT:
+                return f.numberNode(p.getDecimalValue());
+            case VALUE_TRUE:
+                return f.booleanNode(true);
+            case VALUE_FALSE:
+                return f.booleanNode(false);
+            case VALUE_NULL:
+                return f.nullNode();
+            default:
+                // Binary/embedded values (e.g. !!binary) have no meaning in a scenario.
+                return f.stringNode(p.getString());
+        }
+    }
+
+    /**
+     * The parser reports where the top-level mapping starts (its first key); users think of a
+     * document as starting at its {@code ---} line, or at the top of the file for the first one.
+     */
+    private SourcePos documentStart(List<Integer> markerLines, int previousEndLine, SourcePos rootPos, boolean first) {
+        int marker = 0;
+        for (int line : markerLines) {
+            if (line > previousEndLine && line <= rootPos.line()) marker = line;
+        }
+        if (marker > 0) return new SourcePos(file, marker, 1);
+        if (first) return new SourcePos(file, 1, 1);
+        return rootPos;
+    }
+
+    private List<Integer> markerLines() {
+        List<Integer> lines = new ArrayList<>();
+        Matcher m = DOC_MARKER.matcher(text);
+        while (m.find()) {
+            int line = 1;
+            for (int i = 0; i < m.start(); i++) if (text.charAt(i) == '\n') line++;
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    private SourcePos pos(TokenStreamLocation l) {
+        if (l == null) return new SourcePos(file, 0, 0);
+        return new SourcePos(file, Math.max(l.getLineNr(), 0), Math.max(l.getColumnNr(), 0));
+    }
+
+    /** SnakeYAML's message quotes the offending text under a caret; keep the words and the marks. */
+    static String syntaxMessage(String raw) {
+        if (raw == null) return "unreadable input";
+        List<String> parts = new ArrayList<>();
+        for (String line : raw.split("\n")) {
+            String s = line.strip();
+            if (s.isEmpty() || line.startsWith(" ") && !s.startsWith("in ")) continue;   // quoted snippet / caret
+            if (s.startsWith("in reader, line") || s.startsWith("in ")) {
+                Matcher m = Pattern.compile("line (\\d+), column (\\d+)").matcher(s);
+                if (m.find() && parts.size() == 1 && parts.get(0).startsWith("while ")) {
+                    parts.set(0, parts.get(0) + " (started at line " + m.group(1) + ", column " + m.group(2) + ")");
+                }
+                continue;
+            }
+            parts.add(s);
+        }
+        return parts.isEmpty() ? raw.strip() : String.join("; ", parts);
+    }
+}
