@@ -1,0 +1,276 @@
+package org.smmubench.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.smmubench.check.Violation;
+
+/**
+ * Lock and IRQ-state bookkeeping of the current task, with the checks lockdep makes at each
+ * acquire and release: recursion, circular dependency (lock-order), bad unlock balance and
+ * irqrestore nesting (lock-balance), and the leak check when the outermost call returns.
+ */
+final class Locking {
+    /** arm64 PSTATE.I: the bit of the saved flags that says "IRQs were masked". */
+    private static final long PSR_I_BIT = 0x80;
+
+    private final Kernel k;
+    private final Task t;
+    private final Lockdep lockdep = new Lockdep();
+    // Each save gets a distinct token above the DAIF bits, so a restore with another save's
+    // flags (out of nesting order) is told apart from a restore of the innermost one.
+    private long nextSave = 1;
+
+    Locking(Kernel k, Task t) {
+        this.k = k;
+        this.t = t;
+    }
+
+    void spinLock(SpinLock l, String op) {
+        String at = k.caller();
+        List<String> bt = k.backtrace();
+        k.traceLine(op + "(" + l.className() + ")");
+        t.preemptCount++;
+        acquire(l, l.className(), LockKind.SPINLOCK, at, bt);
+    }
+
+    void mutexLock(Mutex m) {
+        String at = k.caller();
+        List<String> bt = k.backtrace();
+        k.traceLine("mutex_lock(" + m.className() + ")");
+        try (Frame f = k.enterInternal("mutex_lock")) {
+            k.sleepCheck("mutex_lock(" + m.className() + ")", "mutex_lock");
+            acquire(m, m.className(), LockKind.MUTEX, at, bt);
+        }
+    }
+
+    boolean isHeld(Object lock) { return indexOf(lock) >= 0; }
+
+    void assertHeld(SpinLock l) { assertHeld(l, l.className()); }
+
+    void assertHeld(Mutex m) { assertHeld(m, m.className()); }
+
+    private void assertHeld(Object lock, String cls) {
+        if (!isHeld(lock)) {
+            k.warn("lockdep_assert_held(" + cls + ") failed: lock not held");
+        }
+    }
+
+    private void acquire(Object lock, String cls, LockKind kind, String at, List<String> bt) {
+        lockdep.learnKind(cls, kind);
+        int same = indexOf(lock);
+        if (same >= 0) {
+            reportRecursive(t.held.get(same), kind, at);
+        } else if (!t.held.isEmpty()) {
+            HeldLock prev = t.held.get(t.held.size() - 1);
+            var dep = new Lockdep.Dep(prev.className(), cls, prev.takenAt(), at, bt);
+            lockdep.add(dep).ifPresent(path -> reportCircular(prev, cls, kind, at, path));
+        }
+        t.held.add(new HeldLock(lock, cls, kind, at, bt));
+    }
+
+    void release(Object lock, String op) {
+        String cls = lock instanceof SpinLock s ? s.className() : ((Mutex) lock).className();
+        String at = k.caller();
+        k.traceLine(op + "(" + cls + ")");
+        int i = indexOf(lock);
+        if (i < 0) {
+            reportBadUnlock(cls, at);
+            return;
+        }
+        // Non-LIFO release of different locks is legal kernel code; lockdep accepts it.
+        HeldLock h = t.held.remove(i);
+        if (h.kind() == LockKind.SPINLOCK) {
+            t.preemptCount--;
+        }
+    }
+
+    long irqSave(String lockClass) {
+        String at = k.caller();
+        long flags = (nextSave++ << 10) | (t.irqsDisabled ? PSR_I_BIT : 0);
+        t.irqSaves.add(new IrqSave(flags, t.irqsDisabled, at, lockClass));
+        String op = lockClass == null ? "local_irq_save" : "spin_lock_irqsave(" + lockClass + ")";
+        if (lockClass == null) {
+            k.traceLine(op);
+        }
+        t.setIrqsDisabled(true, op + " in " + at);
+        return flags;
+    }
+
+    void irqRestore(long flags) {
+        String at = k.caller();
+        int top = t.irqSaves.size() - 1;
+        int i = top;
+        while (i >= 0 && t.irqSaves.get(i).flags() != flags) {
+            i--;
+        }
+        if (i < 0) {
+            report("irqrestore with flags 0x" + Long.toHexString(flags)
+                    + " that no outstanding irqsave returned, in " + at);
+            return;
+        }
+        IrqSave s = t.irqSaves.remove(i);
+        if (i != top) {
+            IrqSave inner = t.irqSaves.get(t.irqSaves.size() - 1);
+            report("irqrestore out of nesting order in " + at + ": restoring the save taken in "
+                    + s.savedAt() + " while the later save taken in " + inner.savedAt() + " is outstanding");
+        }
+        if (s.lockClass() == null) {
+            k.traceLine("local_irq_restore");
+        }
+        // Restore writes back the saved state even when out of order, as the hardware would.
+        t.setIrqsDisabled(s.wasDisabled(), "local_irq_restore in " + at);
+    }
+
+    /** Frame state recorded at entry of an outermost call, to know what it leaked. */
+    record EntryState(int held, int irqSaves, boolean irqsDisabled) {}
+
+    EntryState entryState() { return new EntryState(t.held.size(), t.irqSaves.size(), t.irqsDisabled); }
+
+    /** The outermost modelled call returned: anything it took and kept is a lock-balance bug. */
+    void checkBalanceAtReturn(String function, EntryState entry) {
+        List<HeldLock> leaked = new ArrayList<>(t.held.subList(Math.min(entry.held(), t.held.size()), t.held.size()));
+        List<IrqSave> saves = new ArrayList<>(t.irqSaves.subList(Math.min(entry.irqSaves(), t.irqSaves.size()), t.irqSaves.size()));
+        List<String> problems = new ArrayList<>();
+        for (HeldLock h : leaked) {
+            problems.add(h.className() + " (taken in " + h.takenAt() + ") still held when " + function + " returns");
+        }
+        for (IrqSave s : saves) {
+            boolean lockReported = leaked.stream().anyMatch(h -> h.className().equals(s.lockClass()));
+            if (!lockReported) {
+                String what = s.lockClass() == null ? "local_irq_save" : "spin_lock_irqsave(" + s.lockClass() + ")";
+                problems.add(what + " in " + s.savedAt() + " not restored when " + function + " returns");
+            }
+        }
+        if (saves.isEmpty() && t.irqsDisabled && !entry.irqsDisabled()) {
+            problems.add(function + " returns with IRQs disabled");
+        }
+        if (problems.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = Splats.lockdepHeader("WARNING: lock held when returning to user space!");
+        sb.append(Splats.taskName()).append(" is leaving the kernel with locks still held!\n");
+        Splats.heldLocks(sb, leaked);
+        sb.append("irqsave nesting: ").append(t.irqSaves.size()).append(", irqs_disabled(): ")
+                .append(t.irqsDisabled ? 1 : 0).append('\n');
+        sb.append("returning from: ").append(function).append('\n');
+        k.report(new Violation("lock-balance", String.join("; ", problems), List.of(function),
+                names(leaked), sb.toString()));
+        // Drop what leaked so one bug gives one report, not one per later step.
+        for (HeldLock h : leaked) {
+            t.held.remove(h);
+            if (h.kind() == LockKind.SPINLOCK) {
+                t.preemptCount--;
+            }
+        }
+        t.irqSaves.removeAll(saves);
+        t.setIrqsDisabled(entry.irqsDisabled(), "return from " + function);
+    }
+
+    List<String> heldNames() { return names(t.held); }
+
+    private static List<String> names(List<HeldLock> held) {
+        return held.stream().map(HeldLock::className).toList();
+    }
+
+    private int indexOf(Object lock) {
+        for (int i = t.held.size() - 1; i >= 0; i--) {
+            if (t.held.get(i).lock() == lock) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void report(String message) {
+        StringBuilder sb = new StringBuilder("BUG: ").append(message).append('\n');
+        Splats.heldLocks(sb, t.held);
+        Splats.callTrace(sb, k.backtrace());
+        k.report(new Violation("lock-balance", message, k.backtrace(), heldNames(), sb.toString()));
+    }
+
+    private void reportBadUnlock(String cls, String at) {
+        StringBuilder sb = Splats.lockdepHeader("WARNING: bad unlock balance detected!");
+        sb.append(Splats.taskName()).append(" is trying to release lock (").append(cls).append(") at:\n")
+                .append(at).append('\n').append("but there are no more locks to release!\n\n")
+                .append("other info that might help us debug this:\n");
+        Splats.heldLocks(sb, t.held);
+        sb.append("\nstack backtrace:\n");
+        Splats.callTrace(sb, k.backtrace());
+        k.report(new Violation("lock-balance", "bad unlock balance: " + cls + " released in " + at
+                + " but not held", k.backtrace(), heldNames(), sb.toString()));
+    }
+
+    private void reportRecursive(HeldLock held, LockKind kind, String at) {
+        String cls = held.className();
+        StringBuilder sb = Splats.lockdepHeader("WARNING: possible recursive locking detected");
+        sb.append(Splats.taskName()).append(" is trying to acquire lock:\n")
+                .append(Splats.lockLine(cls, kind, at))
+                .append("\nbut task is already holding lock:\n")
+                .append(Splats.lockLine(cls, held.kind(), held.takenAt()))
+                .append("\nother info that might help us debug this:\n")
+                .append(" Possible unsafe locking scenario:\n\n")
+                .append("       CPU0\n       ----\n")
+                .append("  lock(").append(cls).append(");\n")
+                .append("  lock(").append(cls).append(");\n\n *** DEADLOCK ***\n\n");
+        Splats.heldLocks(sb, t.held);
+        sb.append("\nstack backtrace:\n");
+        Splats.callTrace(sb, k.backtrace());
+        k.report(new Violation("kernel-warn", "possible recursive locking: " + cls + " taken in " + at
+                + " while already held (taken in " + held.takenAt() + ")", k.backtrace(), heldNames(), sb.toString()));
+    }
+
+    /**
+     * Taking newCls while holding prev closed the cycle newCls -> ... -> prev (path, as edges).
+     * Lockdep's layout: the lock being taken, the lock held, then the existing chain with
+     * the trace where each dependency was learned, then the current one.
+     */
+    private void reportCircular(HeldLock prev, String newCls, LockKind kind, String at, List<Lockdep.Dep> path) {
+        StringBuilder sb = Splats.lockdepHeader("WARNING: possible circular locking dependency detected");
+        sb.append(Splats.taskName()).append(" is trying to acquire lock:\n")
+                .append(Splats.lockLine(newCls, kind, at))
+                .append("\nbut task is already holding lock:\n")
+                .append(Splats.lockLine(prev.className(), prev.kind(), prev.takenAt()))
+                .append("\nwhich lock already depends on the new lock.\n\n")
+                .append("\nthe existing dependency chain (in reverse order) is:\n");
+        for (int i = path.size() - 1; i >= 0; i--) {
+            Lockdep.Dep d = path.get(i);
+            chainEntry(sb, i + 1, d.to(), d.trace());
+        }
+        chainEntry(sb, 0, newCls, k.backtrace());
+        sb.append("\nother info that might help us debug this:\n\n");
+        String parent = path.get(path.size() - 1).from();
+        if (path.size() > 1) {
+            List<String> chain = new ArrayList<>();
+            path.forEach(d -> chain.add(d.from()));
+            chain.add(prev.className());
+            sb.append("Chain exists of:\n  ").append(String.join(" --> ", chain)).append("\n\n");
+        }
+        sb.append(" Possible unsafe locking scenario:\n\n")
+                .append("       CPU0                    CPU1\n")
+                .append("       ----                    ----\n")
+                .append("  lock(").append(prev.className()).append(");\n")
+                .append("                               lock(").append(parent).append(");\n")
+                .append("                               lock(").append(prev.className()).append(");\n")
+                .append("  lock(").append(newCls).append(");\n\n *** DEADLOCK ***\n\n");
+        Splats.heldLocks(sb, t.held);
+        sb.append("\nstack backtrace:\n");
+        Splats.callTrace(sb, k.backtrace());
+        Lockdep.Dep last = path.get(path.size() - 1);
+        String message = "possible circular locking dependency: " + newCls + " taken in " + at
+                + " while holding " + prev.className() + " (taken in " + prev.takenAt() + "), but "
+                + prev.className() + " was taken in " + last.toAt() + " while holding " + last.from()
+                + (path.size() > 1 ? " (chain " + newCls + " -> ... -> " + prev.className() + ")" : "");
+        k.report(new Violation("lock-order", message, k.backtrace(), heldNames(), sb.toString()));
+    }
+
+    private void chainEntry(StringBuilder sb, int index, String cls, List<String> trace) {
+        sb.append("\n-> #").append(index).append(" (").append(cls).append(")")
+                .append(lockdep.kindOf(cls).usage()).append(":\n");
+        for (String fn : trace) {
+            sb.append("       ").append(fn).append('\n');
+        }
+    }
+
+    static String requireClass(String cls) { return Objects.requireNonNull(cls, "lock class"); }
+}

@@ -1,0 +1,29 @@
+package org.smmubench.kernel;
+
+/**
+ * A struct mutex instance of a lockdep class. mutex_lock may sleep, so it runs the
+ * atomic-sleep check (as might_sleep does) before lockdep sees the acquisition.
+ */
+public final class Mutex {
+    private final Kernel kernel;
+    private final String className;
+
+    Mutex(Kernel kernel, String className) {
+        this.kernel = kernel;
+        this.className = className;
+    }
+
+    public String className() { return className; }
+
+    public void lock() { kernel.locking().mutexLock(this); }
+
+    public void unlock() { kernel.locking().release(this, "mutex_unlock"); }
+
+    public boolean isHeld() { return kernel.locking().isHeld(this); }
+
+    /** lockdep_assert_held: WARNs (kernel-warn) when not held. */
+    public void assertHeld() { kernel.locking().assertHeld(this); }
+
+    @Override
+    public String toString() { return "mutex(" + className + ")"; }
+}

@@ -1,0 +1,82 @@
+package org.smmubench.kernel;
+
+import java.util.List;
+
+/**
+ * Text of the reports, in the layout of the kernel's own (lockdep, DEBUG_ATOMIC_SLEEP,
+ * WARN, KASAN) so a kernel developer reads them at a glance. Our own wording throughout;
+ * no addresses or offsets, so the same run prints the same bytes.
+ */
+final class Splats {
+    private Splats() {}
+
+    static String taskName() { return Task.COMM + "/" + Task.PID; }
+
+    /** "N locks held by smmu-bench/1:" and one line per lock, outermost first. */
+    static void heldLocks(StringBuilder sb, List<HeldLock> held) {
+        if (held.isEmpty()) {
+            sb.append("no locks held by ").append(taskName()).append(".\n");
+            return;
+        }
+        sb.append(held.size()).append(held.size() == 1 ? " lock" : " locks")
+                .append(" held by ").append(taskName()).append(":\n");
+        for (int i = 0; i < held.size(); i++) {
+            sb.append(held.get(i).line(i)).append('\n');
+        }
+    }
+
+    /** "Call trace:" and one function per line, innermost first. */
+    static void callTrace(StringBuilder sb, List<String> backtrace) {
+        sb.append("CPU: 0 PID: ").append(Task.PID).append(" Comm: ").append(Task.COMM).append('\n');
+        sb.append("Call trace:\n");
+        for (String fn : backtrace) {
+            sb.append(' ').append(fn).append('\n');
+        }
+    }
+
+    static String rule(char c, int n) { return String.valueOf(c).repeat(n) + "\n"; }
+
+    /** A lockdep report header: rule, title, rule. */
+    static StringBuilder lockdepHeader(String title) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(rule('=', title.length())).append(title).append('\n').append(rule('-', title.length()));
+        return sb;
+    }
+
+    static String atomicSleep(Task t, String where, List<String> trace) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("BUG: sleeping function called from invalid context at ").append(where).append('\n');
+        sb.append("in_atomic(): ").append(t.inAtomic() ? 1 : 0)
+                .append(", irqs_disabled(): ").append(t.irqsDisabled() ? 1 : 0)
+                .append(", non_block: 0, pid: ").append(Task.PID).append(", name: ").append(Task.COMM).append('\n');
+        sb.append("preempt_count: ").append(Integer.toHexString(t.preemptCount())).append(", expected: 0\n");
+        heldLocks(sb, t.held);
+        if (t.irqsDisabled()) {
+            sb.append("irq event stamp: ").append(t.irqEventStamp).append('\n');
+            sb.append("hardirqs last  enabled at (").append(t.lastEnabledStamp).append("): ")
+                    .append(t.lastEnabledAt).append('\n');
+            sb.append("hardirqs last disabled at (").append(t.lastDisabledStamp).append("): ")
+                    .append(t.lastDisabledAt).append('\n');
+        }
+        callTrace(sb, trace);
+        return sb.toString();
+    }
+
+    static String warning(String message, String function, List<String> trace) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("------------[ cut here ]------------\n");
+        if (message != null && !message.isEmpty()) {
+            sb.append(message).append('\n');
+        }
+        sb.append("WARNING: CPU: 0 PID: ").append(Task.PID).append(" at ")
+                .append(SourceFiles.location(function)).append('\n');
+        sb.append("Modules linked in:\n");
+        callTrace(sb, trace);
+        sb.append("---[ end trace 0000000000000000 ]---\n");
+        return sb.toString();
+    }
+
+    static String lockLine(String cls, LockKind kind, String at) {
+        return " (" + cls + ")" + kind.usage() + ", at: " + at + "\n";
+    }
+}

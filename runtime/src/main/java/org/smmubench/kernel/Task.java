@@ -1,0 +1,84 @@
+package org.smmubench.kernel;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The one "current" task of the single-threaded model: what the kernel's debug checks
+ * consult (preempt count, IRQ state, held locks) plus the modelled call stack.
+ * Mutated only by {@link Kernel} and its locks; readers get copies.
+ */
+public final class Task {
+    static final int PID = 1;
+    static final String COMM = "smmu-bench";
+
+    int preemptCount;
+    boolean irqsDisabled;
+    /** Modelled kernel functions, outermost first. */
+    final List<String> frames = new ArrayList<>();
+    /** Held locks, in the order taken (lockdep's held_locks). */
+    final List<HeldLock> held = new ArrayList<>();
+    /** Outstanding irqsaves, in the order saved. */
+    final List<IrqSave> irqSaves = new ArrayList<>();
+
+    // The kernel's "irq event stamp" bookkeeping, printed in splats taken with IRQs off.
+    long irqEventStamp;
+    long lastEnabledStamp;
+    String lastEnabledAt = "0x0";
+    long lastDisabledStamp;
+    String lastDisabledAt = "0x0";
+
+    Task() {}
+
+    public int pid() { return PID; }
+
+    public String comm() { return COMM; }
+
+    public int preemptCount() { return preemptCount; }
+
+    public boolean irqsDisabled() { return irqsDisabled; }
+
+    /** in_atomic(): a non-zero preempt count (a spinlock is held). */
+    public boolean inAtomic() { return preemptCount != 0; }
+
+    /** Whether a sleeping operation is illegal now (what CONFIG_DEBUG_ATOMIC_SLEEP checks). */
+    public boolean atomicContext() { return preemptCount != 0 || irqsDisabled; }
+
+    /** Held locks, outermost first. */
+    public List<HeldLock> heldLocks() { return List.copyOf(held); }
+
+    /** Modelled kernel functions, innermost first (the order of a call trace). */
+    public List<String> backtrace() {
+        List<String> out = new ArrayList<>(frames);
+        Collections.reverse(out);
+        return out;
+    }
+
+    public int frameDepth() { return frames.size(); }
+
+    public int irqSaveDepth() { return irqSaves.size(); }
+
+    void setIrqsDisabled(boolean disabled, String at) {
+        if (disabled == irqsDisabled) {
+            return;
+        }
+        irqsDisabled = disabled;
+        irqEventStamp++;
+        if (disabled) {
+            lastDisabledStamp = irqEventStamp;
+            lastDisabledAt = at;
+        } else {
+            lastEnabledStamp = irqEventStamp;
+            lastEnabledAt = at;
+        }
+    }
+
+    /** Forgets every lock, irqsave and frame: after a lock-balance report, so one bug gives one report. */
+    void resetContext(String at) {
+        held.clear();
+        irqSaves.clear();
+        preemptCount = 0;
+        setIrqsDisabled(false, at);
+    }
+}
