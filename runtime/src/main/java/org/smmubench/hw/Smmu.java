@@ -1,5 +1,10 @@
 package org.smmubench.hw;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.TreeMap;
 import org.smmubench.hw.field.Cmd;
 import org.smmubench.hw.field.Evt;
 import org.smmubench.hw.field.Regs;
@@ -41,10 +46,119 @@ public final class Smmu {
     final Queue evtq = new Queue(Evt.BYTES, IdRegisters.QUEUE_SHIFT);
     final Queue priq = new Queue(16, IdRegisters.QUEUE_SHIFT);
 
+    private final ConfigCache configCache = new ConfigCache();
+    private final Tlb tlb = new Tlb();
+    private final TreeMap<Integer, Atc> atcs = new TreeMap<>();
+    private final List<CommandListener> commandListeners = new ArrayList<>();
+    private final ConfigFetcher fetcher;
+    private final EventWriter events;
+    private final Translator translator;
+    private final CommandProcessor commands;
+    private long sequence;
+    private long syncCount;
+
     public Smmu(HwConfig cfg, PhysMemory mem) {
         this.cfg = cfg;
         this.mem = mem;
         this.idr = IdRegisters.from(cfg);
+        this.fetcher = new ConfigFetcher(this, mem, configCache);
+        this.events = new EventWriter(this, mem);
+        this.translator = new Translator(this, mem, fetcher, tlb, events);
+        this.commands = new CommandProcessor(this, mem, configCache, tlb, fetcher);
+    }
+
+    // ---------------------------------------------------------------- transactions and views
+
+    /** Translates one transaction (and, for an ATS endpoint, goes through and fills its ATC). */
+    public DmaResult dma(Transaction t) {
+        nextSequence();
+        return translator.translate(t);
+    }
+
+    /** Events recorded since the previous drain, decoded, oldest first. */
+    public List<Event> drainEvents() {
+        return events.drain();
+    }
+
+    /** Every event recorded since reset, oldest first (not affected by draining). */
+    public List<Event> eventLog() {
+        return events.all();
+    }
+
+    public ConfigCache configCache() {
+        return configCache;
+    }
+
+    public Tlb tlb() {
+        return tlb;
+    }
+
+    /** The ATC of the ATS endpoint with this StreamID (empty until it translates with ATS). */
+    public Atc atc(int sid) {
+        return atcFor(sid);
+    }
+
+    /** ATCs of all endpoints that have one, by StreamID. */
+    public Collection<Atc> atcs() {
+        return List.copyOf(atcs.values());
+    }
+
+    public void addCommandListener(CommandListener l) {
+        commandListeners.add(l);
+    }
+
+    public void removeCommandListener(CommandListener l) {
+        commandListeners.remove(l);
+    }
+
+    /** The STE for {@code sid} as memory holds it now, bypassing and not filling the caches. */
+    public SteView readSteFromMemory(int sid) {
+        return fetcher.ste(sid, false).ste();
+    }
+
+    /**
+     * The CD a transaction with (sid, ssid) would use according to memory now, bypassing and
+     * not filling the caches. {@code ssid} &lt; 0 means "no SubstreamID". When the STE is not a
+     * usable stage-1 STE, or the substream rules reject the SSID, the view is unreachable and
+     * its fault says why.
+     */
+    public CdView readCdFromMemory(int sid, int ssid) {
+        SteView ste = readSteFromMemory(sid);
+        if (!ste.usable()) {
+            return new CdView(sid, ssid, -1, null, ste.fault(), "STE: " + ste.reason());
+        }
+        if (!ste.isS1()) {
+            return new CdView(sid, ssid, -1, null, null, "STE is not a stage-1 STE (Config=" + ste.config() + ")");
+        }
+        OptionalInt s = ssid < 0 ? OptionalInt.empty() : OptionalInt.of(ssid);
+        Substream sub = Substream.select(ste, s);
+        if (sub instanceof Substream.Reject r) {
+            return new CdView(sid, ssid, -1, null, r.event(), r.reason());
+        }
+        if (sub instanceof Substream.Bypass) {
+            return new CdView(sid, ssid, -1, null, null, "S1DSS=bypass: no CD used");
+        }
+        return fetcher.cd(ste, Math.max(ssid, 0), ((Substream.UseCd) sub).cdIndex(), false).cd();
+    }
+
+    /** A counter advanced by every transaction and every consumed command; cache entries record it. */
+    public long sequence() {
+        return sequence;
+    }
+
+    /** Number of CMD_SYNCs completed since reset. */
+    public long syncCount() {
+        return syncCount;
+    }
+
+    /** CMDQ_CONS.ERR: the CERROR code of the last command error. */
+    public int cmdqError() {
+        return (int) QPtr.ERR.extract(cmdq.cons & 0xffff_ffffL);
+    }
+
+    /** GERROR bits currently active (GERROR xor GERRORN). */
+    public int activeGlobalErrors() {
+        return (gerror ^ gerrorn) & Gerror.ERR_MASK;
     }
 
     public HwConfig config() {
@@ -242,10 +356,27 @@ public final class Smmu {
     }
 
     void consumeCommands() {
-        // Filled in by the command processor (next commit).
+        commands.consume();
     }
 
-    int cmdqError() {
-        return (int) QPtr.ERR.extract(cmdq.cons);
+    long nextSequence() {
+        return ++sequence;
+    }
+
+    Atc atcFor(int sid) {
+        return atcs.computeIfAbsent(sid, Atc::new);
+    }
+
+    void notifyCommand(Command c) {
+        for (CommandListener l : List.copyOf(commandListeners)) {
+            l.onCommand(c);
+        }
+    }
+
+    void notifySync(Command c) {
+        syncCount++;
+        for (CommandListener l : List.copyOf(commandListeners)) {
+            l.onSyncComplete(c);
+        }
     }
 }
