@@ -1,0 +1,36 @@
+package org.smmubench.dsl.script;
+
+import groovy.lang.Binding;
+import groovy.lang.GroovyShell;
+
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.customizers.ImportCustomizer;
+
+/**
+ * The Groovy compiler set up for scenario scripts: {@link BenchScript} as the base class
+ * and the bench's packages imported, so users write no imports and no boilerplate.
+ */
+public final class DslCompiler {
+    /** Star-imported into every script and REPL line. */
+    public static final String[] PACKAGES = {
+            "org.smmubench.dsl.script", "org.smmubench.scenario", "org.smmubench.bench",
+            "org.smmubench.check", "org.smmubench.driver.sva", "org.smmubench.kernel"};
+
+    private DslCompiler() {}
+
+    public static CompilerConfiguration configuration() {
+        CompilerConfiguration cc = new CompilerConfiguration();
+        cc.setScriptBaseClass(BenchScript.class.getName());
+        cc.setSourceEncoding("UTF-8");
+        ImportCustomizer imports = new ImportCustomizer();
+        imports.addStarImports(PACKAGES);
+        // Let @BaseScript and @NamedParam be written without an import, for IDE users.
+        imports.addImports("groovy.transform.BaseScript");
+        cc.addCompilationCustomizers(imports);
+        return cc;
+    }
+
+    public static GroovyShell shell(Binding binding) {
+        return new GroovyShell(DslCompiler.class.getClassLoader(), binding, configuration());
+    }
+}

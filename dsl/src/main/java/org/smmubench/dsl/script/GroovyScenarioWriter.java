@@ -1,0 +1,131 @@
+package org.smmubench.dsl.script;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.smmubench.driver.sva.DriverVariantInfo;
+import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.scenario.Bus;
+import org.smmubench.scenario.DeviceSpec;
+import org.smmubench.scenario.Hex;
+import org.smmubench.scenario.Mapping;
+import org.smmubench.scenario.ProcessSpec;
+import org.smmubench.scenario.Scenario;
+import org.smmubench.scenario.SmmuOptions;
+import org.smmubench.scenario.Step;
+
+/**
+ * Scenario → a {@code *.groovy} script in the interface.md §5 spelling, which
+ * {@link GroovyScenarioLoader} reads back to an equal scenario. Used by the REPL's
+ * {@code save x.groovy}; numbers are written in hex where kernel developers read hex.
+ */
+public final class GroovyScenarioWriter {
+    private GroovyScenarioWriter() {}
+
+    public static String write(List<Scenario> scenarios) {
+        StringBuilder b = new StringBuilder();
+        for (Scenario s : scenarios) {
+            if (b.length() > 0) b.append('\n');
+            b.append(write(s));
+        }
+        return b.toString();
+    }
+
+    public static String write(Scenario s) {
+        List<String> l = new ArrayList<>();
+        l.add("scenario " + q(s.name()));
+        if (s.description() != null && !s.description().isBlank()) l.add("description " + q(s.description()));
+        if (!s.drivers().isEmpty()) l.add("driver " + String.join(", ", s.drivers().stream().map(d -> q(alias(d))).toList()));
+        String smmu = smmu(s.smmu());
+        if (!smmu.isEmpty()) l.add("smmu " + smmu);
+        for (DeviceSpec d : s.devices()) l.add(device(d));
+        for (ProcessSpec p : s.processes()) l.add(process(p));
+        for (Step st : s.steps()) l.add(step(st));
+        Map<String, Set<String>> per = new TreeMap<>(s.expect().perDriver());
+        s.expect().all().ifPresent(all -> l.add("expect violations: " + list(all)));
+        per.forEach((d, ids) -> l.add("expect " + q(alias(d)) + ", violations: " + list(ids)));
+        return String.join("\n", l) + "\n";
+    }
+
+    static String device(DeviceSpec d) {
+        StringBuilder b = new StringBuilder(d.bus() == Bus.PCI ? "pci " : "platform ").append(q(d.name()));
+        b.append(", sid: ").append(d.sids().size() == 1 ? hex(d.sids().get(0))
+                : "[" + String.join(", ", d.sids().stream().map(GroovyScenarioWriter::hex).toList()) + "]");
+        if (d.group() != null) b.append(", group: ").append(q(d.group()));
+        if (d.pasidBits() != null) b.append(", pasidBits: ").append(d.pasidBits());
+        if (d.ats()) b.append(", ats: true");
+        if (!d.sva()) b.append(", sva: false");
+        return b.toString();
+    }
+
+    static String process(ProcessSpec p) {
+        StringBuilder b = new StringBuilder("process ").append(q(p.name()));
+        if (p.pasid() != null) b.append(", pasid: ").append(p.pasid());
+        if (p.asid() != null) b.append(", asid: ").append(p.asid());
+        if (!p.mappings().isEmpty()) {
+            List<String> maps = new ArrayList<>();
+            for (Mapping m : p.mappings())
+                maps.add("[va: " + Hex.of(m.va()) + ", size: " + Hex.of(m.size()) + ", prot: " + q(m.prot().yamlName()) + "]");
+            b.append(", mappings: [").append(String.join(", ", maps)).append(']');
+        }
+        return b.toString();
+    }
+
+    static String step(Step s) {
+        if (s instanceof Step.Bind x) return "bind " + q(x.device()) + ", " + q(x.process()) + errno(x.expect());
+        if (s instanceof Step.Unbind x) return "unbind " + q(x.device()) + ", " + q(x.process()) + errno(x.expect());
+        if (s instanceof Step.Dma x) {
+            String who = x.process() != null ? ", " + q(x.process()) : "";
+            String pasid = x.pasid() != null ? ", pasid: " + Hex.of(x.pasid()) : "";
+            String expect = x.expect() != null ? ", expect: " + q(x.expect()) : "";
+            return "dma " + q(x.device()) + who + pasid + ", va: " + Hex.of(x.va()) + ", access: " + q(x.access().yamlName()) + expect;
+        }
+        if (s instanceof Step.Map x)
+            return "map " + q(x.process()) + ", va: " + Hex.of(x.va()) + ", size: " + Hex.of(x.size()) + ", prot: " + q(x.prot().yamlName());
+        if (s instanceof Step.Unmap x) return "unmap " + q(x.process()) + ", va: " + Hex.of(x.va()) + ", size: " + Hex.of(x.size());
+        if (s instanceof Step.Exit x) return "exit " + q(x.process());
+        if (s instanceof Step.Fail x)
+            return "fail " + q(x.site()) + (x.nth() != 1 ? ", nth: " + x.nth() : "") + (x.device() != null ? ", device: " + q(x.device()) : "");
+        throw new IllegalArgumentException("unknown step " + s);
+    }
+
+    private static String smmu(SmmuOptions o) {
+        SmmuOptions d = SmmuOptions.defaults();
+        List<String> parts = new ArrayList<>();
+        if (o.twoLevelCdTable() != d.twoLevelCdTable()) parts.add("cdTable: " + q(o.twoLevelCdTable() ? "two-level" : "linear"));
+        if (o.twoLevelStreamTable() != d.twoLevelStreamTable())
+            parts.add("streamTable: " + q(o.twoLevelStreamTable() ? "two-level" : "linear"));
+        if (o.ssidBits() != d.ssidBits()) parts.add("ssidBits: " + o.ssidBits());
+        if (o.sidBits() != d.sidBits()) parts.add("sidBits: " + o.sidBits());
+        if (o.asidBits() != d.asidBits()) parts.add("asidBits: " + o.asidBits());
+        if (o.ats() != d.ats()) parts.add("ats: " + o.ats());
+        if (o.stall() != d.stall()) parts.add("stall: " + o.stall());
+        if (o.rangeInv() != d.rangeInv()) parts.add("rangeInv: " + o.rangeInv());
+        return String.join(", ", parts);
+    }
+
+    /** The short alias users type ("pre-fix"), where the variant has one. */
+    private static String alias(String canonical) {
+        return DriverVariants.all().stream().filter(v -> v.id().equals(canonical)).findFirst()
+                .map(DriverVariantInfo::aliases).filter(a -> !a.isEmpty()).map(a -> a.get(0)).orElse(canonical);
+    }
+
+    private static String errno(String expect) {
+        return expect == null || expect.equals("ok") ? "" : ", expect: " + q(expect);
+    }
+
+    private static String list(Set<String> ids) {
+        return "[" + String.join(", ", new TreeSet<>(ids).stream().map(GroovyScenarioWriter::q).toList()) + "]";
+    }
+
+    private static String hex(int v) { return Hex.of(Integer.toUnsignedLong(v)); }
+
+    /** A single-quoted Groovy string literal (no interpolation). */
+    static String q(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
+    }
+}

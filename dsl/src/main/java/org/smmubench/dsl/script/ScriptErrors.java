@@ -1,0 +1,96 @@
+package org.smmubench.dsl.script;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import groovy.lang.MissingMethodException;
+import groovy.lang.MissingPropertyException;
+import groovy.lang.Script;
+
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.messages.ExceptionMessage;
+import org.codehaus.groovy.control.messages.Message;
+import org.codehaus.groovy.control.messages.SimpleMessage;
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import org.codehaus.groovy.syntax.SyntaxException;
+import org.smmubench.scenario.InputError;
+import org.smmubench.scenario.ScenarioException;
+import org.smmubench.scenario.SourcePos;
+
+/**
+ * Turns whatever a script throws (compile errors, unknown statements, wrong arguments,
+ * exceptions in user code) into located input errors, {@code FILE:LINE: message}: kernel
+ * developers get the line of their mistake, never a Groovy stack trace.
+ */
+public final class ScriptErrors {
+    private ScriptErrors() {}
+
+    public static ScenarioException translate(Throwable t, String displayFile) {
+        if (t instanceof ScenarioException se) return se;
+        if (t instanceof MultipleCompilationErrorsException mce) return compileErrors(mce, displayFile);
+        SourcePos pos = new SourcePos(displayFile, scriptLine(t), 0);
+        return new ScenarioException(pos, message(t));
+    }
+
+    /** A one-line description of a runtime failure in a script. */
+    public static String message(Throwable t) {
+        if (t instanceof MissingMethodException mme && isScriptType(mme.getType())) {
+            String name = mme.getMethod();
+            return Verbs.find(name)
+                    .map(v -> name + ": wrong arguments " + arguments(mme.getArguments()) + "; usage: " + v.usage())
+                    .orElseGet(() -> "unknown statement '" + name + "'" + Verbs.closest(name)
+                            .map(c -> " (did you mean '" + c + "'?)").orElse("") + "; `help` in the REPL lists them");
+        }
+        if (t instanceof MissingPropertyException mpe && isScriptType(mpe.getType())) {
+            String p = mpe.getProperty();
+            return Verbs.find(p).map(v -> p + ": needs arguments; usage: " + v.usage())
+                    .orElseGet(() -> "unknown name '" + p + "' (names of devices, processes and drivers are strings: '" + p + "')");
+        }
+        if (t instanceof MissingMethodException || t instanceof MissingPropertyException) return firstLine(t.getMessage());
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null ? "" : ": " + firstLine(m));
+    }
+
+    /** The line of the innermost user-script frame of {@code t} (or a cause), or 0. */
+    public static int scriptLine(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            for (StackTraceElement e : c.getStackTrace())
+                if (BenchScript.isScriptFrame(e.getClassName(), e.getFileName()) && e.getLineNumber() > 0)
+                    return e.getLineNumber();
+        }
+        return 0;
+    }
+
+    private static ScenarioException compileErrors(MultipleCompilationErrorsException mce, String displayFile) {
+        List<InputError> errors = new ArrayList<>();
+        for (Message m : mce.getErrorCollector().getErrors()) {
+            if (m instanceof SyntaxErrorMessage sm) {
+                SyntaxException se = sm.getCause();
+                errors.add(new InputError(new SourcePos(displayFile, se.getLine(), se.getStartColumn()),
+                        firstLine(se.getOriginalMessage())));
+            } else if (m instanceof ExceptionMessage em) {
+                errors.add(new InputError(new SourcePos(displayFile, 0, 0), message(em.getCause())));
+            } else if (m instanceof SimpleMessage sm) {
+                errors.add(new InputError(new SourcePos(displayFile, 0, 0), firstLine(sm.getMessage())));
+            }
+        }
+        if (errors.isEmpty()) errors.add(new InputError(new SourcePos(displayFile, 0, 0), firstLine(mce.getMessage())));
+        return new ScenarioException(errors);
+    }
+
+    private static boolean isScriptType(Class<?> type) {
+        return type != null && Script.class.isAssignableFrom(type);
+    }
+
+    private static String arguments(Object[] args) {
+        List<String> parts = new ArrayList<>();
+        if (args != null) for (Object a : args) parts.add(NamedArgs.describe(a));
+        return "(" + String.join(", ", parts) + ")";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}
