@@ -114,6 +114,10 @@ final class Locking {
             IrqSave inner = t.irqSaves.get(t.irqSaves.size() - 1);
             report("irqrestore out of nesting order in " + at + ": restoring the save taken in "
                     + s.savedAt() + " while the later save taken in " + inner.savedAt() + " is outstanding");
+            // The next save now restores what this one would have: one bug, one report, not a
+            // second "returns with IRQs disabled" when the inner restore runs.
+            IrqSave next = t.irqSaves.get(i);
+            t.irqSaves.set(i, new IrqSave(next.flags(), s.wasDisabled(), next.savedAt(), next.lockClass()));
         }
         if (s.lockClass() == null) {
             k.traceLine("local_irq_restore");
