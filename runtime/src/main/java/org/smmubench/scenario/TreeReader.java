@@ -73,9 +73,8 @@ final class TreeReader {
         BigInteger v = number(n);
         if (v == null) return null;
         if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
-            String range = max == Long.MAX_VALUE ? "at least " + show(min, hex)
-                    : "between " + show(min, hex) + " and " + show(max, hex);
-            error(at(path(objPath, key)), key + " must be " + range + ", found " + SchemaMessages.show(n));
+            error(at(path(objPath, key)), key + " must be between " + show(min, hex) + " and " + show(max, hex)
+                    + ", found " + SchemaMessages.show(n));
             return null;
         }
         return v.longValue();

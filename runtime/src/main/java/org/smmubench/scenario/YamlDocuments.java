@@ -54,14 +54,12 @@ final class YamlDocuments {
                 Map<List<Object>, SourcePos> keys = new HashMap<>();
                 SourcePos rootPos = pos(p.currentTokenLocation());
                 JsonNode root = readValue(p, t, new ArrayList<>(), values, keys);
-                int endLine = p.currentTokenLocation().getLineNr();
-                if (root.isNull() && t == JsonToken.VALUE_NULL) {   // an empty document, e.g. after a trailing ---
-                    previousEndLine = endLine;
-                    continue;
-                }
+                if (t == JsonToken.VALUE_NULL) continue;   // an empty document, e.g. after a trailing ---
                 SourcePos start = documentStart(markerLines, previousEndLine, rootPos, docs.isEmpty());
                 docs.add(new YamlDocument(root, start, values, keys));
-                previousEndLine = endLine;
+                // The parser reports a document's closing token where the next one begins, so a
+                // document ends at the last key or value it holds.
+                previousEndLine = lastLine(values, keys);
             }
         } catch (JacksonException e) {
             errors.add(new InputError(pos(e.getLocation()), "YAML syntax error: " + syntaxMessage(e.getOriginalMessage())));
@@ -134,6 +132,13 @@ final class YamlDocuments {
         if (marker > 0) return new SourcePos(file, marker, 1);
         if (first) return new SourcePos(file, 1, 1);
         return rootPos;
+    }
+
+    private static int lastLine(Map<List<Object>, SourcePos> values, Map<List<Object>, SourcePos> keys) {
+        int last = 0;
+        for (SourcePos p : values.values()) last = Math.max(last, p.line());
+        for (SourcePos p : keys.values()) last = Math.max(last, p.line());
+        return last;
     }
 
     private List<Integer> markerLines() {
