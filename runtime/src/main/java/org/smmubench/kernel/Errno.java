@@ -8,22 +8,30 @@ import java.util.Map;
  * driver returned without the caller normalising it first.
  */
 public final class Errno {
-    public static final int ESRCH = 3;
+    public static final int EPERM = 1;
     public static final int ENOENT = 2;
+    public static final int ESRCH = 3;
+    public static final int EIO = 5;
     public static final int E2BIG = 7;
+    public static final int EAGAIN = 11;
     public static final int ENOMEM = 12;
+    public static final int EFAULT = 14;
     public static final int EBUSY = 16;
+    public static final int EEXIST = 17;
     public static final int ENODEV = 19;
     public static final int EINVAL = 22;
     public static final int ENOSPC = 28;
+    public static final int ERANGE = 34;
     public static final int EOVERFLOW = 75;
     public static final int EOPNOTSUPP = 95;
 
-    // Ordered by value so listings (error messages) are deterministic.
+    // Unordered; listings sort the names so error messages are deterministic.
     private static final Map<String, Integer> BY_NAME = Map.ofEntries(
-            Map.entry("ENOENT", ENOENT), Map.entry("ESRCH", ESRCH), Map.entry("E2BIG", E2BIG),
-            Map.entry("ENOMEM", ENOMEM), Map.entry("EBUSY", EBUSY), Map.entry("ENODEV", ENODEV),
-            Map.entry("EINVAL", EINVAL), Map.entry("ENOSPC", ENOSPC),
+            Map.entry("EPERM", EPERM), Map.entry("ENOENT", ENOENT), Map.entry("ESRCH", ESRCH),
+            Map.entry("EIO", EIO), Map.entry("E2BIG", E2BIG), Map.entry("EAGAIN", EAGAIN),
+            Map.entry("ENOMEM", ENOMEM), Map.entry("EFAULT", EFAULT), Map.entry("EBUSY", EBUSY),
+            Map.entry("EEXIST", EEXIST), Map.entry("ENODEV", ENODEV), Map.entry("EINVAL", EINVAL),
+            Map.entry("ENOSPC", ENOSPC), Map.entry("ERANGE", ERANGE),
             Map.entry("EOVERFLOW", EOVERFLOW), Map.entry("EOPNOTSUPP", EOPNOTSUPP));
 
     private Errno() {}

@@ -11,6 +11,8 @@ public final class Frame implements AutoCloseable {
     /** Lock state at entry; null for the allocator/lock frames, which never check balance. */
     private final Locking.EntryState entry;
     private boolean closed;
+    /** Set for lock-primitive frames whose entry/exit would only repeat the lock line. */
+    boolean untraced;
 
     Frame(Kernel kernel, String function, int depth, Locking.EntryState entry) {
         this.kernel = kernel;

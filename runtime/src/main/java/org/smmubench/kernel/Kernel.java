@@ -38,20 +38,29 @@ public final class Kernel {
 
     /** Enters a modelled kernel function; close the frame to return from it. */
     public Frame enter(String kernelFunction) {
-        return push(kernelFunction, locking.entryState());
+        return push(kernelFunction, locking.entryState(), true);
     }
 
     /** Frames of allocators and lock primitives: shown in traces, never balance-checked. */
     Frame enterInternal(String kernelFunction) {
-        return push(kernelFunction, null);
+        return push(kernelFunction, null, true);
     }
 
-    private Frame push(String fn, Locking.EntryState entry) {
+    /** An internal frame that the call trace does not show (its caller logs one line instead). */
+    Frame enterUntraced(String kernelFunction) {
+        return push(kernelFunction, null, false);
+    }
+
+    private Frame push(String fn, Locking.EntryState entry, boolean traced) {
         Objects.requireNonNull(fn, "kernel function");
         int depth = task.frames.size();
-        trace.enter(depth, fn);
+        Frame f = new Frame(this, fn, depth, entry);
+        f.untraced = !traced;
+        if (traced) {
+            trace.enter(depth, fn);
+        }
         task.frames.add(fn);
-        return new Frame(this, fn, depth, entry);
+        return f;
     }
 
     void exit(Frame f) {
@@ -60,7 +69,9 @@ public final class Kernel {
             throw new IllegalStateException("frame " + f.function() + " closed out of order; stack: " + task.frames);
         }
         task.frames.remove(top);
-        trace.exit(f.depth(), f.function());
+        if (!f.untraced) {
+            trace.exit(f.depth(), f.function());
+        }
         if (f.depth() == 0 && f.entry() != null) {
             locking.checkBalanceAtReturn(f.function(), f.entry());
         }

@@ -38,7 +38,7 @@ final class Locking {
         String at = k.caller();
         List<String> bt = k.backtrace();
         k.traceLine("mutex_lock(" + m.className() + ")");
-        try (Frame f = k.enterInternal("mutex_lock")) {
+        try (Frame f = k.enterUntraced("mutex_lock")) {
             k.sleepCheck("mutex_lock(" + m.className() + ")", "mutex_lock");
             acquire(m, m.className(), LockKind.MUTEX, at, bt);
         }

@@ -29,6 +29,23 @@ class TraceAndWarnTest {
     }
 
     @Test
+    void traceShowsLockOperationsAsOneLineEach() {
+        Mutex sva = k.mutex("sva_lock");
+        SpinLock devices = k.spinLock("&smmu_domain->devices_lock");
+        k.setTracing(true);
+        try (var f = k.enter("arm_smmu_mm_release")) {
+            sva.lock();
+            long flags = devices.lockIrqsave();
+            devices.unlockIrqrestore(flags);
+            sva.unlock();
+        }
+        assertEquals(List.of("-> arm_smmu_mm_release", "  mutex_lock(sva_lock)",
+                "  spin_lock_irqsave(&smmu_domain->devices_lock)",
+                "  spin_unlock_irqrestore(&smmu_domain->devices_lock)", "  mutex_unlock(sva_lock)",
+                "<- arm_smmu_mm_release"), k.drainTrace());
+    }
+
+    @Test
     void warnOnFiresWithTheCallTrace() {
         try (var f = k.enter("arm_smmu_sva_set_dev_pasid");
              var g = k.enter("arm_smmu_write_ctx_desc")) {
