@@ -1,0 +1,94 @@
+package org.smmubench.features;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.cucumber.plugin.Plugin;
+
+import org.smmubench.bench.RunResult;
+import org.smmubench.bench.ScenarioFileRunner;
+
+/**
+ * Runs Gherkin feature files (interface.md §6) for {@code smmu-bench run}: each Gherkin
+ * scenario (each Examples row of an outline) is one result, on the driver its
+ * {@code Given the … driver} step names (default fixed), or once per {@code --driver}.
+ * Registered in META-INF/services; the CLI finds it by the {@code feature} extension.
+ *
+ * <p>Cucumber's HTML report: call {@link #htmlReport(Path)} before running and
+ * {@link #close()} after the last run; every feature this runner runs lands in that one file.
+ */
+public final class FeatureFileRunner implements ScenarioFileRunner, AutoCloseable {
+    private HtmlReport html;
+
+    @Override
+    public List<String> extensions() { return List.of("feature"); }
+
+    @Override
+    public Prepared prepare(Path file) {
+        String display = file.toString();
+        URI uri = file.toAbsolutePath().normalize().toUri();
+        int scenarios = FeatureCheck.check(file, display, uri);
+        return new Prepared() {
+            @Override
+            public int count(List<String> driverOverride) { return scenarios * Math.max(1, driverOverride.size()); }
+
+            @Override
+            public List<RunResult> run(List<String> driverOverride, boolean trace) {
+                return runFeature(uri, display, driverOverride, trace);
+            }
+        };
+    }
+
+    /** Also write Cucumber's HTML report of every feature run from now on to {@code file} (finished by {@link #close()}). */
+    public synchronized void htmlReport(Path file) {
+        if (html != null) throw new IllegalStateException("the HTML report is already going to " + html.file());
+        html = new HtmlReport(file);
+    }
+
+    /** Finishes the HTML report, if one was asked for. */
+    @Override
+    public synchronized void close() {
+        if (html != null) html.close();
+        html = null;
+    }
+
+    private List<RunResult> runFeature(URI uri, String display, List<String> driverOverride, boolean trace) {
+        List<String> drivers = driverOverride.isEmpty() ? java.util.Collections.singletonList(null) : driverOverride;
+        List<RunResult> out = new ArrayList<>();
+        for (String driver : drivers) {
+            RunContext ctx = new RunContext(driver, trace, Map.of(uri, display));
+            ResultCollector collector = new ResultCollector(ctx);
+            List<Plugin> plugins = new ArrayList<>(List.of(collector));
+            if (html != null) plugins.add(html.listener());
+            CucumberRun.run(List.of(uri), ctx, false, plugins);
+            out.addAll(collector.results());
+        }
+        return distinctNames(out);
+    }
+
+    /**
+     * Examples rows of an outline share a name; rows that also share a driver would be one
+     * cell of the matrix, so they get their row's ordinal ("name #2").
+     */
+    static List<RunResult> distinctNames(List<RunResult> results) {
+        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Integer> total = new HashMap<>();
+        for (RunResult r : results) total.merge(r.scenario() + "\0" + r.driver(), 1, Integer::sum);
+        List<RunResult> out = new ArrayList<>();
+        for (RunResult r : results) {
+            String key = r.scenario() + "\0" + r.driver();
+            if (total.get(key) == 1) {
+                out.add(r);
+                continue;
+            }
+            int n = seen.merge(key, 1, Integer::sum);
+            out.add(new RunResult(r.scenario() + " #" + n, r.file(), r.driver(), r.status(), r.expected(), r.violated(),
+                    r.violations(), r.stepFailures(), r.trace(), r.durationMs()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,20 @@
+package org.smmubench.features;
+
+import java.util.List;
+import java.util.Set;
+
+import org.smmubench.bench.RecordedViolation;
+
+/**
+ * What one Gherkin scenario's world hands to the result collector when it ends: the driver
+ * it ran on, the invariants its Then steps claimed, every violation the bench recorded
+ * (including the end-of-run checks) and the modelled trace when tracing was on.
+ */
+public record ScenarioRecord(String driver, Set<String> expected, List<RecordedViolation> violations,
+                             List<String> trace) {
+    public ScenarioRecord {
+        expected = Set.copyOf(expected);
+        violations = List.copyOf(violations);
+        trace = List.copyOf(trace);
+    }
+}
