@@ -1,0 +1,346 @@
+package org.smmubench.driver;
+
+import org.smmubench.hw.Smmu;
+import org.smmubench.iommu.Device;
+import org.smmubench.iommu.DomainOps;
+import org.smmubench.iommu.IommuDevFeature;
+import org.smmubench.iommu.IommuDomain;
+import org.smmubench.iommu.IommuDomainType;
+import org.smmubench.iommu.IommuOps;
+import org.smmubench.kernel.Errno;
+import org.smmubench.kernel.ErrPtr;
+import org.smmubench.kernel.Frame;
+import org.smmubench.kernel.Gfp;
+import org.smmubench.kernel.Kernel;
+import org.smmubench.kernel.Mutex;
+import org.smmubench.kernel.XArray;
+import org.smmubench.mm.MmWorld;
+
+/**
+ * arm-smmu-v3.c at DRV-6.8: the iommu_ops and the RID-domain life cycle (probe, attach,
+ * detach, finalise, release), shared by every SVA variant. The SVA half is {@link SvaOps}.
+ */
+public class ArmSmmuV3 implements IommuOps {
+    public final Kernel k;
+    public final ArmSmmuDevice smmu;
+    public final CdCode cdCode;
+    public final InvCode invCode;
+    /** arm_smmu_asid_xa: ASID -> ctx_desc for private and shared CDs alike (DEFINE_XARRAY_ALLOC1). */
+    public final XArray<CtxDesc> asidXa;
+    /** arm_smmu_asid_lock. */
+    public final Mutex asidLock;
+    private SvaOps sva;
+    private java.util.function.IntSupplier domainIds = () -> 0;
+    private final DomainOps ridDomainOps = new RidDomainOps();
+
+    public ArmSmmuV3(Kernel k, Smmu hw, CdCode cdCode, InvCode invCode) {
+        this.k = k;
+        this.cdCode = cdCode;
+        this.invCode = invCode;
+        this.asidXa = k.xarray("arm_smmu_asid_xa", 1);
+        this.asidLock = k.mutex("arm_smmu_asid_lock");
+        this.smmu = ArmSmmuProbe.probe(k, hw);
+    }
+
+    public ArmSmmuV3(Kernel k, Smmu hw) {
+        this(k, hw, new CdCode(k), new InvCode(k));
+    }
+
+    /** Wires the variant's SVA code (it needs the driver, the driver needs it). */
+    public void setSva(SvaOps sva) { this.sva = sva; }
+
+    public SvaOps sva() { return sva; }
+
+    /** Where domain ids come from (the core numbers domains in allocation order). */
+    public void setDomainIds(java.util.function.IntSupplier ids) { this.domainIds = ids; }
+
+    public static ArmSmmuMaster master(Device dev) { return (ArmSmmuMaster) dev.iommuPriv; }
+
+    @Override
+    public int maxPasids() { return smmu.maxPasids(); }
+
+    // ---------------------------------------------------------------- probe / release
+
+    /** arm_smmu_probe_device: the master, its streams, its PASID width and stall ability. */
+    @Override
+    public ErrPtr<Object> probeDevice(Device dev) {
+        try (Frame f = k.enter("arm_smmu_probe_device")) {
+            ArmSmmuMaster master = k.kzalloc(null, dev.name(), Gfp.GFP_KERNEL, () -> new ArmSmmuMaster(smmu, dev));
+            if (master == null) return ErrPtr.err(-Errno.ENOMEM);
+            dev.iommuPriv = master;
+            int ret = StrtabCode.insertMaster(k, smmu, master);
+            if (ret != 0) {
+                dev.iommuPriv = null;
+                k.kfree(master);
+                return ErrPtr.err(ret);
+            }
+            // Platform devices: the "pasid-num-bits" property; PCI: arm_smmu_enable_pasid below.
+            master.ssidBits = dev.isPci() ? 0 : Math.min(smmu.ssidBits, dev.pasidBits());
+            enablePasid(master);
+            if (!smmu.has(Feature.TWO_LVL_CDTAB)) master.ssidBits = Math.min(master.ssidBits, CdCode.CTXDESC_LINEAR_CDMAX);
+            // "dma-can-stall" is not modelled: only STALL_FORCE makes a master stall.
+            if (smmu.has(Feature.STALL_FORCE)) master.stallEnabled = true;
+            return ErrPtr.of(master);
+        }
+    }
+
+    /** arm_smmu_enable_pasid: PCI PASID capability (the ACS-checked path that also isolates the group). */
+    private void enablePasid(ArmSmmuMaster master) {
+        try (Frame f = k.enter("arm_smmu_enable_pasid")) {
+            Device dev = master.dev;
+            if (!dev.isPci() || dev.pasidBits() == 0) return;
+            master.ssidBits = Math.min(dev.pasidBits(), smmu.ssidBits);
+        }
+    }
+
+    /** arm_smmu_release_device. */
+    @Override
+    public void releaseDevice(Device dev) {
+        try (Frame f = k.enter("arm_smmu_release_device")) {
+            ArmSmmuMaster master = master(dev);
+            k.warnOn(sva.masterSvaEnabled(master), "arm_smmu_release_device: SVA still enabled on " + dev.name());
+            detachDev(master);
+            StrtabCode.removeMaster(k, master);
+            if (master.cdTable.cdtab != null) cdCode.freeCdTables(master);
+            master.live = false;
+            dev.iommuPriv = null;
+            k.kfree(master);
+        }
+    }
+
+    // ---------------------------------------------------------------- domains
+
+    /** arm_smmu_domain_alloc: SVA goes to the SVA code; paging types get an arm_smmu_domain. */
+    @Override
+    public IommuDomain domainAlloc(IommuDomainType type) {
+        try (Frame f = k.enter("arm_smmu_domain_alloc")) {
+            if (type == IommuDomainType.SVA) return sva.svaDomainAlloc();
+            if (type != IommuDomainType.UNMANAGED && type != IommuDomainType.DMA && type != IommuDomainType.IDENTITY) return null;
+            int id = domainIds.getAsInt();
+            ArmSmmuDomain d = k.kzalloc(null, null, Gfp.GFP_KERNEL,
+                    () -> new ArmSmmuDomain(id, k.spinLock("&smmu_domain->devices_lock"), k.mutex("&smmu_domain->init_mutex")));
+            if (d == null) return null;
+            if (type == IommuDomainType.IDENTITY) d.stage = ArmSmmuDomain.Stage.BYPASS;
+            d.ops = ridDomainOps;
+            return d;
+        }
+    }
+
+    /** The ops of RID domains: attach_dev and free. */
+    private final class RidDomainOps implements DomainOps {
+        @Override
+        public int attachDev(IommuDomain dom, Device dev) { return ArmSmmuV3.this.attachDev((ArmSmmuDomain) dom, dev); }
+
+        @Override
+        public void free(IommuDomain dom) { domainFree((ArmSmmuDomain) dom); }
+    }
+
+    /** arm_smmu_domain_free: TLBI the private ASID before giving it back. */
+    void domainFree(ArmSmmuDomain d) {
+        try (Frame f = k.enter("arm_smmu_domain_free")) {
+            if (d.stage == ArmSmmuDomain.Stage.S1 && d.cd.asid != 0) {
+                asidLock.lock();
+                try {
+                    invCode.tlbInvAsid(smmu, d.cd.asid);
+                    freeAsid(d.cd);
+                } finally {
+                    asidLock.unlock();
+                }
+            }
+            if (d.pgtbl != null) k.dmaFreeCoherent(d.pgtbl);
+            k.kfree(d);
+        }
+    }
+
+    /** arm_smmu_free_asid: drop a ctx_desc reference; the last one erases its ASID. */
+    public boolean freeAsid(CtxDesc cd) {
+        try (Frame f = k.enter("arm_smmu_free_asid")) {
+            if (cd.asid == 0) return false;
+            boolean free = --cd.refs == 0;
+            if (free) {
+                CtxDesc old = asidXa.erase(cd.asid);
+                k.warnOn(old != cd, "arm_smmu_free_asid: asid " + cd.asid + " held another context");
+            }
+            return free;
+        }
+    }
+
+    /** arm_smmu_domain_finalise: first attach decides the stage and builds the context. */
+    private int domainFinalise(ArmSmmuDomain d, ArmSmmuMaster master) {
+        try (Frame f = k.enter("arm_smmu_domain_finalise")) {
+            if (d.stage == ArmSmmuDomain.Stage.BYPASS) return 0;
+            // io-pgtable: the DMA domain's own (empty) stage-1 tables.
+            d.pgtbl = k.dmaAllocCoherent(null, master.dev.name(), InvCode.PAGE_SIZE, Gfp.GFP_KERNEL);
+            if (d.pgtbl == null) return -Errno.ENOMEM;
+            return domainFinaliseS1(d, master);
+        }
+    }
+
+    /** I/O page-table MAIR (ARM_LPAE_MAIR_ATTR_*: normal WB, device, normal NC, ...). */
+    static final long IO_PGTABLE_MAIR = 0x0000_0000_0004_44ffL;
+
+    /** arm_smmu_domain_finalise_s1: a private ASID from the xarray under arm_smmu_asid_lock. */
+    private int domainFinaliseS1(ArmSmmuDomain d, ArmSmmuMaster master) {
+        try (Frame f = k.enter("arm_smmu_domain_finalise_s1")) {
+            asidLock.lock();
+            try {
+                int asid = asidXa.alloc("xa_alloc.asid", master.dev.name(), d.cd, 1, (1 << smmu.asidBits) - 1, Gfp.GFP_KERNEL);
+                if (asid < 0) return asid;
+                d.cd.asid = asid;
+                d.cd.ttbr = d.pgtbl.dma();
+                d.cd.tcr = CdTcr.build(MmWorld.VA_BITS, smmu.oasBits);
+                d.cd.mair = IO_PGTABLE_MAIR;
+                d.cd.refs = 1;
+                return 0;
+            } finally {
+                asidLock.unlock();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- attach / detach
+
+    /** arm_smmu_attach_dev (kernel-sva.md §3.5). */
+    int attachDev(ArmSmmuDomain d, Device dev) {
+        try (Frame f = k.enter("arm_smmu_attach_dev")) {
+            ArmSmmuMaster master = master(dev);
+            if (master == null) return -Errno.ENOENT;
+            // A master with SVA enabled cannot change its RID domain (I19).
+            if (sva.masterSvaEnabled(master)) return -Errno.EBUSY;
+            detachDev(master);
+            d.initMutex.lock();
+            try {
+                if (d.smmu == null) {
+                    d.smmu = smmu;
+                    int ret = domainFinalise(d, master);
+                    if (ret != 0) {
+                        d.smmu = null;
+                        return ret;
+                    }
+                } else if (d.smmu != smmu) {
+                    return -Errno.EINVAL;
+                }
+            } finally {
+                d.initMutex.unlock();
+            }
+            master.domain = d;
+            if (d.stage != ArmSmmuDomain.Stage.BYPASS) master.atsEnabled = atsSupported(master);
+            long flags = d.devicesLock.lockIrqsave();
+            d.devices.add(0, master);
+            d.devicesLock.unlockIrqrestore(flags);
+
+            if (d.stage == ArmSmmuDomain.Stage.S1) {
+                int ret = 0;
+                if (master.cdTable.cdtab == null) ret = cdCode.allocCdTables(master);
+                if (ret == 0) {
+                    asidLock.lock();
+                    try {
+                        ret = cdCode.writeCtxDesc(master, CdCode.IOMMU_NO_PASID, d.cd);
+                    } finally {
+                        asidLock.unlock();
+                    }
+                }
+                if (ret != 0) {
+                    master.domain = null;
+                    flags = d.devicesLock.lockIrqsave();
+                    d.devices.remove(master);
+                    d.devicesLock.unlockIrqrestore(flags);
+                    return ret;
+                }
+            }
+            StrtabCode.installSteForDev(k, master);
+            enableAts(master);
+            return 0;
+        }
+    }
+
+    /** arm_smmu_detach_dev: off the old domain's list, STE to abort, CD 0 cleared. */
+    public void detachDev(ArmSmmuMaster master) {
+        try (Frame f = k.enter("arm_smmu_detach_dev")) {
+            ArmSmmuDomain d = master.domain;
+            if (d == null) return;
+            disableAts(master);
+            long flags = d.devicesLock.lockIrqsave();
+            d.devices.remove(master);
+            d.devicesLock.unlockIrqrestore(flags);
+            master.domain = null;
+            master.atsEnabled = false;
+            StrtabCode.installSteForDev(k, master);
+            if (d.stage == ArmSmmuDomain.Stage.S1 && master.cdTable.cdtab != null) {
+                cdCode.writeCtxDesc(master, CdCode.IOMMU_NO_PASID, null);
+            }
+        }
+    }
+
+    /** arm_smmu_ats_supported: SMMU ATS, a root complex that does ATS, and a PCI device that can. */
+    private boolean atsSupported(ArmSmmuMaster master) {
+        return smmu.has(Feature.ATS) && master.dev.isPci() && master.dev.atsCapable();
+    }
+
+    /** arm_smmu_enable_ats: count it, flush the domain's ATCs, then turn ATS on in the endpoint. */
+    private void enableAts(ArmSmmuMaster master) {
+        try (Frame f = k.enter("arm_smmu_enable_ats")) {
+            if (!master.atsEnabled) return;
+            master.domain.nrAtsMasters++;
+            invCode.atcInvDomain(master.domain, CdCode.IOMMU_NO_PASID, 0, 0);
+            master.dev.pciAtsEnabled = true;
+        }
+    }
+
+    /** arm_smmu_disable_ats: endpoint first, then flush its ATC, then uncount. */
+    private void disableAts(ArmSmmuMaster master) {
+        try (Frame f = k.enter("arm_smmu_disable_ats")) {
+            if (!master.atsEnabled) return;
+            master.dev.pciAtsEnabled = false;
+            invCode.atcInvMaster(master);
+            master.domain.nrAtsMasters--;
+        }
+    }
+
+    // ---------------------------------------------------------------- features / PASID
+
+    /** arm_smmu_dev_enable_feature. */
+    @Override
+    public int devEnableFeat(Device dev, IommuDevFeature feat) {
+        try (Frame f = k.enter("arm_smmu_dev_enable_feature")) {
+            ArmSmmuMaster master = master(dev);
+            if (master == null) return -Errno.ENODEV;
+            if (feat == IommuDevFeature.IOPF) return master.stallEnabled ? 0 : -Errno.EINVAL;
+            if (!sva.masterSvaSupported(master)) return -Errno.EINVAL;
+            if (sva.masterSvaEnabled(master)) return -Errno.EBUSY;
+            return sva.masterEnableSva(master);
+        }
+    }
+
+    /** arm_smmu_dev_disable_feature. */
+    @Override
+    public int devDisableFeat(Device dev, IommuDevFeature feat) {
+        try (Frame f = k.enter("arm_smmu_dev_disable_feature")) {
+            ArmSmmuMaster master = master(dev);
+            if (master == null) return -Errno.ENODEV;
+            if (feat == IommuDevFeature.IOPF) return 0;
+            if (!sva.masterSvaEnabled(master)) return -Errno.EINVAL;
+            return sva.masterDisableSva(master);
+        }
+    }
+
+    /** arm_smmu_remove_dev_pasid: find the SVA domain at that PASID and let the SVA code remove it. */
+    @Override
+    public void removeDevPasid(Device dev, int pasid) {
+        try (Frame f = k.enter("arm_smmu_remove_dev_pasid")) {
+            ErrPtr<IommuDomain> dom = core.iommuGetDomainForDevPasid(dev, pasid, IommuDomainType.SVA);
+            if (k.warnOn(dom.isErr(), "arm_smmu_remove_dev_pasid: PASID 0x" + Integer.toHexString(pasid) + " holds a non-SVA domain")
+                    || dom.get() == null) {
+                return;
+            }
+            sva.svaRemoveDevPasid(dom.get(), dev, pasid);
+        }
+    }
+
+    private org.smmubench.iommu.IommuCore core;
+
+    /** The driver calls back into the core (iommu_get_domain_for_dev*), as the kernel does. */
+    public void setCore(org.smmubench.iommu.IommuCore core) { this.core = core; }
+
+    public org.smmubench.iommu.IommuCore core() { return core; }
+}

@@ -1,0 +1,122 @@
+package org.smmubench.driver;
+
+import org.smmubench.hw.field.Cmd;
+import org.smmubench.hw.field.Opcode;
+import org.smmubench.kernel.Frame;
+import org.smmubench.kernel.Kernel;
+
+/** TLB and ATC invalidation helpers of arm-smmu-v3.c (kernel-sva.md §2.9). */
+public class InvCode {
+    /** CMDQ_TLBI_RANGE_NUM_MAX: NUM is a 5-bit field. */
+    static final int CMDQ_TLBI_RANGE_NUM_MAX = 31;
+    static final int PAGE_SHIFT = 12;
+    public static final long PAGE_SIZE = 1L << PAGE_SHIFT;
+    /** CMDQ_MAX_TLBI_OPS: past this many pages, invalidate the whole ASID instead. */
+    public static final long CMDQ_MAX_TLBI_OPS = 1L << (PAGE_SHIFT - 3);
+
+    protected final Kernel k;
+
+    public InvCode(Kernel k) { this.k = k; }
+
+    /** arm_smmu_tlb_inv_asid: TLBI_NH_ASID (TLBI_EL2_ASID in the E2H world) with a sync. */
+    public void tlbInvAsid(ArmSmmuDevice smmu, int asid) {
+        try (Frame f = k.enter("arm_smmu_tlb_inv_asid")) {
+            Opcode op = smmu.has(Feature.E2H) ? Opcode.TLBI_EL2_ASID : Opcode.TLBI_NH_ASID;
+            smmu.cmdq.issueCmdWithSync(CmdqEnt.tlbiAsid(op, asid));
+        }
+    }
+
+    /** arm_smmu_tlb_inv_range_asid: per-page TLBI_NH_VA, or RIL range commands. */
+    public void tlbInvRangeAsid(long iova, long size, int asid, long granule, boolean leaf, ArmSmmuDomain domain) {
+        try (Frame f = k.enter("arm_smmu_tlb_inv_range_asid")) {
+            ArmSmmuDevice smmu = domain.smmu;
+            Opcode op = smmu.has(Feature.E2H) ? Opcode.TLBI_EL2_VA : Opcode.TLBI_NH_VA;
+            tlbInvRange(smmu, CmdqEnt.tlbiVa(op, asid, 0, leaf, 0, 0, 0, 0), iova, size, granule);
+        }
+    }
+
+    /**
+     * __arm_smmu_tlb_inv_range: without RIL one command per granule; with RIL a few commands,
+     * each covering NUM+1 chunks of 2^SCALE pages of the leaf size.
+     */
+    private void tlbInvRange(ArmSmmuDevice smmu, CmdqEnt cmd, long iova, long size, long granule) {
+        try (Frame f = k.enter("__arm_smmu_tlb_inv_range")) {
+            if (size == 0) return;
+            long end = iova + size;
+            long invRange = granule;
+            long numPages = 0;
+            int tg = PAGE_SHIFT;
+            boolean ril = smmu.has(Feature.RANGE_INV);
+            if (ril) {
+                numPages = size >>> tg;
+                int tgField = (tg - 10) / 2;
+                int ttl = cmd.leaf() ? 4 - ((Long.numberOfTrailingZeros(granule) - 3) / (tg - 3)) : 0;
+                // With NUM and SCALE both 0 a non-leaf range would read as "one page"; round up.
+                if (!cmd.leaf() && (numPages & CMDQ_TLBI_RANGE_NUM_MAX) == 1) numPages++;
+                cmd = new CmdqEnt(cmd.opcode(), 0, 0, false, cmd.leaf(), cmd.asid(), 0, 0, tgField, ttl, 0, 0, 0);
+            }
+            ArmSmmuCmdq.Batch cmds = smmu.cmdq.batch();
+            while (iova < end) {
+                int num = 0;
+                int scale = 0;
+                if (ril) {
+                    scale = Long.numberOfTrailingZeros(numPages);
+                    num = (int) ((numPages >>> scale) & CMDQ_TLBI_RANGE_NUM_MAX);
+                    invRange = (long) num << (scale + tg);
+                    numPages -= (long) num << scale;
+                    num -= 1;
+                }
+                cmds.add(cmd.withRange(iova, num, scale));
+                iova += invRange;
+            }
+            cmds.submit();
+        }
+    }
+
+    /** arm_smmu_atc_inv_to_cmd: size 0 means everything; else the smallest aligned span. */
+    static CmdqEnt atcInvToCmd(int ssid, long iova, long size) {
+        boolean ssv = ssid != CdCode.IOMMU_NO_PASID;
+        if (size == 0) return CmdqEnt.atcInv(0, ssid, ssv, 0, Cmd.ATC_INV_SIZE_ALL);
+        long pageStart = iova >>> PAGE_SHIFT;
+        long pageEnd = (iova + size - 1) >>> PAGE_SHIFT;
+        int log2Span = 64 - Long.numberOfLeadingZeros(pageStart ^ pageEnd);
+        long spanMask = (1L << log2Span) - 1;
+        pageStart &= ~spanMask;
+        return CmdqEnt.atcInv(0, ssid, ssv, pageStart << PAGE_SHIFT, log2Span);
+    }
+
+    /**
+     * arm_smmu_atc_inv_domain: ATC_INV to every ATS-enabled master of the domain, the list
+     * walked under devices_lock, submitted with a sync after the lock is dropped.
+     */
+    public int atcInvDomain(ArmSmmuDomain domain, int ssid, long iova, long size) {
+        try (Frame f = k.enter("arm_smmu_atc_inv_domain")) {
+            ArmSmmuDevice smmu = domain.smmu;
+            if (!smmu.has(Feature.ATS)) return 0;
+            if (domain.nrAtsMasters == 0) return 0;
+            CmdqEnt cmd = atcInvToCmd(ssid, iova, size);
+            ArmSmmuCmdq.Batch cmds = smmu.cmdq.batch();
+            long flags = domain.devicesLock.lockIrqsave();
+            try {
+                for (ArmSmmuMaster m : domain.devices) {
+                    if (!m.atsEnabled) continue;
+                    for (ArmSmmuStream s : m.streams) cmds.add(cmd.withSid(s.id()));
+                }
+            } finally {
+                domain.devicesLock.unlockIrqrestore(flags);
+            }
+            cmds.submit();
+            return 0;
+        }
+    }
+
+    /** arm_smmu_atc_inv_master: a full ATC_INV for each of the master's streams. */
+    public void atcInvMaster(ArmSmmuMaster master) {
+        try (Frame f = k.enter("arm_smmu_atc_inv_master")) {
+            CmdqEnt cmd = atcInvToCmd(CdCode.IOMMU_NO_PASID, 0, 0);
+            ArmSmmuCmdq.Batch cmds = master.smmu.cmdq.batch();
+            for (ArmSmmuStream s : master.streams) cmds.add(cmd.withSid(s.id()));
+            cmds.submit();
+        }
+    }
+}

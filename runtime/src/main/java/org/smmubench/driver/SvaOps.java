@@ -1,0 +1,24 @@
+package org.smmubench.driver;
+
+import org.smmubench.iommu.Device;
+import org.smmubench.iommu.IommuDomain;
+
+/**
+ * What arm-smmu-v3.c calls in arm-smmu-v3-sva.c. Each driver variant implements it; the rest
+ * of the driver is shared (interface.md §1).
+ */
+public interface SvaOps {
+    /** arm_smmu_sva_domain_alloc. */
+    IommuDomain svaDomainAlloc();
+
+    /** arm_smmu_sva_remove_dev_pasid. */
+    void svaRemoveDevPasid(IommuDomain domain, Device dev, int id);
+
+    boolean masterSvaSupported(ArmSmmuMaster master);
+
+    boolean masterSvaEnabled(ArmSmmuMaster master);
+
+    int masterEnableSva(ArmSmmuMaster master);
+
+    int masterDisableSva(ArmSmmuMaster master);
+}

@@ -1,0 +1,421 @@
+package org.smmubench.iommu;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.smmubench.kernel.Errno;
+import org.smmubench.kernel.ErrPtr;
+import org.smmubench.kernel.Frame;
+import org.smmubench.kernel.Gfp;
+import org.smmubench.kernel.Ida;
+import org.smmubench.kernel.Kernel;
+import org.smmubench.kernel.Mutex;
+import org.smmubench.mm.Mm;
+
+/**
+ * The iommu core of v6.8 (drivers/iommu/iommu.c and iommu-sva.c) as far as SVA needs it:
+ * probe with groups and default DMA domains, SVA bind/unbind with handle sharing, and the
+ * group-wide PASID attach with 6.8's remove-from-every-device rollback (kernel-sva.md §4).
+ */
+public final class IommuCore {
+    /** IOMMU_FIRST_GLOBAL_PASID: PASID 0 is IOMMU_NO_PASID, the RID's own translation. */
+    public static final int IOMMU_FIRST_GLOBAL_PASID = 1;
+
+    private final Kernel k;
+    private final IommuOps ops;
+    private final Mutex iommuSvaLock;
+    /** iommu_global_pasid_ida. */
+    private final Ida globalPasidIda;
+    private final Map<String, IommuGroup> groups = new LinkedHashMap<>();
+    private final List<Device> devices = new ArrayList<>();
+    private int nextDomainId = 1;
+    private int nextGroupId = 0;
+    /** A PASID a scenario pins for an mm's first bind; honoured by iommu_alloc_global_pasid. */
+    private final Map<Mm, Integer> pinnedPasids = new LinkedHashMap<>();
+
+    public IommuCore(Kernel k, IommuOps ops) {
+        this.k = k;
+        this.ops = ops;
+        this.iommuSvaLock = k.mutex("iommu_sva_lock");
+        this.globalPasidIda = k.ida("iommu_global_pasid_ida");
+    }
+
+    public Kernel kernel() { return k; }
+
+    public List<Device> devices() { return List.copyOf(devices); }
+
+    public List<IommuGroup> groups() { return List.copyOf(groups.values()); }
+
+    public int newDomainId() { return nextDomainId++; }
+
+    public void pinPasid(Mm mm, int pasid) { pinnedPasids.put(mm, pasid); }
+
+    // ---------------------------------------------------------------- probe
+
+    /** iommu_probe_device: driver probe, group membership, default domain attach. */
+    public int iommuProbeDevice(Device dev) {
+        try (Frame f = k.enter("iommu_probe_device")) {
+            ErrPtr<Object> priv = ops.probeDevice(dev);
+            if (priv.isErr()) return priv.err();
+            dev.iommuPriv = priv.get();
+            dev.maxPasids = devIommuGetMaxPasids(dev);
+            IommuGroup group = iommuGroupGetForDev(dev);
+            group.mutex.lock();
+            try {
+                group.devices.add(dev);
+                dev.group = group;
+                devices.add(dev);
+                return iommuSetupDefaultDomain(group, dev);
+            } finally {
+                group.mutex.unlock();
+            }
+        }
+    }
+
+    /** dev_iommu_get_max_pasids: the device's own width, capped by the IOMMU's. */
+    private int devIommuGetMaxPasids(Device dev) {
+        try (Frame f = k.enter("dev_iommu_get_max_pasids")) {
+            int bits = dev.pasidBits();
+            long devMax = bits == 0 ? 0 : 1L << bits;
+            return (int) Math.min(devMax, ops.maxPasids());
+        }
+    }
+
+    /**
+     * iommu_group_get_for_dev via the driver's device_group: a PCI device behind full ACS gets
+     * a group of its own (kernel-sva.md §4.3); platform devices share the group firmware names.
+     */
+    private IommuGroup iommuGroupGetForDev(Device dev) {
+        try (Frame f = k.enter(dev.isPci() ? "pci_device_group" : "generic_device_group")) {
+            String key = dev.isPci() || dev.firmwareGroup() == null
+                    ? "#" + (nextGroupId++) + ":" + dev.name()
+                    : dev.firmwareGroup();
+            return groups.computeIfAbsent(key, n -> new IommuGroup(displayGroupName(dev, n), k.mutex("&group->mutex")));
+        }
+    }
+
+    private static String displayGroupName(Device dev, String key) {
+        return key.startsWith("#") ? dev.name() : key;
+    }
+
+    /** iommu_setup_default_domain: allocate the group's DMA domain once, attach every device to it. */
+    private int iommuSetupDefaultDomain(IommuGroup group, Device dev) {
+        try (Frame f = k.enter("iommu_setup_default_domain")) {
+            if (group.defaultDomain == null) {
+                IommuDomain dom = ops.domainAlloc(IommuDomainType.DMA);
+                if (dom == null) return -Errno.ENOMEM;
+                dom.type = IommuDomainType.DMA;
+                dom.owner = ops;
+                group.defaultDomain = dom;
+            }
+            int ret = iommuDeviceSetDomain(group, dev, group.defaultDomain);
+            if (ret == 0) group.domain = group.defaultDomain;
+            return ret;
+        }
+    }
+
+    /** __iommu_device_set_domain -> __iommu_attach_device -> ops->attach_dev. */
+    private int iommuDeviceSetDomain(IommuGroup group, Device dev, IommuDomain dom) {
+        try (Frame f = k.enter("__iommu_attach_device")) {
+            return dom.ops.attachDev(dom, dev);
+        }
+    }
+
+    /** iommu_dev_enable_feature: what a device driver calls before using SVA. */
+    public int iommuDevEnableFeature(Device dev, IommuDevFeature feat) {
+        try (Frame f = k.enter("iommu_dev_enable_feature")) {
+            return ops.devEnableFeat(dev, feat);
+        }
+    }
+
+    public int iommuDevDisableFeature(Device dev, IommuDevFeature feat) {
+        try (Frame f = k.enter("iommu_dev_disable_feature")) {
+            return ops.devDisableFeat(dev, feat);
+        }
+    }
+
+    /** iommu_release_device: the driver's release_device, then the device leaves its group. */
+    public void iommuReleaseDevice(Device dev) {
+        try (Frame f = k.enter("iommu_release_device")) {
+            IommuGroup group = dev.group;
+            group.mutex.lock();
+            try {
+                group.devices.remove(dev);
+            } finally {
+                group.mutex.unlock();
+            }
+            ops.releaseDevice(dev);
+            devices.remove(dev);
+            if (group.devices.isEmpty() && group.defaultDomain != null) {
+                iommuDomainFree(group.defaultDomain);
+                group.defaultDomain = null;
+                group.domain = null;
+            }
+        }
+    }
+
+    /** iommu_get_domain_for_dev: the group's current RID domain. */
+    public IommuDomain iommuGetDomainForDev(Device dev) {
+        try (Frame f = k.enter("iommu_get_domain_for_dev")) {
+            return dev.group == null ? null : dev.group.domain;
+        }
+    }
+
+    /**
+     * iommu_get_domain_for_dev_pasid: the domain at {@code pasid}, or ERR_PTR(-EBUSY) when it is
+     * of another type than asked (null type: any).
+     */
+    public ErrPtr<IommuDomain> iommuGetDomainForDevPasid(Device dev, int pasid, IommuDomainType type) {
+        try (Frame f = k.enter("iommu_get_domain_for_dev_pasid")) {
+            IommuDomain dom = dev.group.pasidArray.get(pasid);
+            if (type != null && dom != null && dom.type != type) return ErrPtr.err(-Errno.EBUSY);
+            return ErrPtr.of(dom);
+        }
+    }
+
+    /** iommu_group_claim_dma_owner's guard: no ownership change while PASIDs are attached (I19). */
+    public int iommuGroupClaimDmaOwner(IommuGroup group) {
+        try (Frame f = k.enter("iommu_group_claim_dma_owner")) {
+            group.mutex.lock();
+            try {
+                if (!group.pasidArray.isEmpty()) return -Errno.EBUSY;
+                group.ownerCount++;
+                return 0;
+            } finally {
+                group.mutex.unlock();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- SVA (iommu-sva.c)
+
+    /** The mm's iommu data, or null when it never had a PASID. */
+    public IommuMm iommuMm(Mm mm) { return (IommuMm) mm.iommuMm; }
+
+    /**
+     * iommu_sva_bind_device. Returns the (possibly shared) handle or an errno. The PASID is the
+     * mm's global one; a second bind of the same (dev, mm) only takes another handle reference.
+     */
+    public ErrPtr<IommuSva> iommuSvaBindDevice(Device dev, Mm mm) {
+        try (Frame f = k.enter("iommu_sva_bind_device")) {
+            if (dev.iommuPriv == null) return ErrPtr.err(-Errno.ENODEV);
+            iommuSvaLock.lock();
+            try {
+                ErrPtr<IommuMm> data = iommuAllocMmData(mm, dev);
+                if (data.isErr()) return ErrPtr.err(data.err());
+                IommuMm iommuMm = data.get();
+                for (IommuSva h : iommuMm.svaHandles) {
+                    if (h.dev == dev) {
+                        h.users++;
+                        return ErrPtr.of(h);
+                    }
+                }
+                IommuSva handle = k.kzalloc(null, dev.name(), Gfp.GFP_KERNEL, IommuSva::new);
+                if (handle == null) return ErrPtr.err(-Errno.ENOMEM);
+
+                IommuDomain domain = null;
+                for (IommuDomain d : iommuMm.svaDomains) {
+                    if (iommuAttachDevicePasid(d, dev, iommuMm.pasid) == 0) {
+                        domain = d;
+                        d.users++;
+                        break;
+                    }
+                }
+                if (domain == null) {
+                    domain = iommuSvaDomainAlloc(dev, mm);
+                    if (domain == null) {
+                        k.kfree(handle);
+                        return ErrPtr.err(-Errno.ENOMEM);
+                    }
+                    int ret = iommuAttachDevicePasid(domain, dev, iommuMm.pasid);
+                    if (ret != 0) {
+                        iommuDomainFree(domain);
+                        k.kfree(handle);
+                        return ErrPtr.err(ret);
+                    }
+                    domain.users = 1;
+                    iommuMm.svaDomains.add(domain);
+                }
+                handle.dev = dev;
+                handle.domain = domain;
+                handle.users = 1;
+                iommuMm.svaHandles.add(handle);
+                return ErrPtr.of(handle);
+            } finally {
+                iommuSvaLock.unlock();
+            }
+        }
+    }
+
+    /** iommu_sva_unbind_device: drop a handle reference; the last one detaches the PASID. */
+    public void iommuSvaUnbindDevice(IommuSva handle) {
+        try (Frame f = k.enter("iommu_sva_unbind_device")) {
+            IommuDomain domain = handle.domain;
+            IommuMm iommuMm = iommuMm(domain.mm);
+            iommuSvaLock.lock();
+            try {
+                if (--handle.users > 0) return;
+                iommuMm.svaHandles.remove(handle);
+                iommuDetachDevicePasid(domain, handle.dev, iommuMm.pasid);
+                if (--domain.users == 0) {
+                    iommuMm.svaDomains.remove(domain);
+                    iommuDomainFree(domain);
+                }
+            } finally {
+                iommuSvaLock.unlock();
+            }
+            k.kfree(handle);
+        }
+    }
+
+    /** The live handle of (dev, mm), if bound. */
+    public IommuSva findHandle(Device dev, Mm mm) {
+        IommuMm data = iommuMm(mm);
+        if (data == null) return null;
+        for (IommuSva h : data.svaHandles) if (h.dev == dev) return h;
+        return null;
+    }
+
+    /**
+     * iommu_alloc_mm_data: the first bind gives the mm its global PASID (kept until the mm is
+     * freed); later binds check it fits the device.
+     */
+    private ErrPtr<IommuMm> iommuAllocMmData(Mm mm, Device dev) {
+        try (Frame f = k.enter("iommu_alloc_mm_data")) {
+            IommuMm existing = iommuMm(mm);
+            if (existing != null) {
+                if (existing.pasid >= dev.maxPasids) return ErrPtr.err(-Errno.EOVERFLOW);
+                return ErrPtr.of(existing);
+            }
+            int pasid = iommuAllocGlobalPasid(dev, mm);
+            if (pasid < 0) return ErrPtr.err(pasid);
+            IommuMm data = k.kzalloc(null, dev.name(), Gfp.GFP_KERNEL, () -> new IommuMm(pasid));
+            if (data == null) {
+                iommuFreeGlobalPasid(pasid);
+                return ErrPtr.err(-Errno.ENOMEM);
+            }
+            mm.iommuMm = data;
+            mm.pasid = pasid;
+            mm.addTeardownHook(() -> mmPasidDrop(mm));
+            return ErrPtr.of(data);
+        }
+    }
+
+    /** iommu_alloc_global_pasid: lowest free in [1, max_pasids - 1], or the scenario's pinned PASID. */
+    private int iommuAllocGlobalPasid(Device dev, Mm mm) {
+        try (Frame f = k.enter("iommu_alloc_global_pasid")) {
+            if (dev.maxPasids == 0) return -Errno.ENOSPC;
+            if (k.inject("iommu_alloc_global_pasid", dev.name())) return -Errno.ENOSPC;
+            Integer pinned = pinnedPasids.get(mm);
+            if (pinned != null) {
+                if (pinned >= dev.maxPasids) return -Errno.ENOSPC;
+                return globalPasidIda.allocRange(pinned, pinned);
+            }
+            return globalPasidIda.allocRange(IOMMU_FIRST_GLOBAL_PASID, dev.maxPasids - 1);
+        }
+    }
+
+    private void iommuFreeGlobalPasid(int pasid) {
+        try (Frame f = k.enter("iommu_free_global_pasid")) {
+            globalPasidIda.free(pasid);
+        }
+    }
+
+    /** mm_pasid_drop, from __mmdrop: the PASID goes back only when the mm itself is freed. */
+    private void mmPasidDrop(Mm mm) {
+        try (Frame f = k.enter("mm_pasid_drop")) {
+            IommuMm data = iommuMm(mm);
+            if (data == null) return;
+            iommuFreeGlobalPasid(data.pasid);
+            k.kfree(data);
+            mm.iommuMm = null;
+        }
+    }
+
+    /** iommu_sva_domain_alloc: the driver's SVA domain, typed and tied to the mm by the core. */
+    private IommuDomain iommuSvaDomainAlloc(Device dev, Mm mm) {
+        try (Frame f = k.enter("iommu_sva_domain_alloc")) {
+            IommuDomain dom = ops.domainAlloc(IommuDomainType.SVA);
+            if (dom == null) return null;
+            dom.type = IommuDomainType.SVA;
+            mm.mmgrab();
+            dom.mm = mm;
+            dom.owner = ops;
+            return dom;
+        }
+    }
+
+    /** iommu_domain_free: the driver's free op; an SVA domain drops its mm reference. */
+    public void iommuDomainFree(IommuDomain dom) {
+        try (Frame f = k.enter("iommu_domain_free")) {
+            Mm mm = dom.type == IommuDomainType.SVA ? dom.mm : null;
+            dom.ops.free(dom);
+            if (mm != null) mm.mmdrop();
+        }
+    }
+
+    // ---------------------------------------------------------------- PASID attach (iommu.c)
+
+    /**
+     * iommu_attach_device_pasid (6.8): claim the PASID for the whole group, then set_dev_pasid
+     * on every device; on the first failure, remove_dev_pasid on every device (6.8's rollback,
+     * before b025dea6) and release the PASID.
+     */
+    public int iommuAttachDevicePasid(IommuDomain domain, Device dev, int pasid) {
+        try (Frame f = k.enter("iommu_attach_device_pasid")) {
+            if (domain.ops == null || !domain.ops.hasSetDevPasid()) return -Errno.EOPNOTSUPP;
+            IommuGroup group = dev.group;
+            if (group == null) return -Errno.ENODEV;
+            if (domain.owner != ops) return -Errno.EINVAL;
+            group.mutex.lock();
+            try {
+                if (group.pasidArray.containsKey(pasid)) return -Errno.EBUSY;
+                group.pasidArray.put(pasid, domain);
+                int ret = iommuSetGroupPasid(domain, group, pasid);
+                if (ret != 0) {
+                    iommuRemoveGroupPasid(group, pasid);
+                    group.pasidArray.remove(pasid);
+                }
+                return ret;
+            } finally {
+                group.mutex.unlock();
+            }
+        }
+    }
+
+    /** __iommu_set_group_pasid: set_dev_pasid on each device in list order, stopping at the first error. */
+    private int iommuSetGroupPasid(IommuDomain domain, IommuGroup group, int pasid) {
+        try (Frame f = k.enter("__iommu_set_group_pasid")) {
+            for (Device d : group.devices) {
+                // The failure site stands for the driver op as a whole, to provoke group rollback.
+                int ret = k.inject("set_dev_pasid", d.name()) ? -Errno.ENOMEM : domain.ops.setDevPasid(domain, d, pasid);
+                if (ret != 0) return ret;
+            }
+            return 0;
+        }
+    }
+
+    /** __iommu_remove_group_pasid: remove_dev_pasid on every group device. */
+    private void iommuRemoveGroupPasid(IommuGroup group, int pasid) {
+        try (Frame f = k.enter("__iommu_remove_group_pasid")) {
+            for (Device d : group.devices) ops.removeDevPasid(d, pasid);
+        }
+    }
+
+    /** iommu_detach_device_pasid: remove from every group device, then free the PASID slot. */
+    public void iommuDetachDevicePasid(IommuDomain domain, Device dev, int pasid) {
+        try (Frame f = k.enter("iommu_detach_device_pasid")) {
+            IommuGroup group = dev.group;
+            group.mutex.lock();
+            try {
+                iommuRemoveGroupPasid(group, pasid);
+                IommuDomain old = group.pasidArray.remove(pasid);
+                k.warnOn(old != domain, "iommu_detach_device_pasid: pasid_array held another domain");
+            } finally {
+                group.mutex.unlock();
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.smmubench.iommu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+import org.smmubench.kernel.Mutex;
+
+/** struct iommu_group: devices in probe order, the RID domains, and the PASID array. */
+public final class IommuGroup {
+    private final String name;
+    public final List<Device> devices = new ArrayList<>();
+    public final Mutex mutex;
+    public IommuDomain defaultDomain;
+    public IommuDomain domain;
+    /** group->pasid_array: PASID -> domain. A TreeMap keeps dumps in PASID order. */
+    public final TreeMap<Integer, IommuDomain> pasidArray = new TreeMap<>();
+    /** group->owner_cnt: DMA ownership claims (VFIO/iommufd), refused while PASIDs are attached. */
+    public int ownerCount;
+
+    IommuGroup(String name, Mutex mutex) {
+        this.name = name;
+        this.mutex = mutex;
+    }
+
+    public String name() { return name; }
+
+    @Override
+    public String toString() { return "group " + name; }
+}

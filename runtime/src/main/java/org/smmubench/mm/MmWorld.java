@@ -1,0 +1,249 @@
+package org.smmubench.mm;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.smmubench.hw.PhysMemory;
+import org.smmubench.hw.field.Pte;
+import org.smmubench.kernel.Errno;
+import org.smmubench.kernel.Frame;
+import org.smmubench.kernel.Kernel;
+import org.smmubench.kernel.Mutex;
+import org.smmubench.kernel.SpinLock;
+import org.smmubench.scenario.Prot;
+
+/**
+ * The CPU side: processes and their mms, CPU ASIDs, mapping and unmapping (which reaches
+ * secondary MMUs through arch_invalidate_secondary_tlbs), exit, and the mmu-notifier
+ * machinery with its SRCU-deferred free.
+ */
+public final class MmWorld {
+    /**
+     * MAIR_EL1 as arm64 Linux programs it (attr0 normal WB, attr1 normal tagged, attr2 normal
+     * NC, attr3 device nGnRnE, attr4 device nGnRE); SVA copies it into CD dword 3.
+     */
+    public static final long MAIR_EL1 = 0x0000_0004_0044_f0ffL;
+    /** vabits_actual of the modelled kernel: 48-bit user VAs. */
+    public static final int VA_BITS = 48;
+    /** ID_AA64MMFR0_EL1.PARange of the modelled CPU, as bits. */
+    public static final int PA_BITS = 48;
+    /** CPU ASIDs are 16 bits on the modelled CPU. */
+    public static final int CPU_ASID_BITS = 16;
+
+    private final Kernel k;
+    private final PhysMemory mem;
+    private final Map<String, Mm> mms = new LinkedHashMap<>();
+    private final TreeSet<Integer> usedAsids = new TreeSet<>();
+    /** SRCU callbacks queued by mmu_notifier_put, run at the next grace period. */
+    private final Deque<MmuNotifier> srcuPending = new ArrayDeque<>();
+
+    public MmWorld(Kernel k, PhysMemory mem) {
+        this.k = k;
+        this.mem = mem;
+    }
+
+    public Mm find(String name) { return mms.get(name); }
+
+    public List<Mm> all() { return List.copyOf(mms.values()); }
+
+    /**
+     * A new process. {@code asid} null: the lowest free CPU ASID from 1. Returns null when the
+     * requested ASID is taken (the caller reports it).
+     */
+    public Mm createProcess(String name, Integer asid) {
+        int a;
+        if (asid != null) {
+            if (usedAsids.contains(asid)) return null;
+            a = asid;
+        } else {
+            a = 1;
+            while (usedAsids.contains(a)) a++;
+        }
+        usedAsids.add(a);
+        Mm mm = new Mm(this, name, new PageTable(mem), a);
+        mms.put(name, mm);
+        return mm;
+    }
+
+    /** mmap + populate: fresh zeroed pages with {@code prot}; a change of an existing page behaves as mprotect. */
+    public void map(Mm mm, long va, long size, Prot prot) {
+        try (Frame f = k.enter("do_mmap")) {
+            Mutex mmapLock = mmapLock(mm);
+            mmapLock.lock();
+            try {
+                boolean changed = false;
+                for (long p = va; p < va + size; p += Pte.PAGE_SIZE) {
+                    Mm.MappedPage old = mm.pages.get(p);
+                    long pa = old != null ? old.pa() : mem.alloc(Pte.PAGE_SIZE, Pte.PAGE_SIZE);
+                    mm.pgtable.setPage(p, pa, prot);
+                    mm.pages.put(p, new Mm.MappedPage(pa, prot));
+                    changed |= old != null;
+                }
+                // Changing a live PTE needs a TLB flush, which also reaches secondary MMUs.
+                if (changed) flushTlbRange(mm, va, va + size);
+            } finally {
+                mmapLock.unlock();
+            }
+        }
+    }
+
+    /** munmap: clear the PTEs, flush (secondary TLBs included), then free the pages. */
+    public void unmap(Mm mm, long va, long size) {
+        try (Frame f = k.enter("__do_munmap")) {
+            Mutex mmapLock = mmapLock(mm);
+            mmapLock.lock();
+            try {
+                List<Long> freedPages = new ArrayList<>();
+                for (long p = va; p < va + size; p += Pte.PAGE_SIZE) {
+                    Mm.MappedPage old = mm.pages.remove(p);
+                    if (old == null) continue;
+                    mm.pgtable.clearPage(p);
+                    freedPages.add(old.pa());
+                }
+                flushTlbRange(mm, va, va + size);
+                // Pages go back only after the flush, as tlb_finish_mmu orders it.
+                for (long pa : freedPages) mem.free(pa);
+            } finally {
+                mmapLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * flush_tlb_range: on arm64 the CPU TLBI path calls
+     * mmu_notifier_arch_invalidate_secondary_tlbs, here with the page-table lock held as in
+     * ptep_clear_flush, so a secondary MMU that sleeps there is caught.
+     */
+    private void flushTlbRange(Mm mm, long start, long end) {
+        try (Frame f = k.enter("__flush_tlb_range")) {
+            SpinLock ptl = k.spinLock("&mm->page_table_lock");
+            ptl.lock();
+            try {
+                try (Frame g = k.enter("mmu_notifier_arch_invalidate_secondary_tlbs")) {
+                    for (MmuNotifier mn : List.copyOf(mm.subscriptions)) mn.archInvalidateSecondaryTlbs(mm, start, end);
+                }
+            } finally {
+                ptl.unlock();
+            }
+        }
+    }
+
+    /**
+     * Process exit: exit_mmap tells every subscriber (mmu_notifier_release), tears the address
+     * space down, and mmput drops mm_users' reference on the struct.
+     */
+    public void exit(Mm mm) {
+        try (Frame f = k.enter("do_exit")) {
+            if (mm.exited) return;
+            mm.exited = true;
+            mm.users = 0;
+            try (Frame g = k.enter("exit_mmap")) {
+                mmuNotifierRelease(mm);
+                for (Mm.MappedPage p : mm.pages.values()) mem.free(p.pa());
+                mm.pages.clear();
+                mm.pgtable.freeLowerTables();
+            }
+            mm.mmdrop();
+        }
+    }
+
+    /** __mmu_notifier_release: ->release on each subscriber, then unlink them all. */
+    private void mmuNotifierRelease(Mm mm) {
+        try (Frame f = k.enter("__mmu_notifier_release")) {
+            for (MmuNotifier mn : List.copyOf(mm.subscriptions)) mn.release(mm);
+            for (MmuNotifier mn : mm.subscriptions) mn.linked = false;
+            mm.subscriptions.clear();
+        }
+    }
+
+    /** __mmdrop: the struct goes; the PASID with it (mm_pasid_drop), and the pgd. */
+    void mmdropFinal(Mm mm) {
+        try (Frame f = k.enter("__mmdrop")) {
+            for (Runnable r : mm.teardownHooks()) r.run();
+            if (!mm.exited) mm.pgtable.freeLowerTables();
+            mm.pgtable.freePgd();
+            mm.freed = true;
+            usedAsids.remove(mm.cpuAsid);
+        }
+    }
+
+    /** arm64_mm_context_get: pin the mm's CPU ASID so rollover cannot reassign it; 0 on failure. */
+    public int arm64MmContextGet(Mm mm, String device) {
+        try (Frame f = k.enter("arm64_mm_context_get")) {
+            if (k.inject("arm64_mm_context_get", device)) return 0;
+            mm.asidPins++;
+            return mm.cpuAsid;
+        }
+    }
+
+    public void arm64MmContextPut(Mm mm) {
+        try (Frame f = k.enter("arm64_mm_context_put")) {
+            k.warnOn(mm.asidPins <= 0, "arm64_mm_context_put without a pin");
+            mm.asidPins--;
+        }
+    }
+
+    /** mmu_notifier_register: may sleep (takes mmap_lock for write); pins the mm struct. */
+    public int mmuNotifierRegister(MmuNotifier mn, Mm mm, String device) {
+        try (Frame f = k.enter("mmu_notifier_register")) {
+            k.mightSleep("mmu_notifier_register");
+            Mutex mmapLock = mmapLock(mm);
+            mmapLock.lock();
+            try {
+                if (k.inject("mmu_notifier_register", device)) return -Errno.ENOMEM;
+                if (mm.exited) return -Errno.ESRCH;
+                mm.mmgrab();
+                mn.mm = mm;
+                mn.users = 1;
+                mn.linked = true;
+                mm.subscriptions.add(mn);
+                return 0;
+            } finally {
+                mmapLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * mmu_notifier_put: drop the core's reference; the last one unlinks the subscription and
+     * queues free_notifier (and the mmdrop) for after an SRCU grace period.
+     */
+    public void mmuNotifierPut(MmuNotifier mn) {
+        try (Frame f = k.enter("mmu_notifier_put")) {
+            k.mightSleep("mmu_notifier_put");
+            if (k.warnOn(mn.users <= 0 || mn.freed, "mmu_notifier_put on a notifier with no references")) return;
+            if (--mn.users > 0) return;
+            if (mn.linked) {
+                mn.mm.subscriptions.remove(mn);
+                mn.linked = false;
+            }
+            srcuPending.add(mn);
+        }
+    }
+
+    /** An SRCU grace period elapses: queued notifiers are freed (mmu_notifier_free_rcu). */
+    public void synchronizeSrcu() {
+        while (!srcuPending.isEmpty()) {
+            MmuNotifier mn = srcuPending.poll();
+            try (Frame f = k.enter("mmu_notifier_free_rcu")) {
+                Mm mm = mn.mm;
+                mn.freeNotifier();
+                mn.freed = true;
+                mm.mmdrop();
+            }
+        }
+    }
+
+    public int srcuPendingCount() { return srcuPending.size(); }
+
+    private final Map<Mm, Mutex> mmapLocks = new LinkedHashMap<>();
+
+    private Mutex mmapLock(Mm mm) {
+        return mmapLocks.computeIfAbsent(mm, m -> k.mutex("&mm->mmap_lock"));
+    }
+}
