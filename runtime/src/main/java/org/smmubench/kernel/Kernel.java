@@ -143,10 +143,13 @@ public final class Kernel {
                 Splats.atomicSleep(task, SourceFiles.location(caller), bt)));
     }
 
-    /** WARN_ON(cond): reports kernel-warn when cond holds, and returns cond. */
+    /**
+     * WARN_ON(cond): reports kernel-warn when cond holds, and returns cond. `what` says what
+     * went wrong (callers pass a description, not the C expression), printed above the WARNING.
+     */
     public boolean warnOn(boolean cond, String what) {
         if (cond) {
-            warn("WARN_ON(" + what + ")");
+            warn(what);
         }
         return cond;
     }

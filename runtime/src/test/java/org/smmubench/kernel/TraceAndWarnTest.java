@@ -53,6 +53,7 @@ class TraceAndWarnTest {
             assertTrue(k.warnOn(true, "ssid >= (1 << cd_table->s1cdmax)"));
         }
         Violation v = fx.only("kernel-warn");
+        assertEquals("ssid >= (1 << cd_table->s1cdmax) in arm_smmu_write_ctx_desc", v.message());
         assertEquals(List.of("arm_smmu_write_ctx_desc", "arm_smmu_sva_set_dev_pasid"), v.backtrace());
         assertTrue(v.splat().contains("WARNING: CPU: 0 PID: 1 at "
                 + "drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c:arm_smmu_write_ctx_desc\n"), v.splat());
