@@ -1,14 +1,12 @@
 package org.smmubench.bench;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.smmubench.driver.sva.DriverVariants;
 import org.smmubench.scenario.Scenario;
+import org.smmubench.scenario.ScenarioLoader;
 
 /**
  * Runs YAML scenario files (interface.md §3): every scenario in the file once per driver,
@@ -23,7 +21,8 @@ public final class YamlFileRunner implements ScenarioFileRunner {
 
     @Override
     public Prepared prepare(Path file) {
-        List<Scenario> scenarios = load(file);
+        // Loading is the whole check: ScenarioException carries every located error.
+        List<Scenario> scenarios = ScenarioLoader.load(file);
         return new Prepared() {
             @Override
             public int count(List<String> driverOverride) {
@@ -47,28 +46,5 @@ public final class YamlFileRunner implements ScenarioFileRunner {
         if (!driverOverride.isEmpty()) return driverOverride;
         if (!s.drivers().isEmpty()) return s.drivers();
         return List.of(DriverVariants.DEFAULT);
-    }
-
-    // The YAML loader is written in parallel (org.smmubench.scenario.ScenarioLoader, a
-    // static or instance load(Path) returning List<Scenario>); it is reached reflectively
-    // until it lands so this runner compiles and is testable today.
-    @SuppressWarnings("unchecked")
-    private static List<Scenario> load(Path file) {
-        Class<?> loader;
-        try {
-            loader = Class.forName("org.smmubench.scenario.ScenarioLoader");
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the YAML loader (org.smmubench.scenario.ScenarioLoader) is not in this build", e);
-        }
-        try {
-            Method load = loader.getMethod("load", Path.class);
-            Object target = Modifier.isStatic(load.getModifiers()) ? null : loader.getConstructor().newInstance();
-            return (List<Scenario>) load.invoke(target, file);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("ScenarioLoader has no usable load(Path)", e);
-        }
     }
 }

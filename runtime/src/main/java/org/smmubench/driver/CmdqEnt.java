@@ -97,7 +97,7 @@ public record CmdqEnt(Opcode opcode, int sid, int ssid, boolean substreamValid, 
 
     /** The line the trace shows for this command. */
     public String describe() {
-        String n = "CMD_" + opcode.name();
+        String n = opcode == Opcode.CMD_SYNC ? "CMD_SYNC" : "CMD_" + opcode.name();
         return switch (opcode) {
             case PREFETCH_CONFIG -> n + " sid=" + Hex.of(sid);
             case CFGI_STE -> n + " sid=" + Hex.of(sid) + " leaf=" + (leaf ? 1 : 0);
