@@ -132,4 +132,45 @@ class StreamTableTest {
         Abort a = assertInstanceOf(Abort.class, r.smmu.dma(Transaction.read(0x200, 0)));
         assertEquals(EventType.F_STE_FETCH, a.event());
     }
+
+    @Test
+    void invalidL1StdIsNotCachedBecauseLinuxNeverInvalidatesNewOnes() {
+        HwRig r = new HwRig();
+        assertEquals(EventType.C_BAD_STREAMID, ((Abort) r.smmu.dma(Transaction.read(0x600, 0))).event());
+        r.writeSte(0x600, HwRig.bypassSte()); // installs the L2 table and a valid L1STD, no command
+        assertTrue(r.smmu.dma(Transaction.read(0x600, 0)).ok());
+    }
+
+    @Test
+    void validL1StdStaysCachedUntilNonLeafCfgiSte() {
+        HwRig r = new HwRig();
+        r.writeSte(0x600, HwRig.bypassSte());
+        r.smmu.dma(Transaction.read(0x600, 0));
+        assertTrue(r.smmu.configCache().lookup(ConfigEntry.Kind.L1STD, -1, 6).isPresent());
+        // Repoint the L1STD at a fresh L2 table full of invalid STEs.
+        long l2 = r.mem.alloc(64 << 8, 64 << 8);
+        r.mem.write64(r.strtab + 6 * 8, L1Std.L2PTR.insertAddress(L1Std.SPAN.maskedValue(9), l2));
+        r.submit(HwRig.cfgiSte(0x600, true), HwRig.sync());
+        assertTrue(r.smmu.dma(Transaction.read(0x600, 0)).ok(), "leaf CFGI_STE keeps the cached L1STD");
+        r.submit(HwRig.cfgiSte(0x600, false), HwRig.sync());
+        assertEquals(EventType.C_BAD_STE, ((Abort) r.smmu.dma(Transaction.read(0x600, 0))).event());
+    }
+
+    @Test
+    void cfgiSteRangeCoversItsAlignedBlockOnly() {
+        HwRig r = new HwRig();
+        for (int sid = 0x10; sid < 0x18; sid++) {
+            r.writeSte(sid, HwRig.bypassSte());
+            r.smmu.dma(Transaction.read(sid, 0));
+            r.writeSte(sid, new long[8]);
+        }
+        long[] c = org.smmubench.hw.field.Cmd.of(org.smmubench.hw.field.Opcode.CFGI_STE_RANGE);
+        org.smmubench.hw.field.Cmd.SID.set(c, 0x11);
+        org.smmubench.hw.field.Cmd.RANGE.set(c, 1); // 4 SIDs: 0x10..0x13
+        r.submit(c, HwRig.sync());
+        for (int sid = 0x10; sid < 0x18; sid++) {
+            boolean dropped = sid < 0x14;
+            assertEquals(!dropped, r.smmu.dma(Transaction.read(sid, 0)).ok(), "sid 0x" + Integer.toHexString(sid));
+        }
+    }
 }
