@@ -221,7 +221,7 @@ public abstract class ArmSmmuSva implements SvaOps {
      * arm_smmu_mm_arch_invalidate_secondary_tlbs: no locks; a TLBI by range (or by ASID when
      * the range is large), then the ATCs for the mm's PASID.
      */
-    void mmArchInvalidateSecondaryTlbs(ArmSmmuMmuNotifier smmuMn, Mm mm, long start, long end) {
+    protected void mmArchInvalidateSecondaryTlbs(ArmSmmuMmuNotifier smmuMn, Mm mm, long start, long end) {
         try (Frame f = k.enter("arm_smmu_mm_arch_invalidate_secondary_tlbs")) {
             ArmSmmuDomain smmuDomain = smmuMn.domain;
             long size = end - start;
@@ -242,7 +242,7 @@ public abstract class ArmSmmuSva implements SvaOps {
      * arm_smmu_mm_release: the mm dies while bound. Quiesce the CD in every master of the RID
      * domain (still through its device list: "left as a confusing situation"), then TLBI/ATC.
      */
-    void mmRelease(ArmSmmuMmuNotifier smmuMn, Mm mm) {
+    protected void mmRelease(ArmSmmuMmuNotifier smmuMn, Mm mm) {
         try (Frame f = k.enter("arm_smmu_mm_release")) {
             ArmSmmuDomain smmuDomain = smmuMn.domain;
             svaLock.lock();
@@ -260,7 +260,7 @@ public abstract class ArmSmmuSva implements SvaOps {
     }
 
     /** arm_smmu_mmu_notifier_free: the SRCU callback. */
-    void mmuNotifierFree(ArmSmmuMmuNotifier smmuMn) {
+    protected void mmuNotifierFree(ArmSmmuMmuNotifier smmuMn) {
         try (Frame f = k.enter("arm_smmu_mmu_notifier_free")) {
             k.kfree(smmuMn);
         }
