@@ -1,0 +1,186 @@
+package org.smmubench.dsl.repl;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import groovy.lang.Binding;
+import groovy.lang.Closure;
+import groovy.lang.GroovyCodeSource;
+import groovy.lang.GroovyShell;
+import groovy.lang.Script;
+
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.runtime.InvokerHelper;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.dsl.script.BenchScript;
+import org.smmubench.dsl.script.DslCompiler;
+import org.smmubench.dsl.script.DslError;
+import org.smmubench.dsl.script.ScriptErrors;
+import org.smmubench.dsl.script.Vocabulary;
+import org.smmubench.scenario.InputError;
+import org.smmubench.scenario.ScenarioException;
+
+/**
+ * The read-eval-print loop: a line is either a REPL command or Groovy run with
+ * {@link BenchScript} as its base class against the live {@link ReplSession}. Whatever goes
+ * wrong on a line is printed in one or two lines and the session goes on.
+ */
+public final class ReplShell {
+    /** {@code def x = ...} on the prompt keeps x for later lines (Groovy would make it local to the line). */
+    private static final Pattern TOP_LEVEL_DEF = Pattern.compile("^(\\s*)def\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)");
+
+    private final ReplSession session;
+    private final LineReader reader;
+    private final PrintWriter out;
+    private final Binding binding = new Binding();
+    private final GroovyShell shell = DslCompiler.shell(binding);
+    private final SaveCommand save;
+    private final boolean echo;
+    private int lineNo;
+
+    /** {@code echo}: print each input after its prompt (a dumb terminal shows nothing typed), for readable transcripts. */
+    public ReplShell(ReplSession session, LineReader reader, PrintWriter out, boolean echo) {
+        this.session = session;
+        this.echo = echo;
+        this.reader = reader;
+        this.out = out;
+        this.save = new SaveCommand(session, out);
+    }
+
+    /** Runs until quit or end of input; returns the exit code (0). */
+    public int run(Path loadFirst) {
+        out.println("smmu-bench REPL (Groovy " + groovy.lang.GroovySystem.getVersion() + "), driver " + session.driverId()
+                + ". Type `help` to start, `quit` to leave.");
+        if (loadFirst != null) load(loadFirst);
+        out.flush();
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(prompt());
+            } catch (UserInterruptException e) {
+                continue;                               // Ctrl-C drops the line being typed
+            } catch (EndOfFileException e) {
+                break;
+            }
+            if (echo) out.println(line.replace("\n", "\n   ...> "));
+            if (!eval(line)) break;
+            out.flush();
+        }
+        out.flush();
+        return 0;
+    }
+
+    String prompt() {
+        String id = session.driverId();
+        String alias = DriverVariants.all().stream().filter(v -> v.id().equals(id)).findFirst()
+                .map(v -> v.aliases().isEmpty() ? id : v.aliases().get(0)).orElse(id);
+        return "smmu[" + alias + "]> ";
+    }
+
+    /** One input (possibly several lines); false when the user asked to leave. */
+    public boolean eval(String input) {
+        if (input == null || input.isBlank()) return true;
+        var command = ReplCommands.parse(input);
+        try {
+            if (command.isPresent()) return command(command.get());
+            evalGroovy(input, "<repl>", "repl_" + (++lineNo) + ".groovy");
+        } catch (ScenarioException e) {
+            for (InputError err : e.errors()) out.println("error: " + located(err));
+        } catch (DslError e) {
+            out.println("error: " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            out.println("error: " + ScriptErrors.message(e));
+        }
+        out.flush();
+        return true;
+    }
+
+    private void evalGroovy(String text, String displayFile, String frameName) {
+        String source = TOP_LEVEL_DEF.matcher(text).replaceFirst("$1$2 =");
+        Script script;
+        try {
+            script = shell.parse(new GroovyCodeSource(source, frameName, "/groovy/shell"));
+        } catch (MultipleCompilationErrorsException e) {
+            throw ScriptErrors.translate(e, displayFile);
+        }
+        ((BenchScript) script).attach(session, displayFile);
+        Object result;
+        try {
+            result = script.run();
+        } catch (ScenarioException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ScriptErrors.translate(e, displayFile);
+        }
+        if (result != null && !(result instanceof Closure) && displayFile.equals("<repl>"))
+            out.println("=> " + InvokerHelper.toString(result));
+    }
+
+    private boolean command(ReplCommands.Invocation c) {
+        List<String> a = c.args();
+        switch (c.name()) {
+            case "quit" -> { return false; }
+            case "help" -> (a.isEmpty() ? HelpText.general(session.driverId()) : HelpText.about(a.get(0))).forEach(out::println);
+            case "violations" -> session.violations();
+            case "reset" -> session.reset();
+            case "show" -> session.show(one(c, "show DEVICE|PROCESS"));
+            case "driver" -> session.switchDriver(Vocabulary.resolveDrivers("driver", List.of(one(c, "driver ID"))).get(0));
+            case "trace" -> {
+                String v = one(c, "trace on|off");
+                if (!v.equals("on") && !v.equals("off")) throw new DslError("usage: trace on|off");
+                session.trace(v.equals("on"));
+            }
+            case "save" -> save.save(Path.of(one(c, "save FILE.yaml|FILE.groovy")));
+            case "load" -> load(Path.of(one(c, "load FILE.groovy|FILE.yaml")));
+            default -> throw new IllegalStateException(c.name());
+        }
+        return true;
+    }
+
+    /** Runs a scenario file's statements in this session, as if typed. */
+    void load(Path file) {
+        String name = file.getFileName().toString();
+        out.println("loading " + file);
+        try {
+            if (name.endsWith(".groovy")) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                evalGroovy(text, file.toString(), frameName(name));
+            } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                YamlBridge.replay(file, session, out);
+            } else {
+                throw new DslError("load: a .groovy or .yaml file, please (got " + file + ")");
+            }
+        } catch (IOException e) {
+            out.println("error: " + file + ": cannot read: " + e.getMessage());
+        } catch (ScenarioException e) {
+            for (InputError err : e.errors()) out.println("error: " + err);
+        } catch (DslError e) {
+            out.println("error: " + e.getMessage());
+        }
+        out.flush();
+    }
+
+    private static String frameName(String fileName) {
+        String b = fileName.substring(0, fileName.length() - ".groovy".length()).replaceAll("[^A-Za-z0-9_$]", "_");
+        return (b.isEmpty() || !Character.isJavaIdentifierStart(b.charAt(0)) ? "_" + b : b) + ".groovy";
+    }
+
+    /** On the prompt the file is noise; keep "line N" only when the input had several lines. */
+    private static String located(InputError err) {
+        if (!err.pos().file().equals("<repl>")) return err.toString();
+        return err.pos().line() > 1 ? "line " + err.pos().line() + ": " + err.message() : err.message();
+    }
+
+    private static String one(ReplCommands.Invocation c, String usage) {
+        if (c.args().size() != 1) throw new DslError("usage: " + usage);
+        return c.args().get(0);
+    }
+}
