@@ -3,14 +3,14 @@ package org.smmubench.features;
 import java.util.List;
 
 /**
- * The errno names a bind or unbind can be expected to fail with (interface.md §3 plus the
- * two the core returns for unsupported/absent state). Kept here so a typo in a feature file
- * is an input error naming the known ones.
+ * The errno names a bind or unbind can be expected to fail with: those the modelled kernel
+ * knows (org.smmubench.kernel.Errno), listed so a typo in a feature file is an input error
+ * naming them. ErrnosTest keeps the two in step.
  */
 public final class Errnos {
     public static final List<String> NAMES = List.of(
-            "E2BIG", "EBUSY", "EINVAL", "ENODEV", "ENOENT", "ENOMEM", "ENOSPC", "EOPNOTSUPP",
-            "EOVERFLOW", "ESRCH");
+            "E2BIG", "EAGAIN", "EBUSY", "EEXIST", "EFAULT", "EINVAL", "EIO", "ENODEV", "ENOENT", "ENOMEM",
+            "ENOSPC", "EOPNOTSUPP", "EOVERFLOW", "EPERM", "ERANGE", "ESRCH");
 
     private Errnos() {}
 }

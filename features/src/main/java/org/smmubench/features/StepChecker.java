@@ -130,8 +130,6 @@ final class StepChecker implements ConcurrentEventListener {
             YamlScenarios.parse(display, ds.getLine() + 1, column, ds.getContent());
         } catch (ScenarioException ex) {
             errors.addAll(ex.errors());
-        } catch (IllegalStateException loaderMissing) {
-            // Without the YAML loader the doc string is checked when it runs.
         }
     }
 

@@ -1,13 +1,12 @@
 package org.smmubench.features;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.smmubench.scenario.InputError;
 import org.smmubench.scenario.Scenario;
 import org.smmubench.scenario.ScenarioException;
+import org.smmubench.scenario.ScenarioLoader;
 import org.smmubench.scenario.SourcePos;
 
 /**
@@ -36,23 +35,7 @@ public final class YamlScenarios {
         }
     }
 
-    // org.smmubench.scenario.ScenarioLoader is written in parallel; reached reflectively
-    // until it lands so this module builds today. parse(displayName, text) may return one
-    // Scenario or a list (one per YAML document).
-    @SuppressWarnings("unchecked")
     private static List<Scenario> load(String displayName, String yaml) {
-        try {
-            Class<?> loader = Class.forName("org.smmubench.scenario.ScenarioLoader");
-            Method parse = loader.getMethod("parse", String.class, String.class);
-            Object target = java.lang.reflect.Modifier.isStatic(parse.getModifiers()) ? null
-                    : loader.getConstructor().newInstance();
-            Object r = parse.invoke(target, displayName, yaml);
-            return r instanceof Scenario s ? List.of(s) : (List<Scenario>) r;
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the YAML loader (org.smmubench.scenario.ScenarioLoader.parse) is not in this build", e);
-        }
+        return ScenarioLoader.parse(displayName, yaml);
     }
 }
