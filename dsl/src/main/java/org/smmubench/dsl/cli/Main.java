@@ -22,6 +22,10 @@ public final class Main implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        // The schema validator logs through SLF4J; with no binding in the jar, SLF4J would
+        // print three lines of warnings on every run. Only its errors are worth seeing.
+        if (System.getProperty("slf4j.internal.verbosity") == null)
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(commandLine().execute(args));
     }
 

@@ -63,11 +63,13 @@ public final class ConsoleReport {
             if (!missing.isEmpty()) diff.add("missing " + String.join(", ", missing));
             sb.append(" (").append(String.join("; ", diff)).append(")\n");
         }
+        // The runner's message already names the step, where it is written and what happened;
+        // the fields are the fallback for runners that leave it empty.
         for (StepFailure f : r.stepFailures()) {
-            sb.append(INDENT).append("step ").append(f.step()).append(" (").append(f.stepText())
-                    .append("): expected ").append(f.expected()).append(", got ").append(f.actual());
-            if (f.message() != null && !f.message().isBlank()) sb.append(": ").append(f.message());
-            sb.append('\n');
+            String msg = f.message() == null || f.message().isBlank()
+                    ? "step " + f.step() + " (" + f.stepText() + "): expected " + f.expected() + ", got " + f.actual()
+                    : f.message();
+            sb.append(INDENT).append(msg).append('\n');
         }
         return sb.toString();
     }

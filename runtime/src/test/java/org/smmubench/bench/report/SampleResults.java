@@ -23,6 +23,9 @@ final class SampleResults {
              arm_smmu_alloc_cd_leaf_table
             """;
 
+    static final String STEP_MESSAGE = "step 2 (dma nic0 proc1 write 0x400000) at " + FILE
+            + ":17:5: expected ok, got C_BAD_CD (dma write 0x400000 aborted: V=0 (C_BAD_CD))";
+
     private SampleResults() {}
 
     static RecordedViolation atomicSleep() {
@@ -43,7 +46,7 @@ final class SampleResults {
         return new RunResult(NAME, FILE, "v6.8-fixed", "failed", Set.of(), Set.of("cd-placement"),
                 List.of(new RecordedViolation(2, "dma nic0 proc1 write 0x400000",
                         Violation.ofState("cd-placement", "no valid CD for PASID 0x400 in nic0 <&\"'>"))),
-                List.of(new StepFailure(2, "dma nic0 proc1 write 0x400000", "ok", "C_BAD_CD", "aborted with C_BAD_CD")),
+                List.of(new StepFailure(2, "dma nic0 proc1 write 0x400000", "ok", "C_BAD_CD", STEP_MESSAGE)),
                 List.of(), ms);
     }
 
