@@ -90,11 +90,15 @@ final class ResultCollector implements ConcurrentEventListener {
         return s == Status.FAILED || s == Status.UNDEFINED || s == Status.AMBIGUOUS || s == Status.PENDING;
     }
 
+    private static String orNone(String s) { return s == null || s.isEmpty() ? "none" : s; }
+
     private static StepFailure failure(int index, String text, Result r) {
         Throwable t = r.getError();
         String message = t == null ? r.getStatus().name().toLowerCase(java.util.Locale.ROOT)
                 : t.getMessage() == null ? t.toString() : t.getMessage();
-        if (t instanceof ExpectationFailed x) return new StepFailure(index, text, x.expected(), x.actual(), message);
+        // The report prints the violations itself; the step's line says what was wrong.
+        message = message.lines().findFirst().orElse(message).replaceFirst(":$", "");
+        if (t instanceof ExpectationFailed x) return new StepFailure(index, text, orNone(x.expected()), orNone(x.actual()), message);
         return new StepFailure(index, text, "pass", r.getStatus().name().toLowerCase(java.util.Locale.ROOT), message);
     }
 }

@@ -16,7 +16,7 @@ import org.junit.platform.suite.api.Suite;
 @Suite
 @IncludeEngines("cucumber")
 @SelectPackages("org.smmubench.features.acceptance")
-@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "org.smmubench.features.steps,org.smmubench.features.acceptance")
+@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "org.smmubench.features.steps")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME,
         value = "summary, html:target/cucumber/acceptance.html, junit:target/cucumber/acceptance.xml")
 class AcceptanceTest {}
