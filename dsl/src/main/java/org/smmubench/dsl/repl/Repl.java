@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Parser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
@@ -49,9 +51,13 @@ public final class Repl implements ReplLauncher {
             PrintWriter out = terminal.writer();
             ReplSession session = new ReplSession(o.benches(), o.driverId(), out);
             try {
-                if (o.jshell()) return JShellRepl.run(session, reader(o, terminal, null, session), out, o.file());
-                return new ReplShell(session, reader(o, terminal, new ReplCompleter(session), session), out, !o.systemTerminal())
-                        .run(o.file());
+                if (o.jshell()) {
+                    Path history = o.history() == null ? null : o.history().resolveSibling("jshell-history");
+                    return JShellRepl.run(session, out, o.file(), !o.systemTerminal(),
+                            (parser, completer) -> reader(terminal, parser, completer, history));
+                }
+                LineReader reader = reader(terminal, new ReplParser(), new ReplCompleter(session), o.history());
+                return new ReplShell(session, reader, out, !o.systemTerminal()).run(o.file());
             } finally {
                 session.close();
                 out.flush();
@@ -67,18 +73,21 @@ public final class Repl implements ReplLauncher {
         return new DumbTerminal("smmu-bench", Terminal.TYPE_DUMB, o.in(), o.out(), StandardCharsets.UTF_8);
     }
 
-    static LineReader reader(ReplOptions o, Terminal terminal, org.jline.reader.Completer completer, ReplSession session)
-            throws IOException {
+    /** Builds the line reader on the session's terminal; {@link JShellRepl} brings its own parser and completer. */
+    interface ReaderFactory {
+        LineReader create(Parser parser, Completer completer) throws IOException;
+    }
+
+    static LineReader reader(Terminal terminal, Parser parser, Completer completer, Path history) throws IOException {
         LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).appName("smmu-bench")
-                .parser(new ReplParser())
-                // `!` is Groovy's not, not a history event.
+                .parser(parser).completer(completer)
+                // `!` is Groovy's and Java's not, not a history event.
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.INSERT_TAB, false)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P   ...> ");
-        if (completer != null) b.completer(completer);
-        if (o.history() != null) {
-            Files.createDirectories(o.history().toAbsolutePath().getParent());
-            b.variable(LineReader.HISTORY_FILE, o.history());
+        if (history != null) {
+            Files.createDirectories(history.toAbsolutePath().getParent());
+            b.variable(LineReader.HISTORY_FILE, history);
         }
         return b.build();
     }
