@@ -1,31 +1,23 @@
 package org.smmubench.dsl.repl;
 
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.ProcessSpec;
 import org.smmubench.scenario.Scenario;
+import org.smmubench.scenario.ScenarioLoader;
+import org.smmubench.scenario.ScenarioWriter;
 import org.smmubench.scenario.Step;
 
-/**
- * The REPL's door to YAML: the shared loader and writer in org.smmubench.scenario
- * ({@code ScenarioLoader.load(Path)}, {@code ScenarioWriter.write(Scenario)}). Reached by
- * name so this module builds while the writer is still being written next door.
- */
+/** The REPL's door to YAML: the shared loader and writer in org.smmubench.scenario. */
 final class YamlBridge {
     private YamlBridge() {}
 
-    static String write(Scenario s) {
-        return (String) call("org.smmubench.scenario.ScenarioWriter", "write", Scenario.class, s);
-    }
+    static String write(Scenario s) { return ScenarioWriter.write(s); }
 
-    @SuppressWarnings("unchecked")
-    static List<Scenario> load(Path file) {
-        return (List<Scenario>) call("org.smmubench.scenario.ScenarioLoader", "load", Path.class, file);
-    }
+    static List<Scenario> load(Path file) { return ScenarioLoader.load(file); }
 
     /** Feeds a YAML file's first scenario (topology, then steps) into the session, as if typed. */
     static void replay(Path file, ReplSession session, PrintWriter out) {
@@ -40,16 +32,5 @@ final class YamlBridge {
         for (Step st : s.steps()) session.step(st);
         out.println("expected on " + session.driverId() + ": " + s.expect().forDriver(session.driverId())
                 + "; seen: " + session.seen());
-    }
-
-    private static Object call(String cls, String method, Class<?> param, Object arg) {
-        try {
-            return Class.forName(cls).getMethod(method, param).invoke(null, arg);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("YAML support (" + cls + "." + method + ") is not in this build; use a .groovy file", e);
-        }
     }
 }
