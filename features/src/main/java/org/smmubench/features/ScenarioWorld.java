@@ -163,6 +163,9 @@ public final class ScenarioWorld {
 
     // ---- whole YAML scenarios -----------------------------------------------------------
 
+    /** Whether the run asked for the modelled call trace (--trace). */
+    public boolean tracing() { return run.trace(); }
+
     public boolean started() { return bench != null || wholeScenario != null; }
 
     public void wholeScenario(RunResult result) {
