@@ -58,16 +58,28 @@ public final class FeatureFileRunner implements ScenarioFileRunner, AutoCloseabl
 
     private List<RunResult> runFeature(URI uri, String display, List<String> driverOverride, boolean trace) {
         List<String> drivers = driverOverride.isEmpty() ? java.util.Collections.singletonList(null) : driverOverride;
-        List<RunResult> out = new ArrayList<>();
+        List<List<RunResult>> perDriver = new ArrayList<>();
         for (String driver : drivers) {
             RunContext ctx = new RunContext(driver, trace, Map.of(uri, display));
             ResultCollector collector = new ResultCollector(ctx);
             List<Plugin> plugins = new ArrayList<>(List.of(collector));
             if (html != null) plugins.add(html.listener());
             CucumberRun.run(List.of(uri), ctx, false, plugins);
-            out.addAll(collector.results());
+            perDriver.add(collector.results());
         }
-        return distinctNames(out);
+        return distinctNames(scenarioMajor(perDriver));
+    }
+
+    /** Each scenario on every driver before the next scenario, as the YAML runner orders them. */
+    private static List<RunResult> scenarioMajor(List<List<RunResult>> perDriver) {
+        List<RunResult> out = new ArrayList<>();
+        int n = perDriver.get(0).size();
+        if (perDriver.stream().anyMatch(l -> l.size() != n)) {
+            perDriver.forEach(out::addAll);
+            return out;
+        }
+        for (int i = 0; i < n; i++) for (List<RunResult> l : perDriver) out.add(l.get(i));
+        return out;
     }
 
     /**

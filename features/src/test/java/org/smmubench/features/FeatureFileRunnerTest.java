@@ -87,6 +87,15 @@ class FeatureFileRunnerTest {
     }
 
     @Test
+    void severalOverrideDriversRunEachScenarioOnAllOfThemInTurn() throws IOException {
+        List<RunResult> rs = run(SEED, List.of(DriverVariants.PRE_FIX, DriverVariants.FIXED), false);
+        assertEquals(6, rs.size());
+        assertEquals(List.of(DriverVariants.PRE_FIX, DriverVariants.FIXED, DriverVariants.PRE_FIX, DriverVariants.FIXED,
+                DriverVariants.PRE_FIX, DriverVariants.FIXED), rs.stream().map(RunResult::driver).toList());
+        assertEquals("claims a clean run on pre-fix", rs.get(5).scenario());
+    }
+
+    @Test
     void stepsCarryTheirFeatureFileLocationAndTraceOnRequest() throws IOException {
         List<RunResult> rs = run(SEED, List.of(DriverVariants.PRE_FIX), true);
         assertTrue(!rs.get(0).trace().isEmpty(), "trace requested");
