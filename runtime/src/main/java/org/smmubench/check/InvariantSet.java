@@ -21,7 +21,15 @@ public final class InvariantSet {
 
     /** Driver and core state: kernel-sva.md §7.2, §7.3, §7.5. */
     private static void addSoftwareState(List<Invariant> l) {
-        // software-state invariants are added here
+        l.add(new CdPlacement());
+        l.add(new CdBounds());
+        l.add(new PasidConsistency());
+        l.add(new NotifierBalance());
+        l.add(new BondUnique());
+        l.add(new SharedCdRefs());
+        l.add(new AsidUnique());
+        l.add(new DomainDevices());
+        l.add(new GroupPasidAtomic());
     }
 
     /** Hardware ordering, caches and translations: kernel-sva.md §7.4, smmuv3-arch.md §8.5. */

@@ -1,0 +1,134 @@
+package org.smmubench.check;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.smmubench.driver.ArmSmmuDomain;
+import org.smmubench.driver.ArmSmmuMaster;
+import org.smmubench.driver.CtxDesc;
+import org.smmubench.driver.sva.ArmSmmuBond;
+import org.smmubench.driver.sva.ArmSmmuMmuNotifier;
+import org.smmubench.hw.Command;
+import org.smmubench.hw.CommandListener;
+import org.smmubench.hw.field.Cd;
+import org.smmubench.hw.field.Cmd;
+import org.smmubench.hw.field.Opcode;
+import org.smmubench.mm.Mm;
+import org.smmubench.scenario.Hex;
+
+/**
+ * asid-unique (I11): arm_smmu_asid_xa is injective (each ctx_desc under exactly its own
+ * asid), every ASID is in [1, 2^asid_bits - 1], every live S1 domain's private CD and every
+ * shared CD is in it, and no private ASID equals the CPU ASID of a bound mm (share_asid
+ * moves the private CD first). The move itself is watched in memory: when a live CD's ASID
+ * is rewritten (case 3 of arm_smmu_write_ctx_desc), the old ASID may tag TLB entries until a
+ * TLBI by ASID completes (CMD_SYNC); installing a CD with that ASID before then is reported.
+ */
+public final class AsidUnique implements Invariant {
+    private static final String WRITER = "arm_smmu_write_ctx_desc";
+    /** ASIDs moved away from a live CD and not yet TLB-invalidated, with what moved. */
+    private final Map<Integer, String> movedAway = new LinkedHashMap<>();
+    /** TLBI-by-ASID commands consumed since the last CMD_SYNC completed. */
+    private final Set<Integer> tlbiPending = new LinkedHashSet<>();
+
+    @Override
+    public String id() { return "asid-unique"; }
+
+    @Override
+    public void attach(World w, Consumer<Violation> sink) {
+        w.mem.addWriteListener((pa, oldValue, newValue) -> onStore(w, pa, oldValue, newValue, sink));
+        w.hw.addCommandListener(new CommandListener() {
+            @Override
+            public void onCommand(Command c) {
+                if (c.is(Opcode.TLBI_NH_ASID) || c.is(Opcode.TLBI_EL2_ASID)) tlbiPending.add((int) c.get(Cmd.ASID));
+            }
+
+            @Override
+            public void onSyncComplete(Command sync) {
+                movedAway.keySet().removeAll(tlbiPending);
+                tlbiPending.clear();
+            }
+        });
+    }
+
+    /** A dword-0 store by arm_smmu_write_ctx_desc itself (CDs are 64-byte aligned; dwords 1-3 are not). */
+    private void onStore(World w, long pa, long oldValue, long newValue, Consumer<Violation> sink) {
+        if ((pa & (Cd.BYTES - 1)) != 0) return;
+        List<String> bt = w.kernel.backtrace();
+        if (bt.isEmpty() || !bt.get(0).equals(WRITER)) return;
+        boolean oldV = Cd.V.isSet(oldValue);
+        boolean newV = Cd.V.isSet(newValue);
+        int oldAsid = CdSlots.asid(oldValue);
+        int newAsid = CdSlots.asid(newValue);
+        CdSlots.Slot slot = CdSlots.locate(w, pa);
+        String where = slot == null ? "PA " + Hex.of(pa) : slot.master().dev.name() + ": PASID " + Hex.of(slot.ssid());
+        if (oldV && newV && oldAsid != newAsid) {
+            movedAway.put(oldAsid, "the CD at " + where + " moved from ASID " + oldAsid + " to " + newAsid);
+        }
+        if (newV && (!oldV || oldAsid != newAsid) && movedAway.containsKey(newAsid)) {
+            sink.accept(new Violation(id(), where + ": CD installed with ASID " + newAsid + " after " + movedAway.get(newAsid)
+                    + "; expected a TLBI by ASID " + newAsid + " and CMD_SYNC before reuse, found none",
+                    bt, w.kernel.heldLockNames(), ""));
+        }
+    }
+
+    @Override
+    public void afterStep(World w, Consumer<Violation> sink) {
+        Map<Integer, CtxDesc> xa = w.driver.asidXa.entries();
+        int max = (1 << w.driver.smmu.asidBits) - 1;
+        Map<CtxDesc, Integer> firstIndex = new IdentityHashMap<>();
+        for (Map.Entry<Integer, CtxDesc> e : xa.entrySet()) {
+            int index = e.getKey();
+            CtxDesc cd = e.getValue();
+            String name = describe(w, cd);
+            if (index < 1 || index > max) {
+                sink.accept(Violation.ofState(id(), name + ": expected an ASID in [1, " + max + "], found " + index));
+            }
+            if (cd.asid != index) {
+                sink.accept(Violation.ofState(id(), "arm_smmu_asid_xa[" + index + "]: expected the ctx_desc with ASID " + index
+                        + ", found " + name));
+            }
+            Integer prev = firstIndex.putIfAbsent(cd, index);
+            if (prev != null) {
+                sink.accept(Violation.ofState(id(), name + ": expected under one index of arm_smmu_asid_xa, found under " + prev + " and " + index));
+            }
+        }
+        List<CtxDesc> mustBeIn = new ArrayList<>();
+        for (ArmSmmuDomain d : SvaState.ridDomains(w)) {
+            if (d.smmu != null && d.stage == ArmSmmuDomain.Stage.S1 && d.cd.asid != 0) mustBeIn.add(d.cd);
+        }
+        for (ArmSmmuMmuNotifier n : SvaState.reachableNotifiers(w)) {
+            if (!n.isFreed() && n.cd != null && !mustBeIn.contains(n.cd)) mustBeIn.add(n.cd);
+        }
+        for (CtxDesc cd : mustBeIn) {
+            CtxDesc at = xa.get(cd.asid);
+            if (at != cd) {
+                sink.accept(Violation.ofState(id(), describe(w, cd) + ": expected in arm_smmu_asid_xa under " + cd.asid
+                        + ", found " + (at == null ? "nothing" : describe(w, at))));
+            }
+        }
+        Set<Mm> bound = new LinkedHashSet<>();
+        for (ArmSmmuMaster m : SvaState.liveMasters(w)) for (ArmSmmuBond b : SvaState.bonds(m)) if (b.mm != null) bound.add(b.mm);
+        for (ArmSmmuDomain d : SvaState.ridDomains(w)) {
+            if (d.smmu == null || d.stage != ArmSmmuDomain.Stage.S1 || d.cd.asid == 0) continue;
+            for (Mm mm : bound) {
+                if (mm.cpuAsid() == d.cd.asid) {
+                    sink.accept(Violation.ofState(id(), describe(w, d.cd) + ": expected a private ASID distinct from the CPU ASID of bound "
+                            + mm.name() + ", found both " + d.cd.asid));
+                }
+            }
+        }
+    }
+
+    private static String describe(World w, CtxDesc cd) {
+        if (cd.mm != null) return "shared CD of " + cd.mm.name() + " (ASID " + cd.asid + ")";
+        ArmSmmuDomain d = cd.ownerDomain;
+        return "private CD of " + (d == null ? "an unknown domain" : SvaState.domainName(d)) + " (ASID " + cd.asid + ")";
+    }
+}

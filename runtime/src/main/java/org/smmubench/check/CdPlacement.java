@@ -1,0 +1,53 @@
+package org.smmubench.check;
+
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.smmubench.driver.ArmSmmuMaster;
+import org.smmubench.driver.sva.ArmSmmuBond;
+import org.smmubench.mm.Mm;
+import org.smmubench.scenario.Hex;
+
+/**
+ * cd-placement (I4): after each step, for every live master M and PASID p != 0, M's CD table
+ * in memory holds a valid CD at p exactly when M has a bond whose mm owns p. The one extra
+ * state allowed is the quiesced CD (V = 1, EPD0 = 1) of an mm that has exited: mm_release
+ * keeps it valid on purpose so in-flight DMA takes a translation fault, not C_BAD_CD.
+ * In the modelled topologies (DMA default domains, whose device lists are the groups) the
+ * pre-fix driver's per-domain placement (I4') coincides with I4, so both variants must hold it.
+ */
+public final class CdPlacement implements Invariant {
+    @Override
+    public String id() { return "cd-placement"; }
+
+    @Override
+    public void afterStep(World w, Consumer<Violation> sink) {
+        for (ArmSmmuMaster m : SvaState.liveMasters(w)) {
+            String dev = m.dev.name();
+            SortedMap<Integer, Mm> bound = new TreeMap<>();
+            for (ArmSmmuBond b : SvaState.bonds(m)) {
+                if (b.mm != null && b.mm.mmGetEnqcmdPasid() > 0) bound.putIfAbsent(b.mm.mmGetEnqcmdPasid(), b.mm);
+            }
+            SortedMap<Integer, Long> valid = CdSlots.validDword0(m);
+            for (Map.Entry<Integer, Long> e : valid.entrySet()) {
+                int p = e.getKey();
+                if (p == 0 || bound.containsKey(p)) continue;
+                Mm owner = SvaState.mmWithPasid(w, p);
+                long d0 = e.getValue();
+                if (CdSlots.quiesced(d0) && owner != null && owner.exited()) continue;
+                sink.accept(Violation.ofState(id(), dev + ": PASID " + Hex.of(p) + ": expected no valid CD ("
+                        + dev + " has no bond for " + (owner == null ? "any mm with that PASID" : owner.name())
+                        + "), found a valid " + (CdSlots.quiesced(d0) ? "quiesced " : "") + "CD with ASID " + CdSlots.asid(d0)));
+            }
+            for (Map.Entry<Integer, Mm> e : bound.entrySet()) {
+                int p = e.getKey();
+                if (valid.containsKey(p)) continue;
+                sink.accept(Violation.ofState(id(), dev + ": PASID " + Hex.of(p) + ": expected a valid CD for "
+                        + e.getValue().name() + " (" + dev + " is bound to it), found "
+                        + (m.cdTable.cdtab == null ? "no CD table" : "V = 0")));
+            }
+        }
+    }
+}

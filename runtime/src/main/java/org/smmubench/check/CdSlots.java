@@ -1,0 +1,74 @@
+package org.smmubench.check;
+
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.smmubench.driver.ArmSmmuMaster;
+import org.smmubench.driver.CdCode;
+import org.smmubench.driver.CdTableCfg;
+import org.smmubench.driver.L1CtxDesc;
+import org.smmubench.hw.PhysMemory;
+import org.smmubench.hw.field.Cd;
+import org.smmubench.hw.field.Ste;
+
+/**
+ * A master's CD table as the driver laid it out (its own cd_table pointers) and as memory
+ * holds it now. Reads never allocate and never touch the SMMU's caches.
+ */
+final class CdSlots {
+    private CdSlots() {}
+
+    /** Where a CD store landed: which master's table, which SSID. */
+    record Slot(ArmSmmuMaster master, int ssid) {}
+
+    /** Dword 0 of every valid CD (V = 1), by SSID, in SSID order. Empty without a table. */
+    static SortedMap<Integer, Long> validDword0(ArmSmmuMaster m) {
+        SortedMap<Integer, Long> out = new TreeMap<>();
+        CdTableCfg t = m.cdTable;
+        if (t.cdtab == null) return out;
+        PhysMemory mem = m.smmu.mem;
+        if (t.s1fmt == Ste.S1FMT_LINEAR) {
+            for (int ssid = 0; ssid < t.numL1Ents; ssid++) addIfValid(out, mem, t.cdtab.dma() + (long) ssid * Cd.BYTES, ssid);
+            return out;
+        }
+        for (int i = 0; i < t.l1Desc.length; i++) {
+            L1CtxDesc l1 = t.l1Desc[i];
+            if (l1.l2ptr == null) continue;
+            for (int j = 0; j < CdCode.CTXDESC_L2_ENTRIES; j++) {
+                addIfValid(out, mem, l1.l2ptr.dma() + (long) j * Cd.BYTES, i * CdCode.CTXDESC_L2_ENTRIES + j);
+            }
+        }
+        return out;
+    }
+
+    private static void addIfValid(SortedMap<Integer, Long> out, PhysMemory mem, long pa, int ssid) {
+        long d0 = mem.read64(pa);
+        if (Cd.V.isSet(d0)) out.put(ssid, d0);
+    }
+
+    /** The CD slot containing {@code pa} in some live master's table, or null. */
+    static Slot locate(World w, long pa) {
+        for (ArmSmmuMaster m : SvaState.liveMasters(w)) {
+            CdTableCfg t = m.cdTable;
+            if (t.cdtab == null) continue;
+            if (t.s1fmt == Ste.S1FMT_LINEAR) {
+                long off = pa - t.cdtab.dma();
+                if (off >= 0 && off < (long) t.numL1Ents * Cd.BYTES) return new Slot(m, (int) (off / Cd.BYTES));
+                continue;
+            }
+            for (int i = 0; i < t.l1Desc.length; i++) {
+                if (t.l1Desc[i].l2ptr == null) continue;
+                long off = pa - t.l1Desc[i].l2ptr.dma();
+                if (off >= 0 && off < (long) CdCode.CTXDESC_L2_ENTRIES * Cd.BYTES) {
+                    return new Slot(m, i * CdCode.CTXDESC_L2_ENTRIES + (int) (off / Cd.BYTES));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A valid CD that mm_release quiesced: still V = 1 so in-flight DMA faults cleanly, but EPD0 = 1. */
+    static boolean quiesced(long dword0) { return Cd.V.isSet(dword0) && Cd.EPD0.isSet(dword0); }
+
+    static int asid(long dword0) { return (int) Cd.ASID.extract(dword0); }
+}

@@ -1,0 +1,68 @@
+package org.smmubench.check;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.smmubench.driver.ArmSmmuDomain;
+import org.smmubench.driver.ArmSmmuMaster;
+import org.smmubench.driver.ArmSmmuV3;
+import org.smmubench.iommu.Device;
+import org.smmubench.iommu.IommuDomainType;
+import org.smmubench.iommu.IommuGroup;
+
+/**
+ * domain-devices (I12): m is on D.devices exactly when m.domain == D, a master is on at most
+ * one list (6.8 embeds one list node in the master), and a DMA default domain's devices are
+ * exactly the masters of its group: the fact that lets the pre-fix driver reach every bound
+ * master through the RID domain's list.
+ */
+public final class DomainDevices implements Invariant {
+    @Override
+    public String id() { return "domain-devices"; }
+
+    @Override
+    public void afterStep(World w, Consumer<Violation> sink) {
+        List<ArmSmmuDomain> domains = SvaState.ridDomains(w);
+        Map<ArmSmmuMaster, List<String>> lists = new IdentityHashMap<>();
+        for (ArmSmmuDomain d : domains) {
+            for (ArmSmmuMaster m : d.devices) {
+                lists.computeIfAbsent(m, x -> new ArrayList<>()).add("#" + d.id());
+                String dev = m.dev.name();
+                if (!m.live) {
+                    sink.accept(Violation.ofState(id(), dev + ": released, expected off domain #" + d.id() + "'s devices list, found on it"));
+                } else if (m.domain != d) {
+                    sink.accept(Violation.ofState(id(), dev + ": on domain #" + d.id() + "'s devices list; expected master->domain #"
+                            + d.id() + ", found " + (m.domain == null ? "none" : "#" + m.domain.id())));
+                }
+            }
+        }
+        for (ArmSmmuMaster m : SvaState.liveMasters(w)) {
+            String dev = m.dev.name();
+            List<String> on = lists.getOrDefault(m, List.of());
+            if (on.size() > 1) {
+                sink.accept(Violation.ofState(id(), dev + ": expected on at most one domain devices list, found on " + String.join(", ", on)));
+            }
+            if (m.domain != null && !m.domain.devices.contains(m)) {
+                sink.accept(Violation.ofState(id(), dev + ": master->domain is #" + m.domain.id() + "; expected " + dev
+                        + " on its devices list, found " + SvaState.domainName(m.domain)));
+            }
+        }
+        for (IommuGroup g : w.core.groups()) {
+            if (!(g.defaultDomain instanceof ArmSmmuDomain d) || g.domain != d || d.type != IommuDomainType.DMA) continue;
+            List<String> expected = new ArrayList<>();
+            for (Device dev : g.devices) {
+                ArmSmmuMaster m = ArmSmmuV3.master(dev);
+                if (m != null && m.live) expected.add(dev.name());
+            }
+            List<String> found = new ArrayList<>();
+            for (ArmSmmuMaster m : d.devices) found.add(m.dev.name());
+            if (!SvaState.sorted(expected).equals(SvaState.sorted(found)) || found.size() != expected.size()) {
+                sink.accept(Violation.ofState(id(), "domain #" + d.id() + " (DMA default of group " + g.name() + "): expected devices "
+                        + SvaState.sorted(expected) + " (the group's), found " + SvaState.sorted(found)));
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.smmubench.check;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.smmubench.driver.ArmSmmuMaster;
+import org.smmubench.driver.ArmSmmuV3;
+import org.smmubench.driver.sva.ArmSmmuBond;
+import org.smmubench.iommu.Device;
+import org.smmubench.iommu.IommuGroup;
+import org.smmubench.scenario.Hex;
+
+/**
+ * group-pasid-atomic (I18): the core owns a PASID per group, all devices or none. For every
+ * group and every PASID p not in its pasid_array (never attached, detached, or rolled back
+ * after a device's set_dev_pasid failed), no device of the group keeps a bond for the mm
+ * owning p, nor a valid CD at p other than the quiesced one mm_release leaves behind.
+ */
+public final class GroupPasidAtomic implements Invariant {
+    @Override
+    public String id() { return "group-pasid-atomic"; }
+
+    @Override
+    public void afterStep(World w, Consumer<Violation> sink) {
+        for (IommuGroup g : w.core.groups()) {
+            for (Device dev : g.devices) {
+                ArmSmmuMaster m = ArmSmmuV3.master(dev);
+                if (m == null || !m.live) continue;
+                for (ArmSmmuBond b : SvaState.bonds(m)) {
+                    int p = b.mm == null ? -1 : b.mm.mmGetEnqcmdPasid();
+                    if (p <= 0 || g.pasidArray.containsKey(p)) continue;
+                    sink.accept(Violation.ofState(id(), dev.name() + ": PASID " + Hex.of(p) + ": group " + g.name()
+                            + "'s pasid_array has no domain there; expected no bond for " + b.mm.name() + ", found one"));
+                }
+                for (Map.Entry<Integer, Long> e : CdSlots.validDword0(m).entrySet()) {
+                    int p = e.getKey();
+                    if (p == 0 || g.pasidArray.containsKey(p) || CdSlots.quiesced(e.getValue())) continue;
+                    sink.accept(Violation.ofState(id(), dev.name() + ": PASID " + Hex.of(p) + ": group " + g.name()
+                            + "'s pasid_array has no domain there; expected no valid CD, found one with ASID " + CdSlots.asid(e.getValue())));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.smmubench.check;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.smmubench.driver.ArmSmmuDomain;
+import org.smmubench.driver.ArmSmmuMaster;
+import org.smmubench.driver.ArmSmmuV3;
+import org.smmubench.driver.sva.ArmSmmuBond;
+import org.smmubench.driver.sva.ArmSmmuMmuNotifier;
+import org.smmubench.iommu.Device;
+import org.smmubench.iommu.IommuDomain;
+import org.smmubench.iommu.IommuGroup;
+import org.smmubench.mm.Mm;
+
+/**
+ * Read-only walks over the driver's and the core's SVA bookkeeping, shared by the
+ * software-state invariants. Every walk goes in probe / list order, so reports are
+ * deterministic.
+ */
+final class SvaState {
+    private SvaState() {}
+
+    /** Masters of probed, not yet released devices, in probe order. */
+    static List<ArmSmmuMaster> liveMasters(World w) {
+        List<ArmSmmuMaster> out = new ArrayList<>();
+        for (Device dev : w.core.devices()) {
+            ArmSmmuMaster m = ArmSmmuV3.master(dev);
+            if (m != null && m.live) out.add(m);
+        }
+        return out;
+    }
+
+    /** Every arm_smmu_domain reachable from a group or a master, ordered by domain id. */
+    static List<ArmSmmuDomain> ridDomains(World w) {
+        Set<ArmSmmuDomain> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (IommuGroup g : w.core.groups()) {
+            addIfRid(set, g.defaultDomain);
+            addIfRid(set, g.domain);
+        }
+        for (ArmSmmuMaster m : liveMasters(w)) addIfRid(set, m.domain);
+        List<ArmSmmuDomain> out = new ArrayList<>(set);
+        out.sort((a, b) -> Integer.compare(a.id(), b.id()));
+        return out;
+    }
+
+    private static void addIfRid(Set<ArmSmmuDomain> set, IommuDomain d) {
+        if (d instanceof ArmSmmuDomain a) set.add(a);
+    }
+
+    static List<ArmSmmuMmuNotifier> notifiers(ArmSmmuDomain d) {
+        List<ArmSmmuMmuNotifier> out = new ArrayList<>();
+        for (Object o : d.mmuNotifiers) out.add((ArmSmmuMmuNotifier) o);
+        return out;
+    }
+
+    static List<ArmSmmuBond> bonds(ArmSmmuMaster m) {
+        List<ArmSmmuBond> out = new ArrayList<>();
+        for (Object o : m.bonds) out.add((ArmSmmuBond) o);
+        return out;
+    }
+
+    /**
+     * Notifiers on some domain list, then those only a bond or an mm subscription still
+     * reaches (a leak or a dangling pointer), without repeats.
+     */
+    static List<ArmSmmuMmuNotifier> reachableNotifiers(World w) {
+        Set<ArmSmmuMmuNotifier> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<ArmSmmuMmuNotifier> out = new ArrayList<>();
+        for (ArmSmmuDomain d : ridDomains(w)) for (ArmSmmuMmuNotifier n : notifiers(d)) if (set.add(n)) out.add(n);
+        for (ArmSmmuMaster m : liveMasters(w)) {
+            for (ArmSmmuBond b : bonds(m)) if (b.smmuMn != null && set.add(b.smmuMn)) out.add(b.smmuMn);
+        }
+        for (Mm mm : w.mms.all()) {
+            for (Object o : mm.subscriptions()) if (o instanceof ArmSmmuMmuNotifier n && set.add(n)) out.add(n);
+        }
+        return out;
+    }
+
+    /** Device names of the masters whose bonds use {@code n}, in probe order. */
+    static List<String> bondHolders(World w, ArmSmmuMmuNotifier n) {
+        List<String> out = new ArrayList<>();
+        for (ArmSmmuMaster m : liveMasters(w)) {
+            for (ArmSmmuBond b : bonds(m)) if (b.smmuMn == n) out.add(m.dev.name());
+        }
+        return out;
+    }
+
+    /** The live mm the core gave PASID {@code pasid}, or null. */
+    static Mm mmWithPasid(World w, int pasid) {
+        for (Mm mm : w.mms.all()) if (!mm.freed() && mm.pasid == pasid) return mm;
+        return null;
+    }
+
+    static String mmName(Mm mm) { return mm == null ? "?" : mm.name(); }
+
+    static String domainName(ArmSmmuDomain d) {
+        List<String> devs = new ArrayList<>();
+        for (ArmSmmuMaster m : d.devices) devs.add(m.dev.name());
+        return "domain #" + d.id() + " (" + (devs.isEmpty() ? "no devices" : String.join(", ", devs)) + ")";
+    }
+
+    static String notifierName(ArmSmmuMmuNotifier n) {
+        return "notifier for " + mmName(n.mm()) + " on domain #" + (n.domain == null ? "?" : n.domain.id());
+    }
+
+    /** Lists in sorted order, for set comparisons in messages. */
+    static List<String> sorted(List<String> names) {
+        List<String> out = new ArrayList<>(new LinkedHashSet<>(names));
+        Collections.sort(out);
+        return out;
+    }
+}
