@@ -34,7 +34,14 @@ public final class InvariantSet {
 
     /** Hardware ordering, caches and translations: kernel-sva.md §7.4, smmuv3-arch.md §8.5. */
     private static void addHardware(List<Invariant> l) {
-        // hardware invariants are added here
+        l.add(new CdWriteOrder());
+        l.add(new SteWriteOrder());
+        l.add(new TlbRetire());
+        l.add(new Translation());
+        l.add(new StaleConfig());
+        l.add(new StaleTlb());
+        l.add(new DmaAfterUnbind());
+        l.add(new ForbiddenEvent());
     }
 
     /** None: a bench that only reports what the kernel context catches (benchmarks, raw exploration). */

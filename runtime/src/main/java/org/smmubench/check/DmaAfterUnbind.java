@@ -1,0 +1,67 @@
+package org.smmubench.check;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.smmubench.hw.DmaResult;
+import org.smmubench.iommu.Device;
+import org.smmubench.iommu.IommuDomain;
+import org.smmubench.mm.Mm;
+
+/**
+ * dma-after-unbind (smmuv3-arch.md §8.5 HW I11). Once an unbind (or the exit of the bound mm)
+ * has returned, no DMA with that PASID succeeds, whichever cache (config, TLB, ATC) would
+ * serve it. The bound PASIDs are snapshotted after every step, so "was bound, is not now"
+ * means an unbind returned in between.
+ */
+public final class DmaAfterUnbind implements Invariant {
+    public static final String ID = "dma-after-unbind";
+
+    private record Gone(String mm, int step) {}
+
+    /** Per device: PASID -> mm bound when the last step ended. */
+    private final Map<Device, Map<Integer, Mm>> bound = new LinkedHashMap<>();
+    /** Per device: PASID -> the mm unbound from it, and the step that did it. */
+    private final Map<Device, Map<Integer, Gone>> unbound = new LinkedHashMap<>();
+
+    @Override
+    public String id() { return ID; }
+
+    @Override
+    public void afterStep(World w, Consumer<Violation> sink) {
+        for (Device dev : w.core.devices()) {
+            if (dev.group == null) continue;
+            Map<Integer, Mm> now = new TreeMap<>();
+            for (Map.Entry<Integer, IommuDomain> e : dev.group.pasidArray.entrySet()) {
+                if (e.getValue().mm != null) now.put(e.getKey(), e.getValue().mm);
+            }
+            Map<Integer, Mm> before = bound.getOrDefault(dev, Map.of());
+            Map<Integer, Gone> gone = unbound.computeIfAbsent(dev, d -> new TreeMap<>());
+            before.forEach((pasid, mm) -> {
+                if (now.get(pasid) != mm) gone.put(pasid, new Gone(mm.name(), w.step()));
+            });
+            now.keySet().forEach(gone::remove);
+            bound.put(dev, now);
+        }
+    }
+
+    @Override
+    public void onDma(World w, DmaObservation dma, Consumer<Violation> sink) {
+        if (dma.pasid() == null || !(dma.result() instanceof DmaResult.Ok ok)) return;
+        String head = dma.device().name() + " (SID " + HwText.hex(ok.transaction().sid()) + ") PASID " + HwText.hex(dma.pasid())
+                + ": DMA " + HwText.access(dma.write()) + " at " + HwText.hex(dma.va()) + " succeeded with pa " + HwText.hex(ok.pa())
+                + " (" + ok.route() + ")";
+        Mm mm = CpuWalk.boundMm(dma.device(), dma.pasid());
+        if (mm != null && (mm.exited() || mm.freed())) {
+            sink.accept(Violation.ofState(ID, head + " after " + mm.name() + " exited: expected a fault once exit returned"));
+            return;
+        }
+        Gone g = unbound.getOrDefault(dma.device(), Map.of()).get(dma.pasid());
+        if (mm == null && g != null) {
+            sink.accept(Violation.ofState(ID, head + " after " + g.mm() + " was unbound"
+                    + (g.step() > 0 ? " (step " + g.step() + ")" : "") + ": expected a fault once unbind returned"));
+        }
+    }
+}

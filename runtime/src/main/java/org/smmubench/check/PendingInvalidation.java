@@ -1,0 +1,58 @@
+package org.smmubench.check;
+
+import java.util.List;
+import java.util.TreeSet;
+
+import org.smmubench.hw.Command;
+
+/**
+ * A store to a structure the SMMU may cache, waiting for the invalidation that makes the
+ * SMMU see it: a covering command for every StreamID that can cache it, then a completed
+ * CMD_SYNC. Commands consumed before the store do not count, which is why one is created per
+ * store (a later store replaces an earlier one: whatever covers the later covers both).
+ */
+final class PendingInvalidation {
+    /** Does this command invalidate the structure as cached for this StreamID? */
+    @FunctionalInterface
+    interface Coverage {
+        boolean covers(Command c, int sid);
+    }
+
+    final String what;
+    final List<String> backtrace;
+    final List<String> locks;
+    private final TreeSet<Integer> uncovered;
+    private final Coverage coverage;
+    private boolean done;
+
+    PendingInvalidation(String what, List<Integer> sids, Coverage coverage, List<String> backtrace, List<String> locks) {
+        this.what = what;
+        this.uncovered = new TreeSet<>(sids);
+        this.coverage = coverage;
+        this.backtrace = List.copyOf(backtrace);
+        this.locks = List.copyOf(locks);
+    }
+
+    void onCommand(Command c) {
+        if (c.error() == 0) uncovered.removeIf(sid -> coverage.covers(c, sid));
+    }
+
+    void onSyncComplete() {
+        if (uncovered.isEmpty()) done = true;
+    }
+
+    boolean done() { return done; }
+
+    /** What is still missing, for messages: "CFGI for SID 0x11" or "a CMD_SYNC after the CFGI". */
+    String missing(String cfgiName) {
+        if (uncovered.isEmpty()) return "no CMD_SYNC completed after the " + cfgiName;
+        StringBuilder b = new StringBuilder("no " + cfgiName + " for SID ");
+        boolean first = true;
+        for (int sid : uncovered) {
+            if (!first) b.append(", ");
+            b.append(HwText.hex(sid));
+            first = false;
+        }
+        return b.toString();
+    }
+}
