@@ -35,9 +35,8 @@ public final class Phrasings {
     public static List<Phrasing> all() {
         List<Phrasing> out = new ArrayList<>();
         for (Class<?> c : STEP_CLASSES) {
+            // Reflection gives no source order; sorting by expression keeps the page stable.
             Method[] methods = c.getDeclaredMethods();
-            // Source order is not available by reflection; sort by the doc's section, then keep a stable order.
-            Arrays.sort(methods, Comparator.comparing(Method::getName));
             List<Phrasing> mine = new ArrayList<>();
             for (Method m : methods) {
                 StepDoc doc = m.getAnnotation(StepDoc.class);

@@ -137,5 +137,16 @@ class FeatureFileRunnerTest {
         assertEquals(6, count(page, "{\"testCase\":"), "3 scenarios x 2 runs");
     }
 
+    @Test
+    void anHtmlReportWithNoRunIsStillAPage() throws IOException {
+        Path html = dir.resolve("empty.html");
+        try (FeatureFileRunner r = new FeatureFileRunner()) {
+            r.htmlReport(html);
+        }
+        String page = Files.readString(html);
+        assertTrue(page.contains("</html>"));
+        assertEquals(1, count(page, "{\"testRunFinished\":"));
+    }
+
     private static int count(String s, String what) { return s.split(java.util.regex.Pattern.quote(what), -1).length - 1; }
 }
