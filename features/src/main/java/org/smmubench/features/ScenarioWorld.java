@@ -39,6 +39,7 @@ public final class ScenarioWorld {
     private final List<String> trace = new ArrayList<>();
     private final Set<String> claimedViolated = new TreeSet<>();
     private boolean claimedExactly;
+    private final Set<String> claimedNotViolated = new TreeSet<>();
 
     public ScenarioWorld(RunContext run) { this.run = run; }
 
@@ -58,9 +59,9 @@ public final class ScenarioWorld {
         List<RecordedViolation> all = bench != null ? bench.finish() : before;
         run.record(testCaseId, new ScenarioRecord(driver(), expected(), all, trace));
         if (bench != null) bench.close();
-        if (!claimedExactly) return;
         List<String> unclaimed = all.subList(Math.min(before.size(), all.size()), all.size()).stream()
-                .map(RecordedViolation::invariant).filter(id -> !claimedViolated.contains(id))
+                .map(RecordedViolation::invariant)
+                .filter(id -> claimedExactly && !claimedViolated.contains(id) || claimedNotViolated.contains(id))
                 .distinct().toList();
         if (!unclaimed.isEmpty())
             throw new ExpectationFailed(String.join(", ", claimedViolated), String.join(", ", unclaimed),
@@ -188,6 +189,9 @@ public final class ScenarioWorld {
 
     /** A Then step said this invariant is violated. */
     public void claimViolated(String id) { claimedViolated.add(id); }
+
+    /** A Then step said this invariant is not violated (re-checked after the end-of-run checks). */
+    public void claimNotViolated(String id) { claimedNotViolated.add(id); }
 
     /** A Then step gave the whole set of violated invariants (possibly empty). */
     public void claimExactly(Set<String> ids) {

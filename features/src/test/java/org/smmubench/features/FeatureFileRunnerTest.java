@@ -104,8 +104,8 @@ class FeatureFileRunnerTest {
     }
 
     @Test
-    void teardownViolationsFailAScenarioThatClaimedNone() throws IOException {
-        // A failed bind leaves the 6.8 WARN; the claim "no invariant" fails at once.
+    void aFailedBindLeavesOnlyTheWarnOf68() throws IOException {
+        // The core's rollback calls remove_dev_pasid, which WARNs when it finds no bond.
         List<RunResult> rs = run("""
                 Feature: f
                   Scenario: s
