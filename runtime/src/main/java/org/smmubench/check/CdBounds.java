@@ -61,9 +61,9 @@ public final class CdBounds implements Invariant {
         List<Long> mine = new ArrayList<>(stores);
         stores.clear();
         if (Integer.toUnsignedLong(ssid) >= limit) {
-            sink.accept(new Violation(id(), dev + ": CD written at SSID " + Hex.of(ssid) + " (CFGI_CD for SID "
-                    + Hex.of(sid) + " followed " + mine.size() + " store(s)); expected -E2BIG: the table holds 1 << s1cdmax = "
-                    + Hex.of(limit) + " CDs", w.kernel.backtrace(), w.kernel.heldLockNames(), ""));
+            sink.accept(new Violation(id(), dev + ": CD written at SSID " + Hex.of(ssid) + ", beyond the " + Hex.of(limit)
+                    + " CDs of its table (1 << s1cdmax)" + landing(w, mine) + "; expected -E2BIG and no write",
+                    w.kernel.backtrace(), w.kernel.heldLockNames(), ""));
             return;
         }
         long slot = CdCode.peekCdPtr(m, ssid);
@@ -75,6 +75,14 @@ public final class CdBounds implements Invariant {
             sink.accept(new Violation(id(), dev + ": CD store for SSID " + Hex.of(ssid) + " landed at PA " + Hex.of(pa)
                     + "; expected it inside the CD slot at " + Hex.of(slot), w.kernel.backtrace(), w.kernel.heldLockNames(), ""));
         }
+    }
+
+    /** Where the stores went: what a reader of the report needs to see the corruption. */
+    private static String landing(World w, List<Long> pas) {
+        if (pas.isEmpty()) return "";
+        CdSlots.Slot s = CdSlots.locate(w, pas.get(0));
+        return s == null ? " (the store went to PA " + Hex.of(pas.get(0) & ~(Cd.BYTES - 1L)) + ", outside every CD table)"
+                : " (the store hit " + s.master().dev.name() + "'s CD at SSID " + Hex.of(s.ssid()) + ")";
     }
 
     @Override
