@@ -181,8 +181,8 @@ public final class ReplSession implements Statements {
     }
 
     /** The session so far as a scenario: its topology and the steps that ran, expecting what was seen. */
-    public Scenario snapshot() {
-        Scenario s = recorded.build(name != null ? name : "repl session", new SourcePos("<repl>", 0, 0));
+    public Scenario snapshot(String defaultName) {
+        Scenario s = recorded.build(name != null ? name : defaultName, new SourcePos("<repl>", 0, 0));
         return withExpectation(s, seen());
     }
 

@@ -68,6 +68,7 @@ public final class ReplShell {
             } catch (UserInterruptException e) {
                 continue;                               // Ctrl-C drops the line being typed
             } catch (EndOfFileException e) {
+                if (echo) out.println();            // end the last prompt's line
                 break;
             }
             if (echo) out.println(line.replace("\n", "\n   ...> "));

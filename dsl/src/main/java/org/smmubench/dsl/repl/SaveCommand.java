@@ -45,7 +45,8 @@ final class SaveCommand {
         boolean groovy = name.endsWith(".groovy");
         if (!groovy && !name.endsWith(".yaml") && !name.endsWith(".yml"))
             throw new DslError("save: the file name must end in .yaml, .yml or .groovy");
-        Scenario s = session.snapshot();
+        // Unnamed sessions take the file's name: "save leaf-at-1024.yaml" -> scenario "leaf-at-1024".
+        Scenario s = session.snapshot(name.substring(0, name.lastIndexOf('.')));
         if (s.devices().isEmpty() && s.processes().isEmpty())
             throw new DslError("save: nothing to save yet (declare a device and a process, then run some steps)");
         s = checked(s);
