@@ -163,6 +163,11 @@ final class Flows {
         return run(CORRECT.get(flow), BenchParts.of(driver).withInvariants(() -> List.of(inv.get())));
     }
 
+    /** Runs a correct flow on a real driver with no whole-state invariants: only what the kernel context catches. */
+    static RunResult runKernelOnly(String flow, String driver) {
+        return run(CORRECT.get(flow), BenchParts.of(driver).withInvariants(InvariantSet::none));
+    }
+
     static BenchParts parts(String driver, UnaryOperator<BenchParts> change) { return change.apply(BenchParts.of(driver)); }
 
     /** The messages reported under {@code id}, in report order. */
