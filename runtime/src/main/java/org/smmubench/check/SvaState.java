@@ -101,11 +101,11 @@ final class SvaState {
     static String domainName(ArmSmmuDomain d) {
         List<String> devs = new ArrayList<>();
         for (ArmSmmuMaster m : d.devices) devs.add(m.dev.name());
-        return "domain #" + d.id() + " (" + (devs.isEmpty() ? "no devices" : String.join(", ", devs)) + ")";
+        return "domain #" + d.id() + " (" + (devs.isEmpty() ? "no devices" : String.join(", ", sorted(devs))) + ")";
     }
 
     static String notifierName(ArmSmmuMmuNotifier n) {
-        return "notifier for " + mmName(n.mm()) + " on domain #" + (n.domain == null ? "?" : n.domain.id());
+        return "notifier for " + mmName(n.mm()) + " on " + (n.domain == null ? "no domain" : domainName(n.domain));
     }
 
     /** Lists in sorted order, for set comparisons in messages. */

@@ -61,7 +61,7 @@ class BondUniqueTest {
         RunResult r = Flows.run(yaml, Flows.parts("v6.8-fixed", p -> p.withSva(RemoveKeepsBondListed::new)));
         List<RecordedViolationView> got = RecordedViolationView.of(r, ID);
         assertTrue(got.contains(new RecordedViolationView(2,
-                "nic0: bond for proc1: expected a live notifier, found the freed notifier for proc1 on domain #1")), Flows.dump(r));
+                "nic0: bond for proc1: expected a live notifier, found the freed notifier for proc1 on domain #1 (nic0)")), Flows.dump(r));
         assertTrue(got.contains(new RecordedViolationView(3, "nic0: expected at most 1 bond for proc1 (PASID 0x400), found 2")),
                 Flows.dump(r));
     }

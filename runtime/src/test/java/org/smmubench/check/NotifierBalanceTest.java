@@ -64,7 +64,7 @@ class NotifierBalanceTest {
     @Test
     void firesWhenGetForgetsTheReference() {
         RunResult r = Flows.run(GROUP, Flows.parts("v6.8-fixed", p -> p.withSva(GetForgetsRef::new)));
-        assertEquals("notifier for proc1 on domain #1: expected refs 2 (bonds on dsp0, dsp1), found refs 1",
+        assertEquals("notifier for proc1 on domain #1 (dsp0, dsp1): expected refs 2 (bonds on dsp0, dsp1), found refs 1",
                 Flows.messages(r, ID).get(0), Flows.dump(r));
         assertEquals(1, Flows.violations(r, ID).get(0).step());
     }
@@ -74,9 +74,9 @@ class NotifierBalanceTest {
         String yaml = GROUP + "  - unbind: {device: dsp0, process: proc1}\n";
         RunResult r = Flows.run(yaml, Flows.parts("v6.8-fixed", p -> p.withSva(PutSkipsMmuNotifierPut::new)));
         List<String> msgs = Flows.messages(r, ID);
-        assertTrue(msgs.contains("notifier for proc1 on domain #1: still subscribed to proc1; expected it on domain #1's"
+        assertTrue(msgs.contains("notifier for proc1 on domain #1 (dsp0, dsp1): still subscribed to proc1; expected it on domain #1's"
                 + " mmu_notifiers list (or put), found it off the list with refs 0"), Flows.dump(r));
-        assertTrue(msgs.contains("notifier for proc1 on domain #1 (bound on dsp0, dsp1): expected freed at teardown, found refs 0"),
+        assertTrue(msgs.contains("notifier for proc1 on domain #1 (no devices) (bound on dsp0, dsp1): expected freed at teardown, found refs 0"),
                 Flows.dump(r));
     }
 
