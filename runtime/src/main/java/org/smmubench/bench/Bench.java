@@ -219,6 +219,10 @@ public final class Bench implements AutoCloseable {
         Device dev = devices.get(b.device());
         if (dev == null) return new Result("ENODEV", b.device() + " was not probed");
         Mm mm = mm(b.process());
+        // A bind is made by a live process for its own mm (current->mm); once it exited there
+        // is no caller left to make one, so the bench answers for the kernel as the lookup of
+        // a gone task would.
+        if (mm.exited()) return new Result("ESRCH", b.process() + " has exited: no live mm to bind");
         ErrPtr<IommuSva> h = core.iommuSvaBindDevice(dev, mm);
         if (h.isErr()) return new Result(Errno.name(-h.err()), "iommu_sva_bind_device: " + Errno.name(-h.err()));
         handles.computeIfAbsent(key(b.device(), b.process()), x -> new ArrayList<>()).add(h.get());

@@ -143,10 +143,6 @@ Feature: Bind, DMA, unbind, exit and unmap
       | pre-fix |
       | fixed   |
 
-  # Left out of the suite (AcceptanceTest skips @bench-issue) until the model answers:
-  # tlb-retire reports a missing ATC_INV for PASID 0x0 at the unbind after exit, but
-  # arm_smmu_mm_release already invalidated the ATC and set `cleared` (kernel-sva I16).
-  @bench-issue
   Scenario Outline: an ATS endpoint's cached translation goes on unmap and on exit (<driver>)
     Given the "<driver>" driver
     And an SMMUv3 with:
