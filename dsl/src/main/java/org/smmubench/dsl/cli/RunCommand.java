@@ -15,6 +15,7 @@ import org.smmubench.bench.ScenarioFileRunner;
 import org.smmubench.bench.report.ConsoleReport;
 import org.smmubench.bench.report.JsonReport;
 import org.smmubench.bench.report.JunitXmlReport;
+import org.smmubench.features.FeatureFileRunner;
 import org.smmubench.scenario.InputError;
 import org.smmubench.scenario.ScenarioException;
 
@@ -42,6 +43,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report to FILE.")
     Path junit;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write Cucumber's HTML report of the .feature files run to FILE.")
+    Path html;
 
     @Option(names = "--trace", description = "Print each run's modelled call trace, commands and splats.")
     boolean trace;
@@ -91,6 +96,12 @@ final class RunCommand implements Callable<Integer> {
 
         List<RunResult> results = new ArrayList<>();
         boolean bar = Progress.wanted(total);
+        FeatureFileRunner features = html == null ? null : featureRunner();
+        if (html != null && features == null) {
+            err.println("smmu-bench: --html needs the Gherkin runner, which this build does not have");
+            return ExitCodes.BAD_INPUT;
+        }
+        if (features != null) features.htmlReport(html);
         try (Progress progress = Progress.start(total, bar)) {
             for (ScenarioFileRunner.Prepared p : prepared) {
                 List<RunResult> rs = p.run(driverIds, trace);
@@ -101,6 +112,8 @@ final class RunCommand implements Callable<Integer> {
             }
         } catch (ScenarioException e) {
             return inputErrors(err, e.errors());
+        } finally {
+            if (features != null) features.close();
         }
         if (bar) print(out, results);
         out.print(ConsoleReport.footer(results));
@@ -110,6 +123,15 @@ final class RunCommand implements Callable<Integer> {
         if (json != null && !write(err, "JSON", json, () -> JsonReport.write(results, json))) code = ExitCodes.BAD_INPUT;
         if (junit != null && !write(err, "JUnit", junit, () -> JunitXmlReport.write(results, junit))) code = ExitCodes.BAD_INPUT;
         return code;
+    }
+
+    /** The runner .feature files go to, when it is the shipped Gherkin one (it alone writes HTML). */
+    private FeatureFileRunner featureRunner() {
+        try {
+            return runners.forFile(Path.of("x.feature")) instanceof FeatureFileRunner f ? f : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private void print(PrintWriter out, List<RunResult> rs) {
