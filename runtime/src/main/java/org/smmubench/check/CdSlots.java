@@ -42,29 +42,16 @@ final class CdSlots {
     }
 
     private static void addIfValid(SortedMap<Integer, Long> out, PhysMemory mem, long pa, int ssid) {
+        // Untouched pages read as zero: every CD there is invalid (64 of them per page).
+        if (!mem.isResident(pa)) return;
         long d0 = mem.read64(pa);
         if (Cd.V.isSet(d0)) out.put(ssid, d0);
     }
 
     /** The CD slot containing {@code pa} in some live master's table, or null. */
     static Slot locate(World w, long pa) {
-        for (ArmSmmuMaster m : SvaState.liveMasters(w)) {
-            CdTableCfg t = m.cdTable;
-            if (t.cdtab == null) continue;
-            if (t.s1fmt == Ste.S1FMT_LINEAR) {
-                long off = pa - t.cdtab.dma();
-                if (off >= 0 && off < (long) t.numL1Ents * Cd.BYTES) return new Slot(m, (int) (off / Cd.BYTES));
-                continue;
-            }
-            for (int i = 0; i < t.l1Desc.length; i++) {
-                if (t.l1Desc[i].l2ptr == null) continue;
-                long off = pa - t.l1Desc[i].l2ptr.dma();
-                if (off >= 0 && off < (long) CdCode.CTXDESC_L2_ENTRIES * Cd.BYTES) {
-                    return new Slot(m, i * CdCode.CTXDESC_L2_ENTRIES + (int) (off / Cd.BYTES));
-                }
-            }
-        }
-        return null;
+        return HwMasters.locate(w, pa).filter(word -> !word.l1() && word.master().live)
+                .map(word -> new Slot(word.master(), word.index())).orElse(null);
     }
 
     /** A valid CD that mm_release quiesced: still V = 1 so in-flight DMA faults cleanly, but EPD0 = 1. */

@@ -8,12 +8,6 @@ import java.util.Set;
 
 import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.ArmSmmuStream;
-import org.smmubench.driver.CdCode;
-import org.smmubench.driver.CdTableCfg;
-import org.smmubench.hw.field.Cd;
-import org.smmubench.hw.field.L1Cd;
-import org.smmubench.hw.field.Ste;
-import org.smmubench.kernel.DmaBuffer;
 
 /**
  * The probed masters (in StreamID order) and what a physical address is in their CD tables.
@@ -42,32 +36,7 @@ final class HwMasters {
     record CdWord(ArmSmmuMaster master, boolean l1, int index, int dword, long cdBase) {}
 
     static Optional<CdWord> locate(World w, long pa) {
-        for (ArmSmmuMaster m : all(w)) {
-            CdTableCfg t = m.cdTable;
-            if (t.cdtab == null) continue;
-            DmaBuffer tab = t.cdtab;
-            if (within(pa, tab)) {
-                long off = pa - tab.dma();
-                if (t.s1fmt == Ste.S1FMT_LINEAR) {
-                    return Optional.of(new CdWord(m, false, (int) (off / Cd.BYTES), (int) (off % Cd.BYTES / 8),
-                            tab.dma() + off / Cd.BYTES * Cd.BYTES));
-                }
-                return Optional.of(new CdWord(m, true, (int) (off / L1Cd.BYTES), 0, pa));
-            }
-            if (t.l1Desc == null) continue;
-            for (int i = 0; i < t.l1Desc.length; i++) {
-                DmaBuffer leaf = t.l1Desc[i].l2ptr;
-                if (leaf == null || !within(pa, leaf)) continue;
-                long off = pa - leaf.dma();
-                int ssid = (i << CdCode.CTXDESC_SPLIT) + (int) (off / Cd.BYTES);
-                return Optional.of(new CdWord(m, false, ssid, (int) (off % Cd.BYTES / 8),
-                        leaf.dma() + off / Cd.BYTES * Cd.BYTES));
-            }
-        }
-        return Optional.empty();
+        return CdTableIndex.of(w).locate(w, pa);
     }
 
-    private static boolean within(long pa, DmaBuffer b) {
-        return Long.compareUnsigned(pa - b.dma(), b.size()) < 0;
-    }
 }

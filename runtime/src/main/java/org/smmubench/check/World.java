@@ -33,6 +33,13 @@ public final class World {
         this.mms = mms;
     }
 
+    /** Per-bench helpers invariants share (indexes, caches), created on first use. */
+    private final java.util.Map<Class<?>, Object> shared = new java.util.HashMap<>();
+
+    public <T> T shared(Class<T> type, java.util.function.Supplier<T> create) {
+        return type.cast(shared.computeIfAbsent(type, t -> create.get()));
+    }
+
     public int step() { return step; }
 
     public void setStep(int step) { this.step = step; }

@@ -23,6 +23,7 @@ public final class PhysMemory {
     private final List<MemoryWriteListener> listeners = new ArrayList<>();
     private long next = BASE;
     private long allocatedBytes;
+    private long allocationCount;
 
     /** Allocates {@code bytes} (rounded up to 8) at a multiple of {@code align} (a power of two). */
     public long alloc(long bytes, long align) {
@@ -38,6 +39,7 @@ public final class PhysMemory {
         next = pa + size;
         allocations.put(pa, size);
         allocatedBytes += size;
+        allocationCount++;
         return pa;
     }
 
@@ -73,6 +75,11 @@ public final class PhysMemory {
     public long[] allocationContaining(long pa) {
         var e = allocations.floorEntry(pa);
         return e != null && pa < e.getKey() + e.getValue() ? new long[] {e.getKey(), e.getValue()} : null;
+    }
+
+    /** How many allocations were ever made: changes exactly when a new address range appears. */
+    public long allocationCount() {
+        return allocationCount;
     }
 
     public long allocatedBytes() {
@@ -130,6 +137,15 @@ public final class PhysMemory {
     }
 
     /** Reads {@code n} consecutive 64-bit words starting at {@code pa}. */
+    /**
+     * Whether the page holding {@code pa} was ever written since it was last freed. A page
+     * that is not resident reads as zero, so scans of large sparse tables (a 64 KiB CD leaf
+     * with one CD in it) can skip it without reading each word.
+     */
+    public boolean isResident(long pa) {
+        return pages.containsKey(pa & ~(PAGE_SIZE - 1L));
+    }
+
     public long[] readWords(long pa, int n) {
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {
