@@ -1,7 +1,6 @@
 package org.smmubench.features;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 
 /** "Unknown X" messages that list what is known and point at the nearest spelling. */
@@ -20,26 +19,10 @@ public final class Names {
 
     /** The {@code n} known strings closest to {@code value}, nearest first, ties in the given order. */
     public static List<String> nearest(String value, Collection<String> known, int n) {
-        return known.stream()
-                .sorted(Comparator.comparingInt((String k) -> distance(value, k)))
-                .limit(n).toList();
+        return org.smmubench.scenario.Spelling.nearest(value, known, n);
     }
 
-    /** Levenshtein distance. */
     public static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return org.smmubench.scenario.Spelling.distance(a, b);
     }
 }

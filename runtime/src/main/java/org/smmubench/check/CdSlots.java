@@ -28,24 +28,33 @@ final class CdSlots {
         if (t.cdtab == null) return out;
         PhysMemory mem = m.smmu.mem;
         if (t.s1fmt == Ste.S1FMT_LINEAR) {
-            for (int ssid = 0; ssid < t.numL1Ents; ssid++) addIfValid(out, mem, t.cdtab.dma() + (long) ssid * Cd.BYTES, ssid);
+            scan(out, mem, t.cdtab.dma(), 0, t.numL1Ents);
             return out;
         }
         for (int i = 0; i < t.l1Desc.length; i++) {
             L1CtxDesc l1 = t.l1Desc[i];
             if (l1.l2ptr == null) continue;
-            for (int j = 0; j < CdCode.CTXDESC_L2_ENTRIES; j++) {
-                addIfValid(out, mem, l1.l2ptr.dma() + (long) j * Cd.BYTES, i * CdCode.CTXDESC_L2_ENTRIES + j);
-            }
+            scan(out, mem, l1.l2ptr.dma(), i * CdCode.CTXDESC_L2_ENTRIES, CdCode.CTXDESC_L2_ENTRIES);
         }
         return out;
     }
 
-    private static void addIfValid(SortedMap<Integer, Long> out, PhysMemory mem, long pa, int ssid) {
-        // Untouched pages read as zero: every CD there is invalid (64 of them per page).
-        if (!mem.isResident(pa)) return;
-        long d0 = mem.read64(pa);
-        if (Cd.V.isSet(d0)) out.put(ssid, d0);
+    /**
+     * The valid CDs among {@code count} consecutive ones from {@code base}. Pages never written
+     * read as zero, so a whole page of 64 invalid CDs is skipped at once: a 64 KiB leaf with
+     * one live CD costs one page, not 1024 reads.
+     */
+    private static void scan(SortedMap<Integer, Long> out, PhysMemory mem, long base, int firstSsid, int count) {
+        int perPage = PhysMemory.PAGE_SIZE / Cd.BYTES;
+        for (int n = 0; n < count; n++) {
+            long pa = base + (long) n * Cd.BYTES;
+            if ((n == 0 || pa % PhysMemory.PAGE_SIZE == 0) && !mem.isResident(pa)) {
+                n += perPage - 1 - (int) ((pa % PhysMemory.PAGE_SIZE) / Cd.BYTES);
+                continue;
+            }
+            long d0 = mem.read64(pa);
+            if (Cd.V.isSet(d0)) out.put(firstSsid + n, d0);
+        }
     }
 
     /** The CD slot containing {@code pa} in some live master's table, or null. */
