@@ -35,12 +35,16 @@ final class CdTableIndex {
         if (alloc == null) return Optional.empty();
         if (w.mem.allocationCount() != builtAt) rebuild(w);
         Region r = byStart.get(alloc[0]);
-        if (r == null || !r.buf.equals(current(r)) || Long.compareUnsigned(pa - r.buf.dma(), r.buf.size()) >= 0) {
-            // The driver may have dropped or replaced the table since the index was built.
+        // Not a CD table (command queue, STEs, page tables): a new table is a new allocation,
+        // which the count above already caught.
+        if (r == null) return Optional.empty();
+        if (!r.buf.equals(current(r))) {
+            // The driver dropped the table (release) since the index was built.
             rebuild(w);
             r = byStart.get(alloc[0]);
-            if (r == null || Long.compareUnsigned(pa - r.buf.dma(), r.buf.size()) >= 0) return Optional.empty();
+            if (r == null) return Optional.empty();
         }
+        if (Long.compareUnsigned(pa - r.buf.dma(), r.buf.size()) >= 0) return Optional.empty();
         long off = pa - r.buf.dma();
         if (r.l1) return Optional.of(new HwMasters.CdWord(r.master, true, (int) (off / L1Cd.BYTES), 0, pa));
         return Optional.of(new HwMasters.CdWord(r.master, false, r.firstSsid + (int) (off / Cd.BYTES),
