@@ -54,6 +54,9 @@ public class ArmSmmuV3 implements IommuOps {
     /** Where domain ids come from (the core numbers domains in allocation order). */
     public void setDomainIds(java.util.function.IntSupplier ids) { this.domainIds = ids; }
 
+    /** The next domain number (RID and SVA domains share one sequence, as in dumps they should). */
+    public int nextDomainId() { return domainIds.getAsInt(); }
+
     public static ArmSmmuMaster master(Device dev) { return (ArmSmmuMaster) dev.iommuPriv; }
 
     @Override
@@ -116,7 +119,7 @@ public class ArmSmmuV3 implements IommuOps {
         try (Frame f = k.enter("arm_smmu_domain_alloc")) {
             if (type == IommuDomainType.SVA) return sva.svaDomainAlloc();
             if (type != IommuDomainType.UNMANAGED && type != IommuDomainType.DMA && type != IommuDomainType.IDENTITY) return null;
-            int id = domainIds.getAsInt();
+            int id = nextDomainId();
             ArmSmmuDomain d = k.kzalloc(null, null, Gfp.GFP_KERNEL,
                     () -> new ArmSmmuDomain(id, k.spinLock("&smmu_domain->devices_lock"), k.mutex("&smmu_domain->init_mutex")));
             if (d == null) return null;

@@ -36,7 +36,6 @@ public abstract class ArmSmmuSva implements SvaOps {
     protected final MmWorld mmWorld;
     /** sva_lock: serialises bind, unbind and mm_release, and guards bonds and notifier lists. */
     protected final Mutex svaLock;
-    private int nextSvaDomainId = -1;
 
     protected ArmSmmuSva(Kernel k, ArmSmmuV3 drv, MmWorld mmWorld) {
         this.k = k;
@@ -69,7 +68,7 @@ public abstract class ArmSmmuSva implements SvaOps {
     @Override
     public IommuDomain svaDomainAlloc() {
         try (Frame f = k.enter("arm_smmu_sva_domain_alloc")) {
-            int id = nextSvaDomainId--;
+            int id = drv.nextDomainId();
             IommuDomain d = k.kzalloc("kzalloc.sva_domain", null, Gfp.GFP_KERNEL, () -> new IommuDomain(id));
             if (d == null) return null;
             d.ops = svaDomainOps;
