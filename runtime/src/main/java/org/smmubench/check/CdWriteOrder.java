@@ -9,8 +9,6 @@ import java.util.function.Consumer;
 
 import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.CdCode;
-import org.smmubench.hw.Command;
-import org.smmubench.hw.CommandListener;
 import org.smmubench.hw.field.Cd;
 import org.smmubench.hw.field.L1Cd;
 
@@ -50,17 +48,7 @@ public final class CdWriteOrder implements Invariant {
     public void attach(World w, Consumer<Violation> sink) {
         w.mem.addWriteListener((pa, oldValue, newValue) ->
                 HwMasters.locate(w, pa).ifPresent(word -> onStore(w, word, oldValue, newValue, sink)));
-        w.hw.addCommandListener(new CommandListener() {
-            @Override
-            public void onCommand(Command c) {
-                for (PendingInvalidation p : pending()) p.onCommand(c);
-            }
-
-            @Override
-            public void onSyncComplete(Command sync) {
-                for (PendingInvalidation p : pending()) p.onSyncComplete();
-            }
-        });
+        w.hw.addCommandListener(PendingInvalidation.feeding(this::pending));
     }
 
     private List<PendingInvalidation> pending() {

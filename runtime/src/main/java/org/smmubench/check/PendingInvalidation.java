@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.smmubench.hw.Command;
+import org.smmubench.hw.CommandListener;
 
 /**
  * A store to a structure the SMMU may cache, waiting for the invalidation that makes the
@@ -31,6 +32,21 @@ final class PendingInvalidation {
         this.coverage = coverage;
         this.backtrace = List.copyOf(backtrace);
         this.locks = List.copyOf(locks);
+    }
+
+    /** A command listener that feeds every consumed command and SYNC completion to what is still pending. */
+    static CommandListener feeding(java.util.function.Supplier<List<PendingInvalidation>> pending) {
+        return new CommandListener() {
+            @Override
+            public void onCommand(Command c) {
+                for (PendingInvalidation p : pending.get()) p.onCommand(c);
+            }
+
+            @Override
+            public void onSyncComplete(Command sync) {
+                for (PendingInvalidation p : pending.get()) p.onSyncComplete();
+            }
+        };
     }
 
     void onCommand(Command c) {

@@ -10,8 +10,6 @@ import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.ArmSmmuStream;
 import org.smmubench.driver.CdTableCfg;
 import org.smmubench.driver.StrtabCode;
-import org.smmubench.hw.Command;
-import org.smmubench.hw.CommandListener;
 import org.smmubench.hw.SteView;
 import org.smmubench.hw.field.Ste;
 
@@ -56,17 +54,7 @@ public final class SteWriteOrder implements Invariant {
                 }
             }
         });
-        w.hw.addCommandListener(new CommandListener() {
-            @Override
-            public void onCommand(Command c) {
-                for (PendingInvalidation p : pending()) p.onCommand(c);
-            }
-
-            @Override
-            public void onSyncComplete(Command sync) {
-                for (PendingInvalidation p : pending()) p.onSyncComplete();
-            }
-        });
+        w.hw.addCommandListener(PendingInvalidation.feeding(this::pending));
     }
 
     private List<PendingInvalidation> pending() {
