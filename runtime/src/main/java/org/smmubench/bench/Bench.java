@@ -12,10 +12,8 @@ import org.smmubench.check.DmaObservation;
 import org.smmubench.check.Invariant;
 import org.smmubench.check.Violation;
 import org.smmubench.check.World;
-import org.smmubench.driver.ArmSmmuDevice;
 import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.ArmSmmuV3;
-import org.smmubench.driver.StrtabCode;
 import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.hw.DmaResult;
 import org.smmubench.hw.HwConfig;
@@ -407,9 +405,4 @@ public final class Bench implements AutoCloseable {
 
     @Override
     public void close() {}
-
-    /** The device's StreamIDs must fit the stream table the driver built (used by loaders for early errors). */
-    public static int maxLinearSidBits() { return StrtabCode.MAX_LINEAR_SID_BITS; }
-
-    static String smmuDevName() { return ArmSmmuDevice.DEV_NAME; }
 }

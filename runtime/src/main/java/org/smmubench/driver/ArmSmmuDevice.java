@@ -5,7 +5,6 @@ import java.util.TreeMap;
 
 import org.smmubench.hw.PhysMemory;
 import org.smmubench.hw.Smmu;
-import org.smmubench.hw.field.Regs;
 import org.smmubench.kernel.Kernel;
 import org.smmubench.kernel.Mutex;
 
@@ -52,14 +51,4 @@ public final class ArmSmmuDevice {
     /** IOMMU max_pasids (the core caps every device by it). */
     public int maxPasids() { return 1 << ssidBits; }
 
-    /** The register offset constants the driver uses, in one place for readers. */
-    static int idr(int n) {
-        return switch (n) {
-            case 0 -> Regs.IDR0;
-            case 1 -> Regs.IDR1;
-            case 3 -> Regs.IDR3;
-            case 5 -> Regs.IDR5;
-            default -> throw new IllegalArgumentException("IDR" + n);
-        };
-    }
 }

@@ -175,20 +175,6 @@ public final class IommuCore {
         }
     }
 
-    /** iommu_group_claim_dma_owner's guard: no ownership change while PASIDs are attached (I19). */
-    public int iommuGroupClaimDmaOwner(IommuGroup group) {
-        try (Frame f = k.enter("iommu_group_claim_dma_owner")) {
-            group.mutex.lock();
-            try {
-                if (!group.pasidArray.isEmpty()) return -Errno.EBUSY;
-                group.ownerCount++;
-                return 0;
-            } finally {
-                group.mutex.unlock();
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- SVA (iommu-sva.c)
 
     /** The mm's iommu data, or null when it never had a PASID. */
@@ -268,14 +254,6 @@ public final class IommuCore {
             }
             k.kfree(handle);
         }
-    }
-
-    /** The live handle of (dev, mm), if bound. */
-    public IommuSva findHandle(Device dev, Mm mm) {
-        IommuMm data = iommuMm(mm);
-        if (data == null) return null;
-        for (IommuSva h : data.svaHandles) if (h.dev == dev) return h;
-        return null;
     }
 
     /**

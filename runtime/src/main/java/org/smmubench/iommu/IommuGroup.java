@@ -15,8 +15,6 @@ public final class IommuGroup {
     public IommuDomain domain;
     /** group->pasid_array: PASID -> domain. A TreeMap keeps dumps in PASID order. */
     public final TreeMap<Integer, IommuDomain> pasidArray = new TreeMap<>();
-    /** group->owner_cnt: DMA ownership claims (VFIO/iommufd), refused while PASIDs are attached. */
-    public int ownerCount;
 
     IommuGroup(String name, Mutex mutex) {
         this.name = name;
