@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.smmubench.check.DmaObservation;
 import org.smmubench.check.Invariant;
-import org.smmubench.check.Violation;
+import org.smmubench.kernel.Violation;
 import org.smmubench.check.World;
 import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.ArmSmmuV3;
@@ -32,7 +32,7 @@ import org.smmubench.kernel.Kernel;
 import org.smmubench.mm.Mm;
 import org.smmubench.mm.MmWorld;
 import org.smmubench.scenario.DeviceSpec;
-import org.smmubench.scenario.Hex;
+import org.smmubench.kernel.Hex;
 import org.smmubench.scenario.Mapping;
 import org.smmubench.scenario.ProcessSpec;
 import org.smmubench.scenario.ScenarioException;
@@ -140,7 +140,7 @@ public final class Bench implements AutoCloseable {
                 }
             }
         }
-        if (d.bus() == org.smmubench.scenario.Bus.PCI && d.group() != null) {
+        if (d.bus() == org.smmubench.iommu.Bus.PCI && d.group() != null) {
             throw new ScenarioException(d.pos(), "PCI device '" + d.name() + "' cannot name a group: PCI devices always get their own iommu_group");
         }
         for (int sid : d.sids()) {

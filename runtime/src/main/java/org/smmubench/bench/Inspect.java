@@ -15,7 +15,7 @@ import org.smmubench.hw.field.L1Cd;
 import org.smmubench.hw.field.Ste;
 import org.smmubench.iommu.Device;
 import org.smmubench.mm.Mm;
-import org.smmubench.scenario.Hex;
+import org.smmubench.kernel.Hex;
 
 /**
  * What {@code show} prints: the tables as the hardware would read them from memory (not the
@@ -87,7 +87,7 @@ final class Inspect {
                 + ", pgd " + Hex.of(mm.pgdPhys())
                 + (mm.freed() ? ", freed" : mm.exited() ? ", exited" : "") + ", mm_count " + mm.mmCount());
         for (long[] p : mm.mappedPages()) {
-            out.add("  " + Hex.of(p[0]) + " -> " + Hex.of(p[1]) + " " + org.smmubench.scenario.Prot.values()[(int) p[2]].yamlName());
+            out.add("  " + Hex.of(p[0]) + " -> " + Hex.of(p[1]) + " " + org.smmubench.mm.Prot.values()[(int) p[2]].yamlName());
         }
         for (Device dev : w.core.devices()) {
             ArmSmmuMaster m = ArmSmmuV3.master(dev);

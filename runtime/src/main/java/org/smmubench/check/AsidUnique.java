@@ -1,5 +1,7 @@
 package org.smmubench.check;
 
+import org.smmubench.kernel.Violation;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +22,7 @@ import org.smmubench.hw.field.Cd;
 import org.smmubench.hw.field.Cmd;
 import org.smmubench.hw.field.Opcode;
 import org.smmubench.mm.Mm;
-import org.smmubench.scenario.Hex;
+import org.smmubench.kernel.Hex;
 
 /**
  * asid-unique (I11): arm_smmu_asid_xa is injective (each ctx_desc under exactly its own

@@ -1,5 +1,7 @@
 package org.smmubench.check;
 
+import org.smmubench.kernel.Violation;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -30,7 +32,7 @@ public final class BondUnique implements Invariant {
             perMm.forEach((mm, n) -> {
                 if (n > 1) {
                     sink.accept(Violation.ofState(id(), dev + ": expected at most 1 bond for " + SvaState.mmName(mm)
-                            + (mm != null && mm.pasid > 0 ? " (PASID " + org.smmubench.scenario.Hex.of(mm.pasid) + ")" : "")
+                            + (mm != null && mm.pasid > 0 ? " (PASID " + org.smmubench.kernel.Hex.of(mm.pasid) + ")" : "")
                             + ", found " + n));
                 }
             });

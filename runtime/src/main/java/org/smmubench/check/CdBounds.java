@@ -1,5 +1,7 @@
 package org.smmubench.check;
 
+import org.smmubench.kernel.Violation;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,7 +16,7 @@ import org.smmubench.hw.field.Cmd;
 import org.smmubench.hw.field.L1Cd;
 import org.smmubench.hw.field.Opcode;
 import org.smmubench.hw.field.Ste;
-import org.smmubench.scenario.Hex;
+import org.smmubench.kernel.Hex;
 
 /**
  * cd-bounds (I5): arm_smmu_write_ctx_desc refuses (-E2BIG, no state change) any SSID at or

@@ -1,5 +1,7 @@
 package org.smmubench.check;
 
+import org.smmubench.kernel.Violation;
+
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -8,7 +10,7 @@ import java.util.function.Consumer;
 import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.sva.ArmSmmuBond;
 import org.smmubench.mm.Mm;
-import org.smmubench.scenario.Hex;
+import org.smmubench.kernel.Hex;
 
 /**
  * cd-placement (I4): after each step, for every live master M and PASID p != 0, M's CD table

@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 import org.smmubench.iommu.Device;
 import org.smmubench.iommu.IommuDomain;
 import org.smmubench.mm.Mm;
-import org.smmubench.scenario.Prot;
+import org.smmubench.mm.Prot;
 
 /**
  * What the software says a device address should translate to: the mm of the SVA domain at

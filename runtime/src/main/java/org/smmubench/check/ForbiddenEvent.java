@@ -1,5 +1,7 @@
 package org.smmubench.check;
 
+import org.smmubench.kernel.Violation;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,7 +15,7 @@ import org.smmubench.hw.field.Pte;
 import org.smmubench.hw.field.Regs.Gerror;
 import org.smmubench.hw.field.Regs.QPtr;
 import org.smmubench.mm.Mm;
-import org.smmubench.scenario.Prot;
+import org.smmubench.mm.Prot;
 import org.smmubench.mm.MmWorld;
 
 /**

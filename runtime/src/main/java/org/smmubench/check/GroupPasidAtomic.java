@@ -1,5 +1,7 @@
 package org.smmubench.check;
 
+import org.smmubench.kernel.Violation;
+
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -8,7 +10,7 @@ import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.sva.ArmSmmuBond;
 import org.smmubench.iommu.Device;
 import org.smmubench.iommu.IommuGroup;
-import org.smmubench.scenario.Hex;
+import org.smmubench.kernel.Hex;
 
 /**
  * group-pasid-atomic (I18): the core owns a PASID per group, all devices or none. For every

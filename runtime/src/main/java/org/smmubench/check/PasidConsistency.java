@@ -1,5 +1,7 @@
 package org.smmubench.check;
 
+import org.smmubench.kernel.Violation;
+
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -10,7 +12,7 @@ import org.smmubench.iommu.IommuDomain;
 import org.smmubench.iommu.IommuDomainType;
 import org.smmubench.iommu.IommuGroup;
 import org.smmubench.mm.Mm;
-import org.smmubench.scenario.Hex;
+import org.smmubench.kernel.Hex;
 
 /**
  * pasid-consistency (I7): the PASID the driver writes at is the mm's PASID

@@ -1,5 +1,7 @@
 package org.smmubench.check;
 
+import org.smmubench.kernel.Violation;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;

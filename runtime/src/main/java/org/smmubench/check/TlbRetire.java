@@ -1,5 +1,7 @@
 package org.smmubench.check;
 
+import org.smmubench.kernel.Violation;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

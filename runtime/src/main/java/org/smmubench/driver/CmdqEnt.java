@@ -2,7 +2,7 @@ package org.smmubench.driver;
 
 import org.smmubench.hw.field.Cmd;
 import org.smmubench.hw.field.Opcode;
-import org.smmubench.scenario.Hex;
+import org.smmubench.kernel.Hex;
 
 /**
  * struct arm_smmu_cmdq_ent: one command as the driver describes it, and its encoding

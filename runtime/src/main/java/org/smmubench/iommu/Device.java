@@ -2,7 +2,6 @@ package org.smmubench.iommu;
 
 import java.util.List;
 
-import org.smmubench.scenario.Bus;
 
 /**
  * struct device as the iommu core sees it: bus, firmware stream IDs (iommu_fwspec ids), the

@@ -1,7 +1,6 @@
 package org.smmubench.kernel;
 
 import java.util.List;
-import org.smmubench.check.Violation;
 
 /** dma-leak reports in the layout of KASAN (bad frees, use after free) and kmemleak (leaks). */
 final class Kasan {

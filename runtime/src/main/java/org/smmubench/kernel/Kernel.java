@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import org.smmubench.check.Violation;
 import org.smmubench.hw.PhysMemory;
 
 /**

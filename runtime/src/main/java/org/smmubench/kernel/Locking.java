@@ -3,7 +3,6 @@ package org.smmubench.kernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.smmubench.check.Violation;
 
 /**
  * Lock and IRQ-state bookkeeping of the current task, with the checks lockdep makes at each

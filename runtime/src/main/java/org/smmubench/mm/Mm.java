@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-import org.smmubench.scenario.Prot;
 
 /**
  * struct mm_struct of one process: page tables, CPU ASID, reference counts (mm_users for the

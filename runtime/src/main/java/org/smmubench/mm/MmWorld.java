@@ -15,7 +15,6 @@ import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Kernel;
 import org.smmubench.kernel.Mutex;
 import org.smmubench.kernel.SpinLock;
-import org.smmubench.scenario.Prot;
 
 /**
  * The CPU side: processes and their mms, CPU ASIDs, mapping and unmapping (which reaches

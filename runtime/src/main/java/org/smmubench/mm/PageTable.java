@@ -6,7 +6,6 @@ import java.util.OptionalLong;
 
 import org.smmubench.hw.PhysMemory;
 import org.smmubench.hw.field.Pte;
-import org.smmubench.scenario.Prot;
 
 /**
  * A process's AArch64 stage-1 page tables (4 KiB granule, 48-bit VA, four levels) living in

@@ -1,5 +1,7 @@
 package org.smmubench.scenario;
 
+import org.smmubench.iommu.Bus;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package org.smmubench.scenario;
 
+import org.smmubench.kernel.Hex;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
 package org.smmubench.scenario;
 
+import org.smmubench.kernel.Hex;
+
+import org.smmubench.mm.Prot;
+
 /**
  * One step of a scenario (interface.md §3 {@code steps:}). Every front-end (YAML, Groovy,
  * Gherkin, REPL) produces these; the bench executes them. {@code text()} is the short form

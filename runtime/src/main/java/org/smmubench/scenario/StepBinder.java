@@ -1,5 +1,7 @@
 package org.smmubench.scenario;
 
+import org.smmubench.mm.Prot;
+
 import static org.smmubench.scenario.TreeReader.path;
 import static org.smmubench.scenario.TreeReader.str;
 

@@ -1,5 +1,11 @@
 package org.smmubench.scenario;
 
+import org.smmubench.kernel.Hex;
+
+import org.smmubench.iommu.Bus;
+
+import org.smmubench.mm.Prot;
+
 import static org.smmubench.scenario.TreeReader.bool;
 import static org.smmubench.scenario.TreeReader.path;
 import static org.smmubench.scenario.TreeReader.str;

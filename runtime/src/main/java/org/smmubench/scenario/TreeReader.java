@@ -1,5 +1,7 @@
 package org.smmubench.scenario;
 
+import org.smmubench.kernel.Hex;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package org.smmubench.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.smmubench.check.Violation;
+import org.smmubench.kernel.Violation;
 import org.smmubench.hw.PhysMemory;
 
 /** A kernel with a list sink, shared by the kernel tests. */

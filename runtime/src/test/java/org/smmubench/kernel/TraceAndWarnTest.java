@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.smmubench.check.Violation;
+import org.smmubench.kernel.Violation;
 
 class TraceAndWarnTest {
     private final KernelFixture fx = new KernelFixture();

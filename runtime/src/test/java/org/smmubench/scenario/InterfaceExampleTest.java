@@ -1,5 +1,9 @@
 package org.smmubench.scenario;
 
+import org.smmubench.iommu.Bus;
+
+import org.smmubench.mm.Prot;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.smmubench.scenario;
 
+import org.smmubench.mm.Prot;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

@@ -83,7 +83,7 @@ public final class ReplSession implements Statements {
         bench().addDevice(d);
         recorded.device(d);
         out.println(d.name() + ": " + d.bus().yamlName() + " device, sid " + String.join(",",
-                d.sids().stream().map(s -> org.smmubench.scenario.Hex.of(Integer.toUnsignedLong(s))).toList())
+                d.sids().stream().map(s -> org.smmubench.kernel.Hex.of(Integer.toUnsignedLong(s))).toList())
                 + (d.group() != null ? ", group " + d.group() : "") + ": probed");
         printNewViolations();
     }

@@ -9,9 +9,9 @@ import java.util.TreeSet;
 
 import org.smmubench.driver.sva.DriverVariantInfo;
 import org.smmubench.driver.sva.DriverVariants;
-import org.smmubench.scenario.Bus;
+import org.smmubench.iommu.Bus;
 import org.smmubench.scenario.DeviceSpec;
-import org.smmubench.scenario.Hex;
+import org.smmubench.kernel.Hex;
 import org.smmubench.scenario.Mapping;
 import org.smmubench.scenario.ProcessSpec;
 import org.smmubench.scenario.Scenario;

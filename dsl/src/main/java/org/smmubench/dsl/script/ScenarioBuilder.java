@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import org.smmubench.kernel.FailureSites;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.Expectation;
-import org.smmubench.scenario.Hex;
+import org.smmubench.kernel.Hex;
 import org.smmubench.scenario.ProcessSpec;
 import org.smmubench.scenario.Scenario;
 import org.smmubench.scenario.SmmuOptions;

@@ -6,7 +6,7 @@ import java.util.List;
 import org.smmubench.bench.Bench;
 import org.smmubench.bench.RecordedViolation;
 import org.smmubench.bench.StepOutcome;
-import org.smmubench.check.Violation;
+import org.smmubench.kernel.Violation;
 import org.smmubench.driver.sva.DriverVariants;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.ProcessSpec;

@@ -9,7 +9,7 @@ import org.smmubench.features.ExpectationFailed;
 import org.smmubench.features.ScenarioWorld;
 import org.smmubench.features.StepDoc;
 import org.smmubench.scenario.Access;
-import org.smmubench.scenario.Prot;
+import org.smmubench.mm.Prot;
 import org.smmubench.scenario.Step;
 
 /**

@@ -11,7 +11,7 @@ import org.smmubench.features.Names;
 import org.smmubench.features.ScenarioWorld;
 import org.smmubench.kernel.FailureSites;
 import org.smmubench.scenario.Access;
-import org.smmubench.scenario.Prot;
+import org.smmubench.mm.Prot;
 
 /**
  * The step library's vocabulary. Each type checks its value where the step is written, so a

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.smmubench.features.Names;
-import org.smmubench.scenario.Bus;
+import org.smmubench.iommu.Bus;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.Mapping;
 import org.smmubench.scenario.ProcessSpec;
-import org.smmubench.scenario.Prot;
+import org.smmubench.mm.Prot;
 import org.smmubench.scenario.SmmuOptions;
 import org.smmubench.scenario.SourcePos;
 

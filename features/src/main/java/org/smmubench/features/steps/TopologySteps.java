@@ -9,11 +9,11 @@ import io.cucumber.java.en.Given;
 
 import org.smmubench.features.ScenarioWorld;
 import org.smmubench.features.StepDoc;
-import org.smmubench.scenario.Bus;
+import org.smmubench.iommu.Bus;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.Mapping;
 import org.smmubench.scenario.ProcessSpec;
-import org.smmubench.scenario.Prot;
+import org.smmubench.mm.Prot;
 
 /** Devices (probed at once, with SVA enabled) and processes (mm with mappings). */
 public final class TopologySteps {

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.smmubench.bench.RecordedViolation;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.StepFailure;
-import org.smmubench.check.Violation;
+import org.smmubench.kernel.Violation;
 
 /** Hand-built results shaped like the seed reproducer (b5bf7778) on both drivers. */
 final class SampleResults {

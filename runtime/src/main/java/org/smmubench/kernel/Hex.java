@@ -1,4 +1,4 @@
-package org.smmubench.scenario;
+package org.smmubench.kernel;
 
 /** Numbers the way kernel developers read addresses, PASIDs and stream IDs: 0x-prefixed lowercase hex. */
 public final class Hex {

@@ -1,4 +1,4 @@
-package org.smmubench.check;
+package org.smmubench.kernel;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.smmubench.scenario;
+package org.smmubench.mm;
 
 /** Page protection of a CPU mapping, as the scenario spells it. */
 public enum Prot {

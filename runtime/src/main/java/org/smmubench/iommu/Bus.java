@@ -1,4 +1,4 @@
-package org.smmubench.scenario;
+package org.smmubench.iommu;
 
 /** The bus a device sits on. PCI devices always get an iommu_group of their own. */
 public enum Bus {
