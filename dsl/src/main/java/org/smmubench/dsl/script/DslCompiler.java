@@ -14,7 +14,8 @@ public final class DslCompiler {
     /** Star-imported into every script and REPL line. */
     public static final String[] PACKAGES = {
             "org.smmubench.dsl.script", "org.smmubench.scenario", "org.smmubench.bench",
-            "org.smmubench.check", "org.smmubench.driver.sva", "org.smmubench.kernel"};
+            "org.smmubench.check", "org.smmubench.driver.sva", "org.smmubench.iommu", "org.smmubench.mm",
+            "org.smmubench.kernel"};
 
     private DslCompiler() {}
 
