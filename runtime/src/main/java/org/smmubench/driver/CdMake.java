@@ -10,11 +10,6 @@ import org.smmubench.hw.field.Cd;
  * arm_smmu_write_cd_entry then installs with the entry writer.
  */
 public final class CdMake {
-    /** ARM_LPAE_TCR_RGN_WBWA. */
-    static final int RGN_WBWA = 1;
-    /** ARM_LPAE_TCR_SH_IS. */
-    static final int SH_IS = 3;
-
     private CdMake() {}
 
     /** A stage-1 domain's ASID and io-pgtable configuration (arm_lpae_s1_cfg). */
@@ -84,9 +79,9 @@ public final class CdMake {
         if (pgdPhys != null) {
             Cd.T0SZ.prep(target, 64 - cpu.vaBits());
             Cd.TG0.prep(target, cpu.tg0());
-            Cd.IRGN0.prep(target, RGN_WBWA);
-            Cd.ORGN0.prep(target, RGN_WBWA);
-            Cd.SH0.prep(target, SH_IS);
+            Cd.IRGN0.prep(target, CdTcr.RGN_WBWA);
+            Cd.ORGN0.prep(target, CdTcr.RGN_WBWA);
+            Cd.SH0.prep(target, CdTcr.SH_IS);
             Cd.TTB0.setAddress(target, pgdPhys & Cd.TTB0.mask());
         } else {
             Cd.EPD0.prep(target, 1);

@@ -10,11 +10,6 @@ import org.smmubench.hw.field.Ste;
  * entry writer. Differences between kernel generations come from {@link EntryGeneration}.
  */
 public final class SteMake {
-    /** STRTAB_STE_1_S1C_CACHE_WBRA. */
-    static final int S1C_CACHE_WBRA = 1;
-    /** ARM_SMMU_SH_ISH. */
-    static final int SH_ISH = 3;
-
     private SteMake() {}
 
     /** arm_smmu_make_abort_ste: V and Config=abort, nothing else. */
@@ -50,9 +45,9 @@ public final class SteMake {
         Ste.S1CDMAX.prep(target, master.s1cdmax());
 
         Ste.S1DSS.prep(target, s1dss);
-        Ste.S1CIR.prep(target, S1C_CACHE_WBRA);
-        Ste.S1COR.prep(target, S1C_CACHE_WBRA);
-        Ste.S1CSH.prep(target, SH_ISH);
+        Ste.S1CIR.prep(target, Ste.S1C_CACHE_WBRA);
+        Ste.S1COR.prep(target, Ste.S1C_CACHE_WBRA);
+        Ste.S1CSH.prep(target, Ste.SH_ISH);
         if (master.has(Feature.STALLS) && !master.stallEnabled()) Ste.S1STALLD.prep(target, 1);
         Ste.EATS.prep(target, atsEnabled ? Ste.EATS_TRANS : Ste.EATS_ABT);
         if (gen.cdtableS1dss && master.has(Feature.ATTR_TYPES_OVR) && s1dss == Ste.S1DSS_BYPASS) {

@@ -34,6 +34,11 @@ public final class Ste {
 
     public static final int SHCFG_INCOMING = 1;
 
+    /** STRTAB_STE_1_S1C_CACHE_WBRA: write-back read-allocate CD and L1CD fetches (S1CIR/S1COR). */
+    public static final int S1C_CACHE_WBRA = 1;
+    /** ARM_SMMU_SH_ISH: inner shareable (S1CSH). */
+    public static final int SH_ISH = 3;
+
     // dword 0
     public static final Field V = Field.bit("V", 0, 0);
     public static final Field CONFIG = Field.bits("CONFIG", 0, 3, 1);
