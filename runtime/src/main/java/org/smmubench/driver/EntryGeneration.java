@@ -16,14 +16,14 @@ import org.smmubench.hw.field.SteUsed;
  */
 public enum EntryGeneration {
     /** v6.10: STE writer (6.9) and CD writer (6.10); S1DSS always SSID0. */
-    V6_10(SteUsed.V6_10, false, true, false, false, false),
+    V6_10(SteUsed.V6_10, false, true, false, false, false, false),
     /** v6.11: make_cdtable_ste takes S1DSS; SHCFG is used (and set) for S1DSS=BYPASS. */
-    V6_11(SteUsed.V6_11, false, true, true, false, false),
+    V6_11(SteUsed.V6_11, false, true, true, false, false, true),
     /**
      * 6.18.y as stored in 2026: MEV/S2FWB/S2S in the used bits, S2S for stalling S2 masters,
      * HA/HD for dirty tracking, and the get_update_safe op of 2781f2a930ab (backported).
      */
-    V6_18_Y(SteUsed.V6_18, true, false, true, true, true);
+    V6_18_Y(SteUsed.V6_18, true, false, true, true, true, true);
 
     public final SteUsed steUsed;
     /** The STE writer has a get_update_safe op (2781f2a930ab). */
@@ -39,14 +39,21 @@ public enum EntryGeneration {
     public final boolean s2StallAndFwb;
     /** arm_smmu_make_s1_cd sets HA|HD when the io-pgtable has the ARM_HD quirk. */
     public final boolean s1CdDirtyTracking;
+    /**
+     * arm_smmu_write_cd_entry counts valid non-zero SSIDs in cd_table.used_ssids. Present at
+     * be7c90de and in 6.18.y; the reference puts its arrival in 6.11, so v6.10 runs without it
+     * (not verified on a 6.10 text).
+     */
+    public final boolean cdUsedSsids;
 
     EntryGeneration(SteUsed steUsed, boolean steUpdateSafe, boolean warnOnStoreWithoutUsedChange,
-            boolean cdtableS1dss, boolean s2StallAndFwb, boolean s1CdDirtyTracking) {
+            boolean cdtableS1dss, boolean s2StallAndFwb, boolean s1CdDirtyTracking, boolean cdUsedSsids) {
         this.steUsed = steUsed;
         this.steUpdateSafe = steUpdateSafe;
         this.warnOnStoreWithoutUsedChange = warnOnStoreWithoutUsedChange;
         this.cdtableS1dss = cdtableS1dss;
         this.s2StallAndFwb = s2StallAndFwb;
         this.s1CdDirtyTracking = s1CdDirtyTracking;
+        this.cdUsedSsids = cdUsedSsids;
     }
 }
