@@ -4,9 +4,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The 20 KUnit cases of v6.11 (3b5302cb: the 6.10 cases plus the S1DSS, s1/s2 and non_hitless
- * cases), against the v6.11 entry writer. The 3b5302cb file itself could not be read: the list
- * is the reference's (kernel-sva.md §8.3), the bodies are those of the later stored file, whose
- * rows 1-18 and 21-22 match it.
+ * cases), against the v6.11 entry writer. The upstream 3b5302cb file could not be read. The
+ * case list, the order and the fixtures (make_cdtable_ste(master, ats=true, s1dss), S2 with
+ * ats=true) were read in a vendor tree at that stage, hisilicon/kernel-dev 306535eb4ca6 (20
+ * cases; its make_sva_cd carries a local fifth argument, not ported), and they match the later
+ * upstream file's rows 1-18 and 21-22.
  */
 class ArmSmmuV3KunitV6_11Test extends ArmSmmuV3KunitCases {
     ArmSmmuV3KunitV6_11Test() {
