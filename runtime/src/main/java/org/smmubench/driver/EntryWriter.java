@@ -92,7 +92,7 @@ public final class EntryWriter {
                 // A safe bit only counts when both sides use it; otherwise the unused side orders it.
                 safe[i] &= targetUsed[i] & curUsed[i];
                 // The make functions must not set a bit that get_used does not report.
-                k.warnOn((target[i] & ~targetUsed[i]) != 0, String.format(
+                k.warnOnOnce("arm_smmu_entry_qword_diff", (target[i] & ~targetUsed[i]) != 0, String.format(
                         "arm_smmu_entry_qword_diff: target qword %d sets bits 0x%x its used bits do not cover",
                         i, target[i] & ~targetUsed[i]));
                 curUsed[i] &= ~safe[i];
@@ -139,7 +139,8 @@ public final class EntryWriter {
             } else {
                 boolean stored = entrySet(ops, entry, target, 0, NUM_ENTRY_QWORDS);
                 if (gen.warnOnStoreWithoutUsedChange) {
-                    k.warnOn(stored, "arm_smmu_write_entry: no used bit changed but unused bits were stored");
+                    k.warnOnOnce("arm_smmu_write_entry", stored,
+                            "arm_smmu_write_entry: no used bit changed but unused bits were stored");
                 }
             }
         }
