@@ -29,7 +29,10 @@ public final class SteMake {
 
     /**
      * arm_smmu_make_cdtable_ste: stage 1 through the master's CD table. Before 6.11 the kernel
-     * had no s1dss parameter (always SSID0); such a generation rejects any other value.
+     * had no s1dss parameter (always SSID0); such a generation rejects any other value. At
+     * v6.10 the KUnit file calls it as (target, master), so ATS then came from the master: a
+     * v6.10 caller passes master.atsEnabled (the body is the one read at be7c90de39fd, where
+     * ats_enabled is already a parameter).
      */
     public static void makeCdtableSte(EntryGeneration gen, long[] target, EntryMaster master, boolean atsEnabled,
             int s1dss) {

@@ -1,5 +1,7 @@
 package org.smmubench.driver;
 
+import org.smmubench.hw.PhysMemory;
+import org.smmubench.hw.field.Ste;
 import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Kernel;
 
@@ -19,6 +21,19 @@ public final class StrtabEntryCode {
         this.writer = new EntryWriter(k, gen);
     }
 
+    /**
+     * arm_smmu_init_initial_stes (6.9+): fills a stream table, or a new L2 table before its L1
+     * descriptor is published, with abort STEs made by arm_smmu_make_abort_ste. No sync: the
+     * SMMU cannot reach these STEs yet. Unlike 6.8's bypass/abort init, qword 1 stays 0 (no
+     * SHCFG).
+     */
+    public static void initInitialStes(PhysMemory mem, long base, int nent) {
+        long[] abort = new long[Ste.DWORDS];
+        SteMake.makeAbortSte(abort);
+        for (int i = 0; i < nent; i++) mem.writeWords(base + (long) i * Ste.BYTES, abort);
+    }
+
+    /** arm_smmu_write_ste. */
     public void writeSte(ArmSmmuMaster master, int sid, long ste, long[] target) {
         try (Frame f = k.enter("arm_smmu_write_ste")) {
             ArmSmmuDevice smmu = master.smmu;

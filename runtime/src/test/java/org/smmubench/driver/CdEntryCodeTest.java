@@ -114,6 +114,19 @@ class CdEntryCodeTest {
     }
 
     @Test
+    void arm_smmu_init_initial_stes_writes_abort_stes_the_smmu_decodes_as_abort() {
+        long base = mem.alloc(4L * Ste.BYTES, 64);
+        mem.writeWords(base + Ste.BYTES, new long[] {-1L, -1L, -1L, -1L, -1L, -1L, -1L, -1L});
+        StrtabEntryCode.initInitialStes(mem, base, 4);
+        long[] abort = new long[Ste.DWORDS];
+        SteMake.makeAbortSte(abort);
+        for (int i = 0; i < 4; i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(abort, mem.readWords(base + (long) i * Ste.BYTES, Ste.DWORDS));
+        }
+        assertEquals(0, abort[1], "no SHCFG in qword 1, unlike 6.8's init");
+    }
+
+    @Test
     void arm_smmu_clear_cd_warns_when_the_leaf_is_missing() {
         CdEntryCode cds = new CdEntryCode(k, drv.cdCode, EntryGeneration.V6_11);
         cds.allocCdPtr(master, PASID);
