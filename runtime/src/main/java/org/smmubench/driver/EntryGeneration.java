@@ -35,9 +35,13 @@ public enum EntryGeneration {
     public final boolean warnOnStoreWithoutUsedChange;
     /** arm_smmu_make_cdtable_ste takes s1dss (6.11); before, S1DSS is always SSID0. */
     public final boolean cdtableS1dss;
-    /** arm_smmu_make_s2_domain_ste sets S2S for a stalling master and S2FWB for the io-pgtable quirk. */
+    /**
+     * arm_smmu_make_s2_domain_ste sets S2S for a stalling master and S2FWB for the io-pgtable
+     * quirk. Absent at be7c90de39fd, present in 6.18.y; the release in between that added them
+     * was not pinned down.
+     */
     public final boolean s2StallAndFwb;
-    /** arm_smmu_make_s1_cd sets HA|HD when the io-pgtable has the ARM_HD quirk. */
+    /** arm_smmu_make_s1_cd sets HA|HD for the ARM_HD io-pgtable quirk (absent at be7c90de39fd, present in 6.18.y). */
     public final boolean s1CdDirtyTracking;
     /**
      * arm_smmu_write_cd_entry counts valid non-zero SSIDs in cd_table.used_ssids. Present at
