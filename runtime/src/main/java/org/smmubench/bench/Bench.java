@@ -90,6 +90,8 @@ public final class Bench implements AutoCloseable {
         this.sva = parts.sva().create(k, drv, mms);
         drv.setSva(sva);
         this.core = new IommuCore(k, drv);
+        // Every modelled file with replaceable functions; the tree installs its commits' versions.
+        parts.tree().install(List.of(sva, core));
         drv.setCore(core);
         drv.setDomainIds(core::newDomainId);
         this.world = new World(k, mem, hw, drv, sva, core, mms);

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 
 /** Drivers and per-driver expectations accept ids and aliases and are stored under canonical ids. */
 class DriverExpectationTest {
@@ -53,7 +53,7 @@ class DriverExpectationTest {
     @Test
     void anUnknownDriverListsTheKnownOnes() {
         Loading.assertError("scenario: s\ndriver: [pre-fix, fixd]\n", "2:19",
-                "unknown driver 'fixd'; did you mean 'fixed'? (known: v6.8-pre-fix, pre-fix, v6.8-fixed, fixed, b5bf7778, all)");
+                "unknown driver 'fixd'; did you mean 'fixed'? (known: v6.8-b5bf7778b722, v6.8-pre-fix, pre-fix, v6.8, v6.8-fixed, fixed, b5bf7778, v6.8+b025dea63cde, all)");
     }
 
     @Test
@@ -68,7 +68,7 @@ class DriverExpectationTest {
                 expect:
                   fixed: {violations: []}
                   b5bf7778: {violations: [dma-leak]}
-                """, "4:3", "'b5bf7778' and 'fixed' both name driver v6.8-fixed");
+                """, "4:3", "'b5bf7778' and 'fixed' both name driver v6.8");
     }
 
     @Test

@@ -7,8 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.smmubench.driver.sva.DriverVariantInfo;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.iommu.Bus;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.kernel.Hex;
@@ -39,7 +38,7 @@ public final class GroovyScenarioWriter {
         List<String> l = new ArrayList<>();
         l.add("scenario " + q(s.name()));
         if (s.description() != null && !s.description().isBlank()) l.add("description " + q(s.description()));
-        if (!s.drivers().isEmpty()) l.add("driver " + String.join(", ", s.drivers().stream().map(d -> q(alias(d))).toList()));
+        if (!s.drivers().isEmpty()) l.add("driver " + String.join(", ", s.drivers().stream().map(d -> q(d)).toList()));
         String smmu = smmu(s.smmu());
         if (!smmu.isEmpty()) l.add("smmu " + smmu);
         for (DeviceSpec d : s.devices()) l.add(device(d));
@@ -47,7 +46,7 @@ public final class GroovyScenarioWriter {
         for (Step st : s.steps()) l.add(step(st));
         Map<String, Set<String>> per = new TreeMap<>(s.expect().perDriver());
         s.expect().all().ifPresent(all -> l.add("expect violations: " + list(all)));
-        per.forEach((d, ids) -> l.add("expect " + q(alias(d)) + ", violations: " + list(ids)));
+        per.forEach((d, ids) -> l.add("expect " + q(d) + ", violations: " + list(ids)));
         return String.join("\n", l) + "\n";
     }
 
@@ -108,11 +107,6 @@ public final class GroovyScenarioWriter {
         return String.join(", ", parts);
     }
 
-    /** The short alias users type ("pre-fix"), where the variant has one. */
-    private static String alias(String canonical) {
-        return DriverVariants.all().stream().filter(v -> v.id().equals(canonical)).findFirst()
-                .map(DriverVariantInfo::aliases).filter(a -> !a.isEmpty()).map(a -> a.get(0)).orElse(canonical);
-    }
 
     private static String errno(String expect) {
         return expect == null || expect.equals("ok") ? "" : ", expect: " + q(expect);

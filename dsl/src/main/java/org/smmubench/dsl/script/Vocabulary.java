@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.smmubench.check.Invariants;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.Access;
 import org.smmubench.iommu.Bus;
 import org.smmubench.scenario.DeviceSpec;
@@ -158,12 +158,12 @@ public final class Vocabulary {
         out.expect(names.isEmpty() ? List.of() : resolveDrivers("expect", names), ids);
     }
 
-    /** Canonical ids for ids, aliases and "all"; unknown names are errors with a hint. */
+    /** Canonical tree names for tree names, aliases and "all"; unknown names are errors with a hint. */
     public static List<String> resolveDrivers(String verb, List<String> names) {
         for (String s : names) {
             if (!s.equals("all") && DriverVariants.resolve(s).isEmpty())
-                throw new DslError(verb + ": unknown driver '" + s + "'" + Suggest.hint(s, DriverVariants.names())
-                        + " (known: " + String.join(", ", DriverVariants.names()) + ")");
+                throw new DslError(verb + ": " + DriverVariants.problem(s).orElseGet(() -> "unknown driver '" + s + "'"
+                        + Suggest.hint(s, DriverVariants.names()) + " (known: " + String.join(", ", DriverVariants.names()) + ")"));
         }
         return DriverVariants.expand(names);
     }
