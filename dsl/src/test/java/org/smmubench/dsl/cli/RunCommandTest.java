@@ -68,6 +68,15 @@ class RunCommandTest {
     }
 
     @Test
+    void anUnknownCommitInATreeIsAUsageErrorListingTheCommitsOfItsBase() throws IOException {
+        var r = Cli.run(runner, "run", "--driver", "v6.8-deadbeef", file("a.yaml", "ok").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown commit 'deadbeef' in driver 'v6.8-deadbeef' (v6.8 models -b5bf7778b722"), r.err());
+        assertTrue(r.err().contains("+b025dea63cde (iommu: Undo pasid attachment"), r.err());
+        assertTrue(runner.ran.isEmpty());
+    }
+
+    @Test
     void driverAllRunsEveryVariantAndOverridesTheFile() throws IOException {
         Path f = file("a.yaml", "ok");
         var r = Cli.run(runner, "run", "--driver", "all", "--driver", "fixed", f.toString());

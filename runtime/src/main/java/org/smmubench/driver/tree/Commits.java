@@ -26,7 +26,7 @@ public final class Commits {
             List.of(SVA_C),
             List.of("arm_smmu_mmu_notifier_get", "arm_smmu_mmu_notifier_put", "__arm_smmu_sva_bind",
                     "arm_smmu_sva_remove_dev_pasid", "arm_smmu_sva_set_dev_pasid"),
-            "v6.8-rc6; reverting it brings back the CD write for every master of the RID domain under"
+            "in v6.8 (merged during its -rc cycle); reverting it brings back the CD write for every master of the RID domain under"
                     + " devices_lock, where a two-level CD table allocates its leaf with GFP_KERNEL",
             List.of(new Patch<>(ArmSmmuSva.class, SvaBeforeB5bf7778b722.class, SvaBeforeB5bf7778b722::new)));
 

@@ -57,7 +57,10 @@ public final class KernelTrees {
      * name that starts with a known base; for any other name it is {@code null} too and the
      * tree is empty, so callers report "unknown driver" with the names they list.
      */
-    public static Parsed parse(String name) {
+    public static Parsed parse(String name) { return parse(name, Commits.all()); }
+
+    /** {@link #parse(String)} against a given set of declarations (tests declare conflicting ones). */
+    static Parsed parse(String name, List<Commit> declared) {
         String n = unalias(name);
         String base = BASES.stream().filter(b -> n.equals(b) || n.startsWith(b + "-") || n.startsWith(b + "+"))
                 .findFirst().orElse(null);
@@ -72,11 +75,12 @@ public final class KernelTrees {
             String sign = m.group(1), hex = m.group(2);
             if (!HASH.matcher(hex).matches())
                 return Parsed.bad("'" + sign + hex + "' in driver '" + name + "': name a commit by 8 to 12 lowercase hex"
-                        + " digits of its hash (" + known(base) + ")");
-            List<Commit> hits = Commits.of(base).stream().filter(c -> c.hash().startsWith(hex)).toList();
+                        + " digits of its hash (" + known(base, declared) + ")");
+            List<Commit> onBase = declared.stream().filter(c -> c.base().equals(base)).toList();
+            List<Commit> hits = onBase.stream().filter(c -> c.hash().startsWith(hex)).toList();
             if (hits.isEmpty()) {
-                String hint = closest(hex, base).map(c -> "; did you mean '" + c.hash() + "'?").orElse("");
-                return Parsed.bad("unknown commit '" + hex + "' in driver '" + name + "'" + hint + " (" + known(base) + ")");
+                String hint = closest(hex, onBase).map(c -> "; did you mean '" + c.hash() + "'?").orElse("");
+                return Parsed.bad("unknown commit '" + hex + "' in driver '" + name + "'" + hint + " (" + known(base, declared) + ")");
             }
             Commit c = hits.get(0);
             if (!c.term().startsWith(sign))
@@ -96,7 +100,7 @@ public final class KernelTrees {
             commits.add(c);
         }
         if (at != rest.length())
-            return Parsed.bad("driver '" + name + "': after the base '" + base + "' come -HASH or +HASH terms (" + known(base) + ")");
+            return Parsed.bad("driver '" + name + "': after the base '" + base + "' come -HASH or +HASH terms (" + known(base, declared) + ")");
         return Parsed.ok(new KernelTree(base, commits));
     }
 
@@ -115,17 +119,19 @@ public final class KernelTrees {
     }
 
     /** "v6.8 models: -b5bf7778b722 (title), +b025dea63cde (title)", for error messages. */
-    static String known(String base) {
+    static String known(String base) { return known(base, Commits.all()); }
+
+    private static String known(String base, List<Commit> declared) {
         List<String> parts = new ArrayList<>();
-        for (Commit c : Commits.of(base)) parts.add(c.term() + " (" + c.title() + ")");
+        for (Commit c : declared) if (c.base().equals(base)) parts.add(c.term() + " (" + c.title() + ")");
         return base + " models " + (parts.isEmpty() ? "no commits" : String.join(", ", parts));
     }
 
     /** The modelled commit whose hash prefix is within two typos of {@code hex}. */
-    private static Optional<Commit> closest(String hex, String base) {
+    private static Optional<Commit> closest(String hex, List<Commit> onBase) {
         Commit best = null;
         int bestD = 3;
-        for (Commit c : Commits.of(base)) {
+        for (Commit c : onBase) {
             int d = distance(hex, c.hash().substring(0, Math.min(hex.length(), 12)));
             if (d < bestD) {
                 best = c;
