@@ -322,9 +322,9 @@ public final class Bench implements AutoCloseable {
 
     private StepFailure checkExpect(int no, Step step, Result r) {
         String expect = null;
-        if (step instanceof Step.Bind b) expect = b.expect() == null ? "ok" : b.expect();
-        else if (step instanceof Step.Unbind u) expect = u.expect() == null ? "ok" : u.expect();
-        else if (step instanceof Step.Dma d) expect = d.expect();
+        if (step instanceof Step.Bind b) expect = b.expectOn(driverId) == null ? "ok" : b.expectOn(driverId);
+        else if (step instanceof Step.Unbind u) expect = u.expectOn(driverId) == null ? "ok" : u.expectOn(driverId);
+        else if (step instanceof Step.Dma d) expect = d.expectOn(driverId);
         if (expect == null) return null;
         boolean met = expect.equals(r.result) || ("fault".equals(expect) && !"ok".equals(r.result));
         if (met) return null;

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.iommu.Bus;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.kernel.Hex;
@@ -74,13 +73,22 @@ public final class GroovyScenarioWriter {
         return b.toString();
     }
 
+    /** {@code [default: 'ok', 'v6.8-HASH': 'EBUSY']}: a per-tree step expectation, trees sorted. */
+    private static String perTree(String all, Map<String, String> byTree) {
+        List<String> parts = new ArrayList<>();
+        if (all != null) parts.add("default: " + q(all));
+        new TreeMap<>(byTree).forEach((tree, result) -> parts.add(q(tree) + ": " + q(result)));
+        return "[" + String.join(", ", parts) + "]";
+    }
+
     static String step(Step s) {
-        if (s instanceof Step.Bind x) return "bind " + q(x.device()) + ", " + q(x.process()) + errno(x.expect());
-        if (s instanceof Step.Unbind x) return "unbind " + q(x.device()) + ", " + q(x.process()) + errno(x.expect());
+        if (s instanceof Step.Bind x) return "bind " + q(x.device()) + ", " + q(x.process()) + errno(x.expect(), x.expectByTree());
+        if (s instanceof Step.Unbind x) return "unbind " + q(x.device()) + ", " + q(x.process()) + errno(x.expect(), x.expectByTree());
         if (s instanceof Step.Dma x) {
             String who = x.process() != null ? ", " + q(x.process()) : "";
             String pasid = x.pasid() != null ? ", pasid: " + Hex.of(x.pasid()) : "";
-            String expect = x.expect() != null ? ", expect: " + q(x.expect()) : "";
+            String expect = !x.expectByTree().isEmpty() ? ", expect: " + perTree(x.expect(), x.expectByTree())
+                    : x.expect() != null ? ", expect: " + q(x.expect()) : "";
             return "dma " + q(x.device()) + who + pasid + ", va: " + Hex.of(x.va()) + ", access: " + q(x.access().yamlName()) + expect;
         }
         if (s instanceof Step.Map x)
@@ -108,7 +116,8 @@ public final class GroovyScenarioWriter {
     }
 
 
-    private static String errno(String expect) {
+    private static String errno(String expect, Map<String, String> byTree) {
+        if (!byTree.isEmpty()) return ", expect: " + perTree(expect, byTree);
         return expect == null || expect.equals("ok") ? "" : ", expect: " + q(expect);
     }
 
