@@ -29,6 +29,7 @@ import org.smmubench.kernel.ErrPtr;
 import org.smmubench.kernel.FailureSites;
 import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Kernel;
+import org.smmubench.kernel.Patchable;
 import org.smmubench.mm.Mm;
 import org.smmubench.mm.MmWorld;
 import org.smmubench.scenario.DeviceSpec;
@@ -90,8 +91,12 @@ public final class Bench implements AutoCloseable {
         this.sva = parts.sva().create(k, drv, mms);
         drv.setSva(sva);
         this.core = new IommuCore(k, drv);
-        // Every modelled file with replaceable functions; the tree installs its commits' versions.
-        parts.tree().install(List.of(sva, core));
+        // The tree installs its commits' versions into every modelled file that has replaceable
+        // functions (implements Patchable); a part that opens a seam needs no change here.
+        List<Patchable<?>> files = new ArrayList<>();
+        for (Object part : List.of(sva, core, drv, drv.cdCode, drv.invCode, mms))
+            if (part instanceof Patchable<?> p) files.add(p);
+        parts.tree().install(files);
         drv.setCore(core);
         drv.setDomainIds(core::newDomainId);
         this.world = new World(k, mem, hw, drv, sva, core, mms);

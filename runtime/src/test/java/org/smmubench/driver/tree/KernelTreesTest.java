@@ -93,4 +93,11 @@ class KernelTreesTest {
         assertEquals(List.of("v6.8-b5bf7778b722", "v6.8", "v6.8+b025dea63cde"),
                 KernelTrees.all().stream().map(KernelTree::name).toList());
     }
+
+    @Test
+    void aTreeWhosePatchFindsNoHostRefusesToBuild() {
+        KernelTree t = KernelTrees.resolve("v6.8+b025dea63cde").orElseThrow();
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> t.install(List.of()));
+        assertTrue(e.getMessage().startsWith("b025dea63cde patches IommuCore, found 0"), e.getMessage());
+    }
 }
