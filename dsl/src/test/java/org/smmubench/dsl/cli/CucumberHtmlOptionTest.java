@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smmubench.features.FeatureFileRunner;
 
-/** {@code run --html FILE} hands the feature runner Cucumber's HTML report and finishes it after the run. */
-class HtmlReportOptionTest {
+/** {@code run --cucumber-html FILE} hands the feature runner Cucumber's HTML report and finishes it after the run. */
+class CucumberHtmlOptionTest {
     @TempDir
     Path dir;
 
@@ -32,7 +32,7 @@ class HtmlReportOptionTest {
                 """);
         Path html = dir.resolve("report.html");
         var r = Cli.run(new FileRunners(List.of(new FeatureFileRunner())), Optional::empty,
-                "run", "--html", html.toString(), feature.toString());
+                "run", "--cucumber-html", html.toString(), feature.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         String page = Files.readString(html);
         assertTrue(page.contains("a PCI device binds a process"), "the report names the scenario");
@@ -41,8 +41,8 @@ class HtmlReportOptionTest {
     @Test
     void htmlWithoutTheGherkinRunnerIsBadInput() throws IOException {
         Path yaml = Files.writeString(dir.resolve("a.yaml"), "ok");
-        var r = Cli.run(new FakeRunner(), "run", "--html", dir.resolve("r.html").toString(), yaml.toString());
+        var r = Cli.run(new FakeRunner(), "run", "--cucumber-html", dir.resolve("r.html").toString(), yaml.toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains("--html"), r.err());
+        assertTrue(r.err().contains("--cucumber-html"), r.err());
     }
 }
