@@ -35,18 +35,19 @@ final class PageModel {
     record RunView(String id, String scenario, String file, String driver, String status, boolean passed,
                    String expected, String violated, String verdict, List<String> failures, boolean hasFailures,
                    List<ViolationView> violations, boolean hasViolations, boolean recorded, List<StepView> steps,
-                   String timelineSvg, int lastStep) {}
+                   String timelineSvg) {}
 
     record ViolationView(String invariant, String where, String message, String splat, boolean hasSplat) {}
 
+    /** {@code chosen}: the step the topology shows when the page opens (the end of the run). */
     record StepView(int index, String label, String result, String detail, String violations, boolean hasViolations,
-                    boolean failed, boolean last) {}
+                    boolean failed, boolean chosen) {}
 
-    record Compare(String id, String scenario, String file, List<CompareColumn> columns, List<CompareRow> rows, int lastStep) {}
+    record Compare(String id, String scenario, String file, List<CompareColumn> columns, List<CompareRow> rows) {}
 
     record CompareColumn(String runId, String driver, String status) {}
 
-    record CompareRow(int index, String label, List<CompareCell> cells, boolean differs, boolean last) {}
+    record CompareRow(int index, String label, List<CompareCell> cells, boolean differs, boolean chosen) {}
 
     record CompareCell(String result, String violations, boolean hasViolations) {}
 
@@ -103,16 +104,26 @@ final class PageModel {
             Set<Integer> failedSteps = new TreeSet<>();
             r.stepFailures().forEach(f -> failedSteps.add(f.step()));
             List<RecordedStep> rs = rec.steps();
+            int end = endOfRun(rs);
             for (int i = 0; i < rs.size(); i++) {
                 RecordedStep s = rs.get(i);
                 steps.add(new StepView(i, TimelineSvg.stepLabel(s), s.result() == null ? "" : s.result(),
                         s.detail() == null ? "" : s.detail(), String.join(", ", s.violations()), !s.violations().isEmpty(),
-                        s.no() > 0 && failedSteps.contains(s.no()), i == rs.size() - 1));
+                        s.no() > 0 && failedSteps.contains(s.no()), i == end));
             }
         }
         return new RunView(id, r.scenario(), r.file(), r.driver(), r.status(), r.passed(), list(r.expected()), list(r.violated()),
                 verdict(r), failures, !failures.isEmpty(), vs, !vs.isEmpty(), rec != null, steps,
-                rec == null ? "" : TimelineSvg.render(rec, id), Math.max(steps.size() - 1, 0));
+                rec == null ? "" : TimelineSvg.render(rec, id));
+    }
+
+    /**
+     * The step whose topology is "the state at the end of the run": the last step before
+     * teardown, since teardown releases everything and leaves little to look at.
+     */
+    static int endOfRun(List<RecordedStep> steps) {
+        for (int i = steps.size() - 1; i >= 0; i--) if (steps.get(i).no() >= 0) return i;
+        return steps.size() - 1;
     }
 
     /** Expected against violated, in words: what made a failed run fail. */
@@ -131,10 +142,13 @@ final class PageModel {
     private static Compare compare(String id, List<Integer> idx, List<RunResult> results) {
         List<CompareColumn> cols = new ArrayList<>();
         int steps = 0;
+        int end = -1;
         for (int i : idx) {
             RunResult r = results.get(i);
             cols.add(new CompareColumn(runId(i), r.driver(), r.status()));
-            if (r.recording() != null) steps = Math.max(steps, r.recording().steps().size());
+            if (r.recording() == null) continue;
+            steps = Math.max(steps, r.recording().steps().size());
+            if (end < 0) end = endOfRun(r.recording().steps());
         }
         List<CompareRow> rows = new ArrayList<>();
         for (int s = 0; s < steps; s++) {
@@ -155,10 +169,10 @@ final class PageModel {
                 cells.add(new CompareCell(result, v, !v.isEmpty()));
                 distinct.add(result + "\u0000" + v);
             }
-            rows.add(new CompareRow(s, label, cells, distinct.size() > 1, s == steps - 1));
+            rows.add(new CompareRow(s, label, cells, distinct.size() > 1, s == end));
         }
         RunResult first = results.get(idx.get(0));
-        return new Compare(id, first.scenario(), first.file(), cols, rows, Math.max(steps - 1, 0));
+        return new Compare(id, first.scenario(), first.file(), cols, rows);
     }
 
     private static String list(Set<String> ids) { return "[" + String.join(", ", ids) + "]"; }
