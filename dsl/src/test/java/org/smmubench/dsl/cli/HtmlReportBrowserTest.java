@@ -217,6 +217,19 @@ class HtmlReportBrowserTest {
             assertEquals(bindIndex, side.getAttribute("data-drawn-step"));
             assertTrue(side.findElements(By.tagName("canvas")).size() > 0);
         }
+        // Each tree's timeline of that step, beside its topology.
+        List<WebElement> slices = cmp.findElements(By.cssSelector(".side-timeline"));
+        assertEquals(2, slices.size());
+        for (WebElement slice : slices) {
+            assertEquals(bindIndex, slice.getAttribute("data-drawn-step"));
+            assertTrue(slice.findElements(By.cssSelector("svg g.span")).size() > 0);
+        }
+        js("arguments[0].scrollIntoView();", cmp);
+        try {
+            Files.write(dir.resolve("side-by-side.png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

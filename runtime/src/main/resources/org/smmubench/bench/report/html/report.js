@@ -114,11 +114,30 @@
     scope.querySelectorAll('select.step-select').forEach(function (sel) { pick(sel, +sel.value); });
   }
 
+  // The slice of a run's timeline that one step covers, for the trees side by side: a copy
+  // of the run's picture whose viewBox shows that step's band only.
+  function timelineSlice(holder, stepIndex) {
+    var full = document.getElementById(holder.dataset.run + '-timeline');
+    holder.textContent = '';
+    if (!full) return;
+    var band = full.querySelector('g.step-band[data-step="' + stepIndex + '"] rect.band');
+    if (!band) return;
+    var x = +band.getAttribute('x'), w = +band.getAttribute('width'), h = +full.getAttribute('height');
+    var copy = full.cloneNode(true);
+    copy.removeAttribute('id');
+    copy.setAttribute('viewBox', x + ' 0 ' + w + ' ' + h);
+    copy.setAttribute('width', String(w));
+    copy.setAttribute('height', String(h));
+    holder.appendChild(copy);
+    holder.dataset.drawnStep = String(stepIndex);
+  }
+
   // A step chosen in a select, a steps-table row or a timeline band: draw it everywhere it applies.
   function pick(sel, stepIndex) {
     sel.value = String(stepIndex);
     var box = sel.closest('details');
     box.querySelectorAll('.topology').forEach(function (c) { draw(c, stepIndex); });
+    box.querySelectorAll('.side-timeline').forEach(function (t) { timelineSlice(t, stepIndex); });
     box.querySelectorAll('[data-step]').forEach(function (el) {
       el.classList.toggle('chosen', +el.dataset.step === stepIndex);
     });
