@@ -73,7 +73,8 @@
     var prevIds = new Set(prev ? prev.nodes.map(function (n) { return n.id; }) : []);
     var nowIds = new Set(topo.nodes.map(function (n) { return n.id; }));
     var g = new dagre.graphlib.Graph();
-    g.setGraph({ rankdir: 'LR', nodesep: 12, ranksep: 60, marginx: 10, marginy: 10 });
+    // Top to bottom: the chain SMMU -> ... -> processes is long and each level is narrow.
+    g.setGraph({ rankdir: 'TB', nodesep: 14, ranksep: 36, marginx: 10, marginy: 10 });
     g.setDefaultEdgeLabel(function () { return {}; });
     var elements = [];
     topo.nodes.forEach(function (n) {
@@ -94,6 +95,10 @@
     elements.forEach(function (el) {
       if (el.group === 'nodes') { var p = g.node(el.data.id); el.position = { x: p.x, y: p.y }; }
     });
+    // The box takes the picture's height at the box's width (never enlarged), within bounds.
+    var size = g.graph();
+    var scale = Math.min(1, (container.clientWidth || 800) / Math.max(size.width, 1));
+    container.style.height = Math.round(Math.max(260, Math.min(1000, size.height * scale + 24))) + 'px';
     var old = drawn.get(container);
     if (old) old.destroy();
     var cy = cytoscape({ container: container, elements: elements, style: STYLE, layout: { name: 'preset' },
