@@ -101,15 +101,17 @@ final class PageModel {
         RunRecording rec = r.recording();
         List<StepView> steps = new ArrayList<>();
         if (rec != null) {
-            Set<Integer> failedSteps = new TreeSet<>();
-            r.stepFailures().forEach(f -> failedSteps.add(f.step()));
+            // A failure names its step by number and text; Gherkin numbers its own steps (Then
+            // steps included), so only a failure whose text is the bench step's marks the row.
+            Set<String> failedSteps = new TreeSet<>();
+            r.stepFailures().forEach(f -> failedSteps.add(f.step() + "\u0000" + f.stepText()));
             List<RecordedStep> rs = rec.steps();
             int end = endOfRun(rs);
             for (int i = 0; i < rs.size(); i++) {
                 RecordedStep s = rs.get(i);
                 steps.add(new StepView(i, TimelineSvg.stepLabel(s), s.result() == null ? "" : s.result(),
                         s.detail() == null ? "" : s.detail(), String.join(", ", s.violations()), !s.violations().isEmpty(),
-                        s.no() > 0 && failedSteps.contains(s.no()), i == end));
+                        s.no() > 0 && failedSteps.contains(s.no() + "\u0000" + s.text()), i == end));
             }
         }
         return new RunView(id, r.scenario(), r.file(), r.driver(), r.status(), r.passed(), list(r.expected()), list(r.violated()),

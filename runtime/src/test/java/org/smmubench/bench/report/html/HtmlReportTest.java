@@ -100,6 +100,17 @@ class HtmlReportTest {
         assertTrue(page.contains("expected <code>[]</code>, violated <code>[atomic-sleep]</code>: unexpected atomic-sleep"));
     }
 
+    @Test
+    void aStepThatMissedItsExpectIsMarkedInTheStepsTable() {
+        String yaml = SEED.replace("access: write, expect: C_BAD_CD}", "access: write, expect: ok}");
+        RunResult r = ScenarioRunner.run(ScenarioLoader.parse("seed.yaml", yaml).get(0), DriverVariants.FIXED, false, true);
+        String page = HtmlReport.render(List.of(r));
+        assertTrue(page.contains("1 step(s) did not meet their expect"));
+        assertTrue(page.contains("<tr class=\"step step-failed\" data-step=\"5\"><td>5</td><td>#4 dma nic0 proc1 write 0x400000</td>"),
+                "the DMA that got C_BAD_CD is marked");
+        assertEquals(1, count(page, "step-failed\""));
+    }
+
     private static int count(String s, String what) {
         int n = 0;
         for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) n++;
