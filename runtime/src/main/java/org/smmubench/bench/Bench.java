@@ -288,6 +288,8 @@ public final class Bench implements AutoCloseable {
         Transaction t = new Transaction(dev.sids().get(0), pasid == null ? OptionalInt.empty() : OptionalInt.of(pasid),
                 d.va(), write, false, false).withAts(ats);
         DmaResult r = hw.dma(t);
+        k.logMark(KernelEventLog.Kind.DMA, d.access().yamlName() + " " + Hex.of(d.va()) + (pasid == null ? "" : " pasid " + Hex.of(pasid)),
+                r instanceof DmaResult.Abort a ? "aborted: " + a.reason() : "ok");
         evtqThread();
         DmaObservation obs = new DmaObservation(dev, pasid, d.va(), write, r);
         for (Invariant inv : invariants) inv.onDma(world, obs, this::record);
@@ -304,7 +306,10 @@ public final class Bench implements AutoCloseable {
     /** arm_smmu_evtq_thread: read what the SMMU wrote into the event queue and log it. */
     private void evtqThread() {
         try (Frame f = k.enter("arm_smmu_evtq_thread")) {
-            for (var e : hw.drainEvents()) k.trace("arm-smmu-v3: event " + e);
+            for (var e : hw.drainEvents()) {
+                k.trace("arm-smmu-v3: event " + e);
+                k.logMark(KernelEventLog.Kind.EVENT, e.type().name(), e.toString());
+            }
         }
     }
 

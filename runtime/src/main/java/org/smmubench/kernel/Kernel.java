@@ -311,10 +311,14 @@ public final class Kernel {
      */
     public void attachEventLog(KernelEventLog log) { task.log = log; }
 
-    /** A mark from outside the kernel (a command the SMMU consumed, a violation, a step) at the current time. */
+    /**
+     * A mark from outside the kernel (a command the SMMU consumed, a DMA, an event record, a
+     * violation, a step) at the current time.
+     */
     public void logMark(KernelEventLog.Kind kind, String name, String detail) {
         if (task.log == null) return;
-        if (kind != KernelEventLog.Kind.COMMAND && kind != KernelEventLog.Kind.VIOLATION && kind != KernelEventLog.Kind.STEP) {
+        if (kind != KernelEventLog.Kind.COMMAND && kind != KernelEventLog.Kind.DMA && kind != KernelEventLog.Kind.EVENT
+                && kind != KernelEventLog.Kind.VIOLATION && kind != KernelEventLog.Kind.STEP) {
             throw new IllegalArgumentException(kind + " is recorded by the kernel itself, not marked");
         }
         task.log.add(kind, name, detail, task);

@@ -33,6 +33,10 @@ public final class KernelEventLog {
         PREEMPT_ON,
         /** The SMMU consumed a command ({@code name}: opcode, {@code detail}: decoded fields). */
         COMMAND,
+        /** A device's transaction reached the SMMU ({@code name}: access and address, {@code detail}: the outcome). */
+        DMA,
+        /** The event-queue handler read an event the SMMU recorded ({@code name}: its type, {@code detail}: the record). */
+        EVENT,
         /** An invariant was violated ({@code name}: its id, {@code detail}: the one-line message). */
         VIOLATION,
         /** The bench began a step ({@code name}: its text, {@code detail}: its number). */

@@ -176,6 +176,10 @@ class HtmlReportBrowserTest {
         assertTrue(((Number) picture.get("alloc")).intValue() >= 1, picture.toString());
         assertTrue(((Number) picture.get("underLock")).intValue() >= 1, picture.toString());
         assertTrue(((Number) picture.get("marked")).intValue() >= 1, picture.toString());
+        // The SMMU lane: both DMAs reached the SMMU, and the second one's C_BAD_CD event was read.
+        assertEquals(2, run.findElements(By.cssSelector("svg.timeline g.dma")).size());
+        assertTrue(run.findElements(By.cssSelector("svg.timeline g.evt")).stream()
+                .anyMatch(g -> g.findElement(By.tagName("title")).getAttribute("textContent").contains("C_BAD_CD")));
         // The splat is on the page, with the call chain of the commit message.
         String splat = run.findElement(By.cssSelector("pre.splat")).getAttribute("textContent");
         assertTrue(splat.contains("BUG: sleeping function called from invalid context"), splat);

@@ -16,7 +16,8 @@ import org.smmubench.kernel.KernelEventLog.Kind;
  * rectangles needs no layout library). The x axis is logical time, the index of an event in
  * the kernel's event log. One lane per context the model runs code in: the bench's task (the
  * process context every step's calls run in), the event-queue IRQ thread, SRCU callbacks,
- * and the SMMU itself for the commands it consumed. In a kernel lane, nested spans are the
+ * and the SMMU itself: the commands it consumed, the DMAs that reached it and the events it
+ * recorded. In a kernel lane, nested spans are the
  * modelled functions, bars under them the locks held, the background is shaded where IRQs
  * (dark) or preemption (light) were off, and a red line marks each violation where it fired.
  */
@@ -24,10 +25,10 @@ final class TimelineSvg {
     static final String TASK = "smmu-bench/1 (process context)";
     static final String EVTQ = "arm_smmu_evtq_thread (IRQ thread)";
     static final String SRCU = "SRCU callbacks";
-    static final String SMMU = "SMMU command queue";
+    static final String SMMU = "SMMU (commands, DMA, events)";
 
     private static final int LABEL_W = 200;
-    private static final int DX = 4;
+    private static final int DX = 6;
     private static final int ROW = 14;
     private static final int STEP_H = 20;
     private static final int MARK_H = 14;
@@ -39,7 +40,8 @@ final class TimelineSvg {
 
     private TimelineSvg() {}
 
-    private record Span(String fn, int from, int to, int depth, String lane) {}
+    /** {@code culprit}: a violation fired while this was the innermost function. */
+    private record Span(String fn, int from, int to, int depth, String lane, boolean culprit) {}
 
     private record Bar(String lock, String kind, int from, int to, int row, String lane) {}
 
@@ -53,6 +55,8 @@ final class TimelineSvg {
         List<Interval> irqsOff = new ArrayList<>();
         List<Interval> preemptOff = new ArrayList<>();
         List<int[]> openFrames = new ArrayList<>();
+        Set<Integer> culprits = new java.util.HashSet<>();
+        Map<Integer, String> culpritOf = new LinkedHashMap<>();
         List<String> openNames = new ArrayList<>();
         List<Object[]> held = new ArrayList<>();
         int irqOffAt = -1;
@@ -72,7 +76,7 @@ final class TimelineSvg {
                 case EXIT -> {
                     if (!openFrames.isEmpty()) {
                         int[] f = openFrames.remove(openFrames.size() - 1);
-                        spans.add(new Span(openNames.remove(openNames.size() - 1), f[0], i, f[1], lane));
+                        spans.add(new Span(openNames.remove(openNames.size() - 1), f[0], i, f[1], lane, culprits.contains(f[0])));
                     }
                 }
                 case LOCK -> {
@@ -93,6 +97,12 @@ final class TimelineSvg {
                     if (irqOffAt >= 0) irqsOff.add(new Interval(irqOffAt, i));
                     irqOffAt = -1;
                 }
+                case VIOLATION -> {
+                    if (!openFrames.isEmpty()) {
+                        culprits.add(openFrames.get(openFrames.size() - 1)[0]);
+                        culpritOf.put(i, openNames.get(openNames.size() - 1));
+                    }
+                }
                 case PREEMPT_OFF -> preemptOffAt = i;
                 case PREEMPT_ON -> {
                     if (preemptOffAt >= 0) preemptOff.add(new Interval(preemptOffAt, i));
@@ -103,12 +113,14 @@ final class TimelineSvg {
         }
         // Whatever is still open when the log ends runs to its end.
         for (int f = openFrames.size() - 1; f >= 0; f--) {
-            spans.add(new Span(openNames.get(f), openFrames.get(f)[0], n, openFrames.get(f)[1], TASK));
+            spans.add(new Span(openNames.get(f), openFrames.get(f)[0], n, openFrames.get(f)[1], TASK,
+                    culprits.contains(openFrames.get(f)[0])));
         }
         for (Object[] o : held) bars.add(new Bar((String) o[0], (String) o[1], (int) o[2], n, (int) o[3], (String) o[4]));
         if (irqOffAt >= 0) irqsOff.add(new Interval(irqOffAt, n));
         if (preemptOffAt >= 0) preemptOff.add(new Interval(preemptOffAt, n));
         laneRows.put(SMMU, new int[] {2, 0});
+        // Room for the DMA dots and event diamonds above and below the command ticks.
 
         // Lane geometry, in lane order.
         Map<String, int[]> laneY = new LinkedHashMap<>();
@@ -156,7 +168,7 @@ final class TimelineSvg {
             int x0 = x(sp.from());
             int w = Math.max(x(sp.to()) - x0, 2);
             int sy = g[0] + 4 + (sp.depth() - 1) * ROW;
-            sb.append("<g class=\"span ").append(fnClass(sp.fn())).append("\"><title>").append(esc(sp.fn())).append(" [t ")
+            sb.append("<g class=\"span ").append(fnClass(sp.fn())).append(sp.culprit() ? " culprit" : "").append("\"><title>").append(esc(sp.fn())).append(" [t ")
                     .append(sp.from()).append("..").append(sp.to()).append("]</title>").append(rect(x0, sy, w, ROW - 2, null));
             text(sb, x0 + 2, sy + 10, fit(sp.fn(), w - 4), null);
             sb.append("</g>\n");
@@ -182,13 +194,27 @@ final class TimelineSvg {
                 sb.append("<line class=\"cmd").append(sync ? " cmd-sync" : "").append("\" x1=\"").append(cx).append("\" y1=\"")
                         .append(smmu[0] + (sync ? 3 : 9)).append("\" x2=\"").append(cx).append("\" y2=\"").append(smmu[0] + smmu[1] - 3)
                         .append("\"><title>t ").append(i).append(": ").append(esc(e.detail())).append("</title></line>\n");
+            } else if (e.kind() == Kind.DMA || e.kind() == Kind.EVENT) {
+                // A DMA is a dot on the queue's baseline, an event record a diamond above it.
+                boolean dma = e.kind() == Kind.DMA;
+                int cy = smmu[0] + (dma ? smmu[1] - 6 : 6);
+                sb.append("<g class=\"").append(dma ? "dma" : "evt").append("\"><title>t ").append(i).append(": ")
+                        .append(dma ? "DMA " : "event ").append(esc(e.name())).append(": ").append(esc(e.detail())).append("</title>");
+                if (dma) {
+                    sb.append("<circle cx=\"").append(cx).append("\" cy=\"").append(cy).append("\" r=\"4\"/>");
+                } else {
+                    sb.append("<polygon points=\"").append(cx).append(',').append(cy - 5).append(' ').append(cx + 5).append(',').append(cy)
+                            .append(' ').append(cx).append(',').append(cy + 5).append(' ').append(cx - 5).append(',').append(cy).append("\"/>");
+                }
+                sb.append("</g>\n");
             } else if (e.kind() == Kind.VIOLATION) {
                 sb.append("<g class=\"violation-mark\"><title>t ").append(i).append(": ").append(esc(e.name())).append(": ")
                         .append(esc(e.detail())).append("</title><line x1=\"").append(cx).append("\" y1=\"").append(markTop)
                         .append("\" x2=\"").append(cx).append("\" y2=\"").append(height).append("\"/>")
                         .append("<polygon points=\"").append(cx - 5).append(',').append(markTop).append(' ').append(cx + 5).append(',')
                         .append(markTop).append(' ').append(cx).append(',').append(markTop + 8).append("\"/>");
-                text(sb, cx + 6, markTop + 10, e.name(), "violation-label");
+                String in = culpritOf.get(i);
+                text(sb, cx + 6, markTop + 10, e.name() + (in == null ? "" : " in " + in), "violation-label");
                 sb.append("</g>\n");
             }
         }

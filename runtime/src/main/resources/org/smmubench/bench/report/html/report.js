@@ -153,7 +153,14 @@
   });
   document.querySelectorAll('details.run, details.compare').forEach(function (d) {
     var sel = d.querySelector('select.step-select');
-    d.addEventListener('toggle', function () { if (d.open) drawAll(d); });
+    d.addEventListener('toggle', function () {
+      if (!d.open) return;
+      drawAll(d);
+      // Open the timeline where the first violation fired: that is what the reader came for.
+      var wrap = d.querySelector(':scope .run-body > .timeline-wrap');
+      var mark = wrap && wrap.querySelector('.violation-mark line');
+      if (mark) wrap.scrollLeft = Math.max(0, +mark.getAttribute('x1') - wrap.clientWidth / 2);
+    });
     if (!sel) return;
     d.querySelectorAll('tr[data-step], svg.timeline .step-band').forEach(function (el) {
       el.addEventListener('click', function () { pick(sel, +el.dataset.step); });
