@@ -37,8 +37,8 @@ public final class FeatureFileRunner implements ScenarioFileRunner, AutoCloseabl
             public int count(List<String> driverOverride) { return scenarios * Math.max(1, driverOverride.size()); }
 
             @Override
-            public List<RunResult> run(List<String> driverOverride, boolean trace) {
-                return runFeature(uri, display, driverOverride, trace);
+            public List<RunResult> run(List<String> driverOverride, boolean trace, boolean record) {
+                return runFeature(uri, display, driverOverride, trace, record);
             }
         };
     }
@@ -56,11 +56,11 @@ public final class FeatureFileRunner implements ScenarioFileRunner, AutoCloseabl
         html = null;
     }
 
-    private List<RunResult> runFeature(URI uri, String display, List<String> driverOverride, boolean trace) {
+    private List<RunResult> runFeature(URI uri, String display, List<String> driverOverride, boolean trace, boolean record) {
         List<String> drivers = driverOverride.isEmpty() ? java.util.Collections.singletonList(null) : driverOverride;
         List<List<RunResult>> perDriver = new ArrayList<>();
         for (String driver : drivers) {
-            RunContext ctx = new RunContext(driver, trace, Map.of(uri, display));
+            RunContext ctx = new RunContext(driver, trace, record, Map.of(uri, display));
             ResultCollector collector = new ResultCollector(ctx);
             List<Plugin> plugins = new ArrayList<>(List.of(collector));
             if (html != null) plugins.add(html.listener());
@@ -98,8 +98,7 @@ public final class FeatureFileRunner implements ScenarioFileRunner, AutoCloseabl
                 continue;
             }
             int n = seen.merge(key, 1, Integer::sum);
-            out.add(new RunResult(r.scenario() + " #" + n, r.file(), r.driver(), r.status(), r.expected(), r.violated(),
-                    r.violations(), r.stepFailures(), r.trace(), r.durationMs()));
+            out.add(r.withScenario(r.scenario() + " #" + n));
         }
         return out;
     }

@@ -78,12 +78,12 @@ final class ResultCollector implements ConcurrentEventListener {
         Status status = e.getResult().getStatus();
         ScenarioRecord rec = run.takeRecord(tc.getId().toString())
                 .orElse(new ScenarioRecord(run.driverOverride().orElse(org.smmubench.driver.tree.DriverVariants.DEFAULT),
-                        Set.of(), List.of(), List.of()));
+                        Set.of(), List.of(), List.of(), null));
         Set<String> violated = new java.util.TreeSet<>();
         rec.violations().forEach(v -> violated.add(v.invariant()));
         results.add(new RunResult(tc.getName(), run.display(tc.getUri()), rec.driver(),
                 status == Status.PASSED ? "passed" : "failed", rec.expected(), violated, rec.violations(),
-                c.failures, rec.trace(), Duration.between(c.started, e.getInstant()).toMillis()));
+                c.failures, rec.trace(), Duration.between(c.started, e.getInstant()).toMillis(), rec.recording()));
     }
 
     private static boolean failed(Status s) {

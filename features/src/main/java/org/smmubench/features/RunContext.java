@@ -16,6 +16,7 @@ import org.smmubench.scenario.SourcePos;
 public final class RunContext {
     private final String driverOverride;
     private final boolean trace;
+    private final boolean record;
     private final Map<URI, String> displayNames;
     private final boolean collect;
     private final Map<String, ScenarioRecord> records = new HashMap<>();
@@ -23,8 +24,14 @@ public final class RunContext {
 
     /** {@code driverOverride}: a canonical driver id from {@code --driver}, or null. */
     public RunContext(String driverOverride, boolean trace, Map<URI, String> displayNames) {
+        this(driverOverride, trace, false, displayNames);
+    }
+
+    /** {@code record}: benches record their runs for the bench's HTML report ({@code Bench#startRecording}). */
+    public RunContext(String driverOverride, boolean trace, boolean record, Map<URI, String> displayNames) {
         this.driverOverride = driverOverride;
         this.trace = trace;
+        this.record = record;
         this.displayNames = Map.copyOf(displayNames);
         this.collect = true;
     }
@@ -32,6 +39,7 @@ public final class RunContext {
     private RunContext() {
         this.driverOverride = null;
         this.trace = false;
+        this.record = false;
         this.displayNames = Map.of();
         this.collect = false;
     }
@@ -42,6 +50,8 @@ public final class RunContext {
     public Optional<String> driverOverride() { return Optional.ofNullable(driverOverride); }
 
     public boolean trace() { return trace; }
+
+    public boolean record() { return record; }
 
     /** The feature file as the user named it; the URI itself when the run did not start from a path. */
     public String display(URI uri) {

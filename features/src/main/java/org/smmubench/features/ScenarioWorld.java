@@ -57,7 +57,7 @@ public final class ScenarioWorld {
     public void end() {
         List<RecordedViolation> before = violations();
         List<RecordedViolation> all = bench != null ? bench.finish() : before;
-        run.record(testCaseId, new ScenarioRecord(driver(), expected(), all, trace));
+        run.record(testCaseId, new ScenarioRecord(driver(), expected(), all, trace, benchRecording()));
         if (bench != null) bench.close();
         List<String> unclaimed = all.subList(Math.min(before.size(), all.size()), all.size()).stream()
                 .map(RecordedViolation::invariant)
@@ -158,11 +158,21 @@ public final class ScenarioWorld {
         if (bench == null) {
             bench = new Bench(driver(), smmu);
             bench.setTrace(run.trace());
+            if (run.record()) bench.startRecording();
         }
         return bench;
     }
 
     // ---- whole YAML scenarios -----------------------------------------------------------
+
+    /** What the bench recorded for the HTML report (null when not asked, or nothing ran). */
+    private org.smmubench.bench.RunRecording benchRecording() {
+        if (wholeScenario != null) return wholeScenario.recording();
+        return bench == null ? null : bench.recording();
+    }
+
+    /** Whether the run asked for the recording the bench's HTML report draws. */
+    public boolean recordingWanted() { return run.record(); }
 
     /** Whether the run asked for the modelled call trace (--trace). */
     public boolean tracing() { return run.trace(); }

@@ -15,6 +15,8 @@ import org.smmubench.check.World;
 import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.sva.ArmSmmuSva;
+import org.smmubench.hw.Command;
+import org.smmubench.hw.CommandListener;
 import org.smmubench.hw.DmaResult;
 import org.smmubench.hw.HwConfig;
 import org.smmubench.hw.PhysMemory;
@@ -30,6 +32,7 @@ import org.smmubench.kernel.FailureSites;
 import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Kernel;
 import org.smmubench.kernel.Patchable;
+import org.smmubench.kernel.KernelEventLog;
 import org.smmubench.mm.Mm;
 import org.smmubench.mm.MmWorld;
 import org.smmubench.scenario.DeviceSpec;
@@ -74,6 +77,11 @@ public final class Bench implements AutoCloseable {
     private int stepNo;
     private String stepText = "setup";
     private boolean finished;
+
+    /** Set by {@link #startRecording()}: the kernel's event log and the steps recorded so far. */
+    private KernelEventLog eventLog;
+    private final List<RecordedStep> recordedSteps = new ArrayList<>();
+    private int stepFirstEvent;
 
     public Bench(String driverId, SmmuOptions smmu) {
         this(BenchParts.of(driverId), smmu);
@@ -128,6 +136,29 @@ public final class Bench implements AutoCloseable {
     public List<ProcessSpec> processes() { return List.copyOf(processSpecs.values()); }
 
     public List<RecordedViolation> violations() { return List.copyOf(violations); }
+
+    /**
+     * Records the run for a report that draws it: the kernel's event log (calls, locks, IRQ
+     * and preemption state, commands the SMMU consumed, violations) and a topology snapshot at
+     * the end of every step. Call before the topology is added to see the setup too. Costs
+     * memory and time, so only {@code run --html} asks for it.
+     */
+    public void startRecording() {
+        if (eventLog != null) return;
+        eventLog = new KernelEventLog();
+        k.attachEventLog(eventLog);
+        hw.addCommandListener(new CommandListener() {
+            @Override
+            public void onCommand(Command c) {
+                k.logMark(KernelEventLog.Kind.COMMAND, c.opcode() == null ? "opcode " + Hex.of(c.code()) : c.opcode().name(), c.toString());
+            }
+        });
+    }
+
+    /** What {@link #startRecording()} recorded so far; null when recording was never started. */
+    public RunRecording recording() {
+        return eventLog == null ? null : new RunRecording(recordedSteps, eventLog.events());
+    }
 
     /** When on, each StepOutcome carries the modelled call trace and the commands queued. */
     public void setTrace(boolean on) { k.setTracing(on); }
@@ -194,6 +225,10 @@ public final class Bench implements AutoCloseable {
         List<String> trace = k.tracing() ? k.drainTrace() : List.of();
         List<RecordedViolation> raised = endStep();
         StepFailure failure = checkExpect(no, step, r);
+        if (eventLog != null) {
+            int last = recordedSteps.size() - 1;
+            recordedSteps.set(last, recordedSteps.get(last).withResult(r.result, r.detail));
+        }
         return new StepOutcome(no, step.text(), r.result, r.detail, raised, failure, trace);
     }
 
@@ -260,6 +295,8 @@ public final class Bench implements AutoCloseable {
         Transaction t = new Transaction(dev.sids().get(0), pasid == null ? OptionalInt.empty() : OptionalInt.of(pasid),
                 d.va(), write, false, false).withAts(ats);
         DmaResult r = hw.dma(t);
+        k.logMark(KernelEventLog.Kind.DMA, d.access().yamlName() + " " + Hex.of(d.va()) + (pasid == null ? "" : " pasid " + Hex.of(pasid)),
+                r instanceof DmaResult.Abort a ? "aborted: " + a.reason() : "ok");
         evtqThread();
         DmaObservation obs = new DmaObservation(dev, pasid, d.va(), write, r);
         for (Invariant inv : invariants) inv.onDma(world, obs, this::record);
@@ -276,7 +313,10 @@ public final class Bench implements AutoCloseable {
     /** arm_smmu_evtq_thread: read what the SMMU wrote into the event queue and log it. */
     private void evtqThread() {
         try (Frame f = k.enter("arm_smmu_evtq_thread")) {
-            for (var e : hw.drainEvents()) k.trace("arm-smmu-v3: event " + e);
+            for (var e : hw.drainEvents()) {
+                k.trace("arm-smmu-v3: event " + e);
+                k.logMark(KernelEventLog.Kind.EVENT, e.type().name(), e.toString());
+            }
         }
     }
 
@@ -344,12 +384,25 @@ public final class Bench implements AutoCloseable {
         world.setStep(no);
         stepText = text;
         current = new ArrayList<>();
+        if (eventLog != null) {
+            stepFirstEvent = eventLog.size();
+            k.logMark(KernelEventLog.Kind.STEP, text, Integer.toString(no));
+        }
     }
 
     /** Runs the whole-state invariants; returns what this step raised. */
     private List<RecordedViolation> endStep() {
         for (Invariant inv : invariants) inv.afterStep(world, this::record);
+        recordStep();
         return List.copyOf(current);
+    }
+
+    /** The step that just ended, with the topology it left, when recording. */
+    private void recordStep() {
+        if (eventLog == null) return;
+        List<String> ids = current.stream().map(RecordedViolation::invariant).toList();
+        recordedSteps.add(new RecordedStep(world.step(), stepText, null, null, ids, stepFirstEvent, eventLog.size(),
+                TopologySnapshot.of(world)));
     }
 
     /** The violation sink: the kernel detectors and the invariants report here. Identical reports count once. */
@@ -358,6 +411,7 @@ public final class Bench implements AutoCloseable {
         RecordedViolation rv = new RecordedViolation(world.step(), stepText, v);
         violations.add(rv);
         current.add(rv);
+        k.logMark(KernelEventLog.Kind.VIOLATION, v.invariant(), v.message());
     }
 
     // ------------------------------------------------------------------ inspection
@@ -403,6 +457,7 @@ public final class Bench implements AutoCloseable {
         for (Device dev : devices.values()) core.iommuReleaseDevice(dev);
         mms.synchronizeSrcu();
         for (Invariant inv : invariants) inv.atTeardown(world, this::record);
+        recordStep();
         k.drainTrace();
         return violations();
     }

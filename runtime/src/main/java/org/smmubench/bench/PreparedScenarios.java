@@ -25,10 +25,10 @@ public final class PreparedScenarios implements ScenarioFileRunner.Prepared {
     }
 
     @Override
-    public List<RunResult> run(List<String> driverOverride, boolean trace) {
+    public List<RunResult> run(List<String> driverOverride, boolean trace, boolean record) {
         List<RunResult> out = new ArrayList<>();
         for (Scenario s : scenarios)
-            for (String d : drivers(s, driverOverride)) out.add(ScenarioRunner.run(s, d, trace));
+            for (String d : drivers(s, driverOverride)) out.add(ScenarioRunner.run(s, d, trace, record));
         return out;
     }
 

@@ -21,6 +21,14 @@ public interface ScenarioFileRunner {
         /** How many scenario x driver runs this will produce (for the progress bar). */
         int count(List<String> driverOverride);
 
-        List<RunResult> run(List<String> driverOverride, boolean trace);
+        default List<RunResult> run(List<String> driverOverride, boolean trace) {
+            return run(driverOverride, trace, false);
+        }
+
+        /**
+         * {@code record}: every run also carries its {@link RunRecording} (steps with topology
+         * snapshots, the kernel event log), for a report that draws it.
+         */
+        List<RunResult> run(List<String> driverOverride, boolean trace, boolean record);
     }
 }

@@ -23,11 +23,21 @@ public final class ScenarioRunner {
     }
 
     public static RunResult run(Scenario scenario, BenchParts parts, boolean trace) {
+        return run(scenario, parts, trace, false);
+    }
+
+    /** {@code record}: keep the steps' topology snapshots and the kernel event log ({@link Bench#startRecording()}). */
+    public static RunResult run(Scenario scenario, String driverId, boolean trace, boolean record) {
+        return run(scenario, BenchParts.of(driverId), trace, record);
+    }
+
+    public static RunResult run(Scenario scenario, BenchParts parts, boolean trace, boolean record) {
         long t0 = System.nanoTime();
         List<String> traceLines = new ArrayList<>();
         List<StepFailure> failures = new ArrayList<>();
         Bench bench = new Bench(parts, scenario.smmu());
         bench.setTrace(trace);
+        if (record) bench.startRecording();
         for (DeviceSpec d : scenario.devices()) bench.addDevice(d);
         for (ProcessSpec p : scenario.processes()) bench.addProcess(p);
         if (trace) addTrace(traceLines, "setup", bench.drainTrace());
@@ -43,7 +53,7 @@ public final class ScenarioRunner {
         boolean passed = violated.equals(new TreeSet<>(expected)) && failures.isEmpty();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new RunResult(scenario.name(), scenario.pos().file(), parts.driverId(), passed ? "passed" : "failed",
-                expected, violated, violations, failures, traceLines, ms);
+                expected, violated, violations, failures, traceLines, ms, bench.recording());
     }
 
     private static void addTrace(List<String> out, String header, List<String> lines) {

@@ -61,6 +61,7 @@ public final class Kernel {
             trace.enter(depth, fn);
         }
         task.frames.add(fn);
+        if (traced && task.log != null) task.log.add(KernelEventLog.Kind.ENTER, fn, null, task);
         return f;
     }
 
@@ -69,6 +70,7 @@ public final class Kernel {
         if (top != f.depth() || !task.frames.get(top).equals(f.function())) {
             throw new IllegalStateException("frame " + f.function() + " closed out of order; stack: " + task.frames);
         }
+        if (!f.untraced && task.log != null) task.log.add(KernelEventLog.Kind.EXIT, f.function(), null, task);
         task.frames.remove(top);
         if (!f.untraced) {
             trace.exit(f.depth(), f.function());
@@ -313,6 +315,27 @@ public final class Kernel {
     public List<XArray<?>> xarrays() { return List.copyOf(xarrays); }
 
     public Ida ida(String name) { return new Ida(this, name); }
+
+    // ---- event log ------------------------------------------------------------------
+
+    /**
+     * Starts recording every traced call, lock, IRQ and preemption transition into log (see
+     * {@link KernelEventLog}); null stops. Only a report that draws the run asks for this.
+     */
+    public void attachEventLog(KernelEventLog log) { task.log = log; }
+
+    /**
+     * A mark from outside the kernel (a command the SMMU consumed, a DMA, an event record, a
+     * violation, a step) at the current time.
+     */
+    public void logMark(KernelEventLog.Kind kind, String name, String detail) {
+        if (task.log == null) return;
+        if (kind != KernelEventLog.Kind.COMMAND && kind != KernelEventLog.Kind.DMA && kind != KernelEventLog.Kind.EVENT
+                && kind != KernelEventLog.Kind.VIOLATION && kind != KernelEventLog.Kind.STEP) {
+            throw new IllegalArgumentException(kind + " is recorded by the kernel itself, not marked");
+        }
+        task.log.add(kind, name, detail, task);
+    }
 
     // ---- violations and trace -------------------------------------------------------
 

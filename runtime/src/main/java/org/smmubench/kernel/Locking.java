@@ -29,7 +29,7 @@ final class Locking {
         String at = k.caller();
         List<String> bt = k.backtrace();
         k.traceLine(op + "(" + l.className() + ")");
-        t.preemptCount++;
+        t.preemptAdd(1);
         acquire(l, l.className(), LockKind.SPINLOCK, at, bt);
     }
 
@@ -66,6 +66,7 @@ final class Locking {
             lockdep.add(dep).ifPresent(path -> reportCircular(prev, cls, kind, at, path));
         }
         t.held.add(new HeldLock(lock, cls, kind, at, bt));
+        if (t.log != null) t.log.add(KernelEventLog.Kind.LOCK, cls, kind == LockKind.SPINLOCK ? "spinlock" : "mutex", t);
     }
 
     void release(Object lock, String op) {
@@ -79,8 +80,9 @@ final class Locking {
         }
         // Non-LIFO release of different locks is legal kernel code; lockdep accepts it.
         HeldLock h = t.held.remove(i);
+        if (t.log != null) t.log.add(KernelEventLog.Kind.UNLOCK, cls, op, t);
         if (h.kind() == LockKind.SPINLOCK) {
-            t.preemptCount--;
+            t.preemptAdd(-1);
         }
     }
 
@@ -162,8 +164,9 @@ final class Locking {
         // Drop what leaked so one bug gives one report, not one per later step.
         for (HeldLock h : leaked) {
             t.held.remove(h);
+            if (t.log != null) t.log.add(KernelEventLog.Kind.UNLOCK, h.className(), "dropped after the lock-balance report", t);
             if (h.kind() == LockKind.SPINLOCK) {
-                t.preemptCount--;
+                t.preemptAdd(-1);
             }
         }
         t.irqSaves.removeAll(saves);

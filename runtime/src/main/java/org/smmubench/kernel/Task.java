@@ -29,6 +29,9 @@ public final class Task {
     long lastDisabledStamp;
     String lastDisabledAt = "0x0";
 
+    /** Where transitions are recorded when a report asked for them (null: nowhere). */
+    KernelEventLog log;
+
     Task() {}
 
     public int pid() { return PID; }
@@ -64,6 +67,7 @@ public final class Task {
             return;
         }
         irqsDisabled = disabled;
+        if (log != null) log.add(disabled ? KernelEventLog.Kind.IRQ_OFF : KernelEventLog.Kind.IRQ_ON, "irqs", at, this);
         irqEventStamp++;
         if (disabled) {
             lastDisabledStamp = irqEventStamp;
@@ -74,11 +78,24 @@ public final class Task {
         }
     }
 
+    /** Raises (spin_lock) or lowers the preempt count, recording the 0 <-> non-zero transitions. */
+    void preemptAdd(int delta) {
+        int before = preemptCount;
+        preemptCount += delta;
+        if (log != null && (before == 0) != (preemptCount == 0)) {
+            log.add(preemptCount == 0 ? KernelEventLog.Kind.PREEMPT_ON : KernelEventLog.Kind.PREEMPT_OFF,
+                    "preempt_count", Integer.toString(preemptCount), this);
+        }
+    }
+
     /** Forgets every lock, irqsave and frame: after a lock-balance report, so one bug gives one report. */
     void resetContext(String at) {
+        if (log != null) {
+            for (HeldLock h : held) log.add(KernelEventLog.Kind.UNLOCK, h.className(), "forgotten at " + at, this);
+        }
         held.clear();
         irqSaves.clear();
-        preemptCount = 0;
+        preemptAdd(-preemptCount);
         setIrqsDisabled(false, at);
     }
 }

@@ -15,6 +15,7 @@ import org.smmubench.bench.ScenarioFileRunner;
 import org.smmubench.bench.report.ConsoleReport;
 import org.smmubench.bench.report.JsonReport;
 import org.smmubench.bench.report.JunitXmlReport;
+import org.smmubench.bench.report.html.HtmlReport;
 import org.smmubench.features.FeatureFileRunner;
 import org.smmubench.scenario.InputError;
 import org.smmubench.scenario.ScenarioException;
@@ -45,8 +46,12 @@ final class RunCommand implements Callable<Integer> {
     Path junit;
 
     @Option(names = "--html", paramLabel = "FILE",
-            description = "Write Cucumber's HTML report of the .feature files run to FILE.")
+            description = "Write the bench's HTML report to FILE: matrix, steps, splats, topology and timeline of every run.")
     Path html;
+
+    @Option(names = "--cucumber-html", paramLabel = "FILE",
+            description = "Write Cucumber's own HTML report of the .feature files run to FILE.")
+    Path cucumberHtml;
 
     @Option(names = "--trace", description = "Print each run's modelled call trace, commands and splats.")
     boolean trace;
@@ -96,15 +101,16 @@ final class RunCommand implements Callable<Integer> {
 
         List<RunResult> results = new ArrayList<>();
         boolean bar = Progress.wanted(total);
-        FeatureFileRunner features = html == null ? null : featureRunner();
-        if (html != null && features == null) {
-            err.println("smmu-bench: --html needs the Gherkin runner, which this build does not have");
+        FeatureFileRunner features = cucumberHtml == null ? null : featureRunner();
+        if (cucumberHtml != null && features == null) {
+            err.println("smmu-bench: --cucumber-html needs the Gherkin runner, which this build does not have");
             return ExitCodes.BAD_INPUT;
         }
-        if (features != null) features.htmlReport(html);
+        if (features != null) features.htmlReport(cucumberHtml);
         try (Progress progress = Progress.start(total, bar)) {
             for (ScenarioFileRunner.Prepared p : prepared) {
-                List<RunResult> rs = p.run(driverIds, trace);
+                // The bench's HTML report draws each run, so only then are runs recorded.
+                List<RunResult> rs = p.run(driverIds, trace, html != null);
                 results.addAll(rs);
                 progress.advance(rs.size());
                 // Lines appear as files finish, except under a bar, which they would tear.
@@ -122,6 +128,7 @@ final class RunCommand implements Callable<Integer> {
         int code = results.stream().allMatch(RunResult::passed) ? ExitCodes.PASSED : ExitCodes.FAILED;
         if (json != null && !write(err, "JSON", json, () -> JsonReport.write(results, json))) code = ExitCodes.BAD_INPUT;
         if (junit != null && !write(err, "JUnit", junit, () -> JunitXmlReport.write(results, junit))) code = ExitCodes.BAD_INPUT;
+        if (html != null && !write(err, "HTML", html, () -> HtmlReport.write(results, html))) code = ExitCodes.BAD_INPUT;
         return code;
     }
 

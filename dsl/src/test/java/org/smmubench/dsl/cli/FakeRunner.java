@@ -38,7 +38,7 @@ final class FakeRunner implements ScenarioFileRunner {
             }
 
             @Override
-            public List<RunResult> run(List<String> driverOverride, boolean trace) {
+            public List<RunResult> run(List<String> driverOverride, boolean trace, boolean record) {
                 if (text.contains("boom")) throw new IllegalStateException("model bug");
                 List<RunResult> out = new ArrayList<>();
                 for (String d : drivers(driverOverride)) {

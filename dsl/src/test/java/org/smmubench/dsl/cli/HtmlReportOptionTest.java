@@ -1,48 +1,65 @@
 package org.smmubench.dsl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smmubench.features.FeatureFileRunner;
 
-/** {@code run --html FILE} hands the feature runner Cucumber's HTML report and finishes it after the run. */
+/** {@code run --html FILE}: the bench's own page, for YAML, Groovy and Gherkin runs in one report. */
 class HtmlReportOptionTest {
     @TempDir
     Path dir;
 
-    @Test
-    void htmlReportOfTheFeaturesRunIsWritten() throws IOException {
-        Path feature = Files.writeString(dir.resolve("bind.feature"), """
-                Feature: bind
-                  Scenario: a PCI device binds a process
-                    Given a PCI device "nic0" with stream ID 0x100
-                    And a process "proc1" with PASID 5 and a mapping at 0x400000
-                    When "proc1" is bound to "nic0"
-                    And "nic0" does a DMA write at 0x400000 for "proc1"
-                    Then the DMA succeeds
-                    And no invariant is violated
-                """);
-        Path html = dir.resolve("report.html");
-        var r = Cli.run(new FileRunners(List.of(new FeatureFileRunner())), Optional::empty,
-                "run", "--html", html.toString(), feature.toString());
-        assertEquals(0, r.code(), r.out() + r.err());
-        String page = Files.readString(html);
-        assertTrue(page.contains("a PCI device binds a process"), "the report names the scenario");
+    static Path example(String relative) {
+        return Path.of(System.getProperty("basedir", "."), "..", "examples").normalize().resolve(relative);
     }
 
     @Test
-    void htmlWithoutTheGherkinRunnerIsBadInput() throws IOException {
-        Path yaml = Files.writeString(dir.resolve("a.yaml"), "ok");
-        var r = Cli.run(new FakeRunner(), "run", "--html", dir.resolve("r.html").toString(), yaml.toString());
+    void oneRunOfEveryFrontEndLandsOnOnePageAndTheSameRunGivesTheSamePage() throws IOException {
+        String[] inputs = {example("seed/leaf-at-1024.yaml").toString(), example("groovy/leaf-at-1024.groovy").toString(),
+                example("features/bind-dma-unbind.feature").toString()};
+        Path first = dir.resolve("first.html");
+        Path second = dir.resolve("second.html");
+        var r = Cli.run(FileRunners.installed(), Optional::empty, concat("run", "--html", first.toString(), inputs));
+        assertEquals(0, r.code(), r.out() + r.err());
+        Cli.run(FileRunners.installed(), Optional::empty, concat("run", "--html", second.toString(), inputs));
+        String page = Files.readString(first);
+        assertEquals(page, Files.readString(second), "identical runs, identical page");
+        for (String input : inputs) assertTrue(page.contains("<td class=\"file\">" + input + "</td>"), input);
+        int runs = count(page, "<details class=\"run ");
+        assertTrue(runs >= 6, "runs on the page: " + runs);
+        assertEquals(runs, count(page, "class=\"timeline\" id=\"run-"), "every run has its timeline");
+        assertFalse(page.contains("This run was not recorded"));
+    }
+
+    @Test
+    void anUnwritableReportIsAUsageError() {
+        Path html = dir.resolve("no-such-dir").resolve("r.html");
+        var r = Cli.run(FileRunners.installed(), Optional::empty, "run", "--html", html.toString(),
+                example("seed/leaf-at-1024.yaml").toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains("--html"), r.err());
+        assertTrue(r.err().contains("cannot write HTML report"), r.err());
+    }
+
+    private static String[] concat(String a, String b, String c, String[] rest) {
+        String[] out = new String[3 + rest.length];
+        out[0] = a;
+        out[1] = b;
+        out[2] = c;
+        System.arraycopy(rest, 0, out, 3, rest.length);
+        return out;
+    }
+
+    private static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) n++;
+        return n;
     }
 }

@@ -57,7 +57,7 @@ public final class WholeScenarioSteps {
         if (scenarios.size() != 1)
             throw new IllegalArgumentException("the doc string holds " + scenarios.size() + " YAML scenarios; give one");
         Scenario s = scenarios.get(0);
-        RunResult r = ScenarioRunner.run(s, driverFor(s), world.tracing());
+        RunResult r = ScenarioRunner.run(s, driverFor(s), world.tracing(), world.recordingWanted());
         world.wholeScenario(r);
         if (!r.passed())
             throw new ExpectationFailed(String.join(", ", r.expected()), String.join(", ", r.violated()),
