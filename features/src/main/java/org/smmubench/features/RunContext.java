@@ -1,5 +1,6 @@
 package org.smmubench.features;
 
+import org.smmubench.check.Checking;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,15 +19,22 @@ public final class RunContext {
     private final boolean trace;
     private final Map<URI, String> displayNames;
     private final boolean collect;
+    private final Checking checking;
     private final Map<String, ScenarioRecord> records = new HashMap<>();
     private SourcePos currentStep;
 
     /** {@code driverOverride}: a canonical driver id from {@code --driver}, or null. */
     public RunContext(String driverOverride, boolean trace, Map<URI, String> displayNames) {
+        this(driverOverride, trace, displayNames, Checking.defaultMode());
+    }
+
+    /** As above, with the whole-state invariants checked as {@code checking} says. */
+    public RunContext(String driverOverride, boolean trace, Map<URI, String> displayNames, Checking checking) {
         this.driverOverride = driverOverride;
         this.trace = trace;
         this.displayNames = Map.copyOf(displayNames);
         this.collect = true;
+        this.checking = checking;
     }
 
     private RunContext() {
@@ -34,6 +42,7 @@ public final class RunContext {
         this.trace = false;
         this.displayNames = Map.of();
         this.collect = false;
+        this.checking = Checking.defaultMode();
     }
 
     /** For runs Cucumber starts by itself (the JUnit Platform suite): no override, no collector. */
@@ -42,6 +51,8 @@ public final class RunContext {
     public Optional<String> driverOverride() { return Optional.ofNullable(driverOverride); }
 
     public boolean trace() { return trace; }
+
+    public Checking checking() { return checking; }
 
     /** The feature file as the user named it; the URI itself when the run did not start from a path. */
     public String display(URI uri) {

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.smmubench.check.Invariant;
+import org.smmubench.check.Checking;
 import org.smmubench.check.InvariantSet;
 import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.CdCode;
@@ -22,7 +23,7 @@ import org.smmubench.mm.MmWorld;
  * leaks a notifier reference) to show each invariant firing.
  */
 public record BenchParts(String driverId, SvaFactory sva, Function<Kernel, CdCode> cdCode,
-                         Function<Kernel, InvCode> invCode, Supplier<List<Invariant>> invariants) {
+                         Function<Kernel, InvCode> invCode, Supplier<List<Invariant>> invariants, Checking checking) {
 
     /** Builds the variant's SVA code on top of the shared driver. */
     @FunctionalInterface
@@ -38,14 +39,17 @@ public record BenchParts(String driverId, SvaFactory sva, Function<Kernel, CdCod
             default -> throw new IllegalArgumentException("unknown driver variant " + driverId
                     + " (known: " + DriverVariants.names() + ")");
         };
-        return new BenchParts(driverId, sva, CdCode::new, InvCode::new, InvariantSet::all);
+        return new BenchParts(driverId, sva, CdCode::new, InvCode::new, InvariantSet::all, Checking.defaultMode());
     }
 
-    public BenchParts withSva(SvaFactory f) { return new BenchParts(driverId, f, cdCode, invCode, invariants); }
+    public BenchParts withSva(SvaFactory f) { return new BenchParts(driverId, f, cdCode, invCode, invariants, checking); }
 
-    public BenchParts withCdCode(Function<Kernel, CdCode> f) { return new BenchParts(driverId, sva, f, invCode, invariants); }
+    public BenchParts withCdCode(Function<Kernel, CdCode> f) { return new BenchParts(driverId, sva, f, invCode, invariants, checking); }
 
-    public BenchParts withInvCode(Function<Kernel, InvCode> f) { return new BenchParts(driverId, sva, cdCode, f, invariants); }
+    public BenchParts withInvCode(Function<Kernel, InvCode> f) { return new BenchParts(driverId, sva, cdCode, f, invariants, checking); }
 
-    public BenchParts withInvariants(Supplier<List<Invariant>> f) { return new BenchParts(driverId, sva, cdCode, invCode, f); }
+    /** Incremental, paranoid (full walks) or cross-checked whole-state invariants. */
+    public BenchParts withChecking(Checking c) { return new BenchParts(driverId, sva, cdCode, invCode, invariants, c); }
+
+    public BenchParts withInvariants(Supplier<List<Invariant>> f) { return new BenchParts(driverId, sva, cdCode, invCode, f, checking); }
 }

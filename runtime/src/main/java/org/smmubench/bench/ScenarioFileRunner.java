@@ -2,6 +2,9 @@ package org.smmubench.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.smmubench.check.Checking;
 
 /**
  * Runs one kind of scenario file (YAML, Groovy, Gherkin) and returns one RunResult per
@@ -21,6 +24,17 @@ public interface ScenarioFileRunner {
         /** How many scenario x driver runs this will produce (for the progress bar). */
         int count(List<String> driverOverride);
 
+        /** Runs everything in this thread, with the default checking mode. */
         List<RunResult> run(List<String> driverOverride, boolean trace);
+
+        /**
+         * The independent pieces of work, in report order: each builds its own benches and
+         * shares nothing with the others, so they may run in parallel ({@code run --jobs}).
+         * A runner that cannot split a file returns one task for it; one that does not
+         * override this runs with the default checking mode.
+         */
+        default List<Callable<List<RunResult>>> tasks(List<String> driverOverride, boolean trace, Checking checking) {
+            return List.of(() -> run(driverOverride, trace));
+        }
     }
 }

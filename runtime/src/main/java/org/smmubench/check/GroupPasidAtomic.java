@@ -2,6 +2,7 @@ package org.smmubench.check;
 
 import org.smmubench.kernel.Violation;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -18,13 +19,23 @@ import org.smmubench.kernel.Hex;
  * after a device's set_dev_pasid failed), no device of the group keeps a bond for the mm
  * owning p, nor a valid CD at p other than the quiesced one mm_release leaves behind.
  */
-public final class GroupPasidAtomic implements Invariant {
+public final class GroupPasidAtomic implements IncrementalInvariant {
     @Override
     public String id() { return "group-pasid-atomic"; }
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
-        for (IommuGroup g : w.core.groups()) {
+        check(w.core.groups(), sink);
+    }
+
+    /** Per group: its pasid_array and its masters' bonds and CDs (a touched master touches its group). */
+    @Override
+    public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
+        check(scope.everything() ? w.core.groups() : scope.groups(), sink);
+    }
+
+    private void check(List<IommuGroup> groups, Consumer<Violation> sink) {
+        for (IommuGroup g : groups) {
             for (Device dev : g.devices) {
                 ArmSmmuMaster m = ArmSmmuV3.master(dev);
                 if (m == null || !m.live) continue;

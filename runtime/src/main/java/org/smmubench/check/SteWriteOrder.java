@@ -48,13 +48,10 @@ public final class SteWriteOrder implements Invariant {
     @Override
     public void attach(World w, Consumer<Violation> sink) {
         w.mem.addWriteListener((pa, oldValue, newValue) -> {
-            for (ArmSmmuStream s : w.driver.smmu.streams.values()) {
-                long ste = StrtabCode.getStepForSid(w.driver.smmu, s.id());
-                if (Long.compareUnsigned(pa - ste, Ste.BYTES) < 0) {
-                    onStore(w, s, ste, (int) ((pa - ste) / 8), oldValue, newValue, sink);
-                    return;
-                }
-            }
+            ArmSmmuStream s = SteIndex.of(w).streamAt(w, pa);
+            if (s == null) return;
+            long ste = StrtabCode.getStepForSid(w.driver.smmu, s.id());
+            onStore(w, s, ste, (int) ((pa - ste) / 8), oldValue, newValue, sink);
         });
         w.hw.addCommandListener(PendingInvalidation.feeding(this::pending));
     }
