@@ -368,18 +368,23 @@ public final class Bench implements AutoCloseable {
 
     /** Runs the whole-state invariants; returns what this step raised. */
     private List<RecordedViolation> endStep() {
-        if (scope == null) {
-            for (Invariant inv : invariants) inv.afterStep(world, this::record);
+        world.setFrozen(true);
+        try {
+            if (scope == null) {
+                for (Invariant inv : invariants) inv.afterStep(world, this::record);
+                return List.copyOf(current);
+            }
+            scope.end();
+            for (Invariant inv : invariants) {
+                if (!(inv instanceof IncrementalInvariant ii)) inv.afterStep(world, this::record);
+                else if (checking == Checking.INCREMENTAL) ii.afterStep(world, scope, this::record);
+                else crossCheck(ii);
+            }
+            scope.clear();
             return List.copyOf(current);
+        } finally {
+            world.setFrozen(false);
         }
-        scope.end();
-        for (Invariant inv : invariants) {
-            if (!(inv instanceof IncrementalInvariant ii)) inv.afterStep(world, this::record);
-            else if (checking == Checking.INCREMENTAL) ii.afterStep(world, scope, this::record);
-            else crossCheck(ii);
-        }
-        scope.clear();
-        return List.copyOf(current);
     }
 
     /**

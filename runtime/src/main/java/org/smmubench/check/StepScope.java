@@ -45,6 +45,8 @@ import org.smmubench.mm.Mm;
 public final class StepScope {
     private final World w;
     private final Set<ArmSmmuMaster> masters = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** RID domains reached from the step's subjects (a domain with no devices left is only here). */
+    private final Set<ArmSmmuDomain> domains = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Device> subjectDevices = new ArrayList<>();
     private final List<Mm> subjectMms = new ArrayList<>();
     private boolean everything;
@@ -123,6 +125,7 @@ public final class StepScope {
     /** After the incremental checks ran: the next step starts clean. */
     public void clear() {
         masters.clear();
+        domains.clear();
         subjectDevices.clear();
         subjectMms.clear();
         everything = false;
@@ -157,8 +160,9 @@ public final class StepScope {
     }
 
     private void addDomain(IommuDomain d) {
-        if (!(d instanceof ArmSmmuDomain a)) return;
+        if (!(d instanceof ArmSmmuDomain a) || !domains.add(a)) return;
         for (ArmSmmuMaster m : a.devices) addMaster(m);
+        for (Object o : a.mmuNotifiers) if (o instanceof ArmSmmuMmuNotifier n) addDomain(n.domain);
     }
 
     /** PASID, exit and free state of the processes the step names. */
@@ -194,6 +198,42 @@ public final class StepScope {
         for (ArmSmmuMaster m : masters) if (m.dev.group != null) set.add(m.dev.group);
         List<IommuGroup> out = new ArrayList<>(set);
         out.sort(Comparator.comparingInt(this::groupOrder));
+        return out;
+    }
+
+    /**
+     * The RID domains touched: reached from the subjects, the touched masters' domains and
+     * their groups' domains, ordered by domain id (as full walks order them).
+     */
+    public List<ArmSmmuDomain> domains() {
+        Set<ArmSmmuDomain> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(domains);
+        for (ArmSmmuMaster m : masters) {
+            if (m.live && m.domain != null) set.add(m.domain);
+            IommuGroup g = m.dev.group;
+            if (g != null && g.defaultDomain instanceof ArmSmmuDomain a) set.add(a);
+            if (g != null && g.domain instanceof ArmSmmuDomain a) set.add(a);
+        }
+        List<ArmSmmuDomain> out = new ArrayList<>(set);
+        out.sort(Comparator.comparingInt(ArmSmmuDomain::id));
+        return out;
+    }
+
+    /**
+     * The notifiers touched, in the order full walks reach them: those on the touched
+     * domains' lists, then those only a touched master's bond reaches, then those only the
+     * step's processes' subscriptions reach.
+     */
+    public List<ArmSmmuMmuNotifier> notifiers() {
+        Set<ArmSmmuMmuNotifier> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<ArmSmmuMmuNotifier> out = new ArrayList<>();
+        for (ArmSmmuDomain d : domains()) for (Object o : d.mmuNotifiers) if (set.add((ArmSmmuMmuNotifier) o)) out.add((ArmSmmuMmuNotifier) o);
+        for (ArmSmmuMaster m : liveMasters()) {
+            for (Object o : m.bonds) if (o instanceof ArmSmmuBond b && b.smmuMn != null && set.add(b.smmuMn)) out.add(b.smmuMn);
+        }
+        for (Mm mm : subjectMms) {
+            for (Object o : mm.subscriptions()) if (o instanceof ArmSmmuMmuNotifier n && set.add(n)) out.add(n);
+        }
         return out;
     }
 
