@@ -67,6 +67,9 @@ public final class Bench implements AutoCloseable {
 
     private final Map<String, DeviceSpec> deviceSpecs = new LinkedHashMap<>();
     private final Map<String, Device> devices = new LinkedHashMap<>();
+    /** Which device spec claimed each StreamID: a duplicate is found without walking every device. */
+    private final Map<Integer, Integer> sidOwners = new java.util.HashMap<>();
+    private final List<String> specOrder = new ArrayList<>();
     private final Map<String, ProcessSpec> processSpecs = new LinkedHashMap<>();
     /** The PASID each process had (kept after its mm is gone, so DMA "for proc1" still means something). */
     private final Map<String, Integer> lastPasid = new LinkedHashMap<>();
@@ -142,12 +145,19 @@ public final class Bench implements AutoCloseable {
      */
     public void addDevice(DeviceSpec d) {
         if (deviceSpecs.containsKey(d.name())) throw new ScenarioException(d.pos(), "duplicate device name '" + d.name() + "'");
-        for (DeviceSpec o : deviceSpecs.values()) {
-            for (int sid : d.sids()) {
-                if (o.sids().contains(sid)) {
-                    throw new ScenarioException(d.pos(), "stream ID " + Hex.of(sid) + " of '" + d.name() + "' is already used by '" + o.name() + "'");
-                }
+        // The earliest-added device holding any of these SIDs is the one named, as a walk over them would.
+        int clashAt = Integer.MAX_VALUE;
+        int clashSid = 0;
+        for (int sid : d.sids()) {
+            Integer at = sidOwners.get(sid);
+            if (at != null && at < clashAt) {
+                clashAt = at;
+                clashSid = sid;
             }
+        }
+        if (clashAt != Integer.MAX_VALUE) {
+            throw new ScenarioException(d.pos(), "stream ID " + Hex.of(clashSid) + " of '" + d.name() + "' is already used by '"
+                    + specOrder.get(clashAt) + "'");
         }
         if (d.bus() == org.smmubench.iommu.Bus.PCI && d.group() != null) {
             throw new ScenarioException(d.pos(), "PCI device '" + d.name() + "' cannot name a group: PCI devices always get their own iommu_group");
@@ -160,6 +170,8 @@ public final class Bench implements AutoCloseable {
         int pasidBits = d.pasidBits() != null ? d.pasidBits() : smmuOptions.ssidBits();
         Device dev = new Device(d.name(), d.bus(), d.sids(), pasidBits, d.ats(), d.group());
         deviceSpecs.put(d.name(), d);
+        for (int sid : d.sids()) sidOwners.putIfAbsent(sid, specOrder.size());
+        specOrder.add(d.name());
         beginStep(0, "add device " + d.name(), List.of(dev), List.of());
         int ret = core.iommuProbeDevice(dev);
         if (ret == 0) {

@@ -26,23 +26,22 @@ public final class CdPlacement implements IncrementalInvariant {
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
-        for (ArmSmmuMaster m : SvaState.liveMasters(w)) check(w, m, sink);
+        for (ArmSmmuMaster m : SvaState.liveMasters(w)) check(w, m, CdSlots.validDword0(m), sink);
     }
 
     /** Per master: its bonds, its CD table and the mms' PASIDs (a PASID change touches everything). */
     @Override
     public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
         if (scope.everything()) afterStep(w, sink);
-        else for (ArmSmmuMaster m : scope.liveMasters()) check(w, m, sink);
+        else for (ArmSmmuMaster m : scope.liveMasters()) check(w, m, CdContents.of(w).validDword0(m), sink);
     }
 
-    private void check(World w, ArmSmmuMaster m, Consumer<Violation> sink) {
+    private void check(World w, ArmSmmuMaster m, SortedMap<Integer, Long> valid, Consumer<Violation> sink) {
         String dev = m.dev.name();
         SortedMap<Integer, Mm> bound = new TreeMap<>();
         for (ArmSmmuBond b : SvaState.bonds(m)) {
             if (b.mm != null && b.mm.mmGetEnqcmdPasid() > 0) bound.putIfAbsent(b.mm.mmGetEnqcmdPasid(), b.mm);
         }
-        SortedMap<Integer, Long> valid = CdSlots.validDword0(m);
         for (Map.Entry<Integer, Long> e : valid.entrySet()) {
             int p = e.getKey();
             if (p == 0 || bound.containsKey(p)) continue;

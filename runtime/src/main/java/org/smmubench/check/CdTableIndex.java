@@ -33,11 +33,25 @@ final class CdTableIndex {
 
     private final Map<Long, Region> byStart = new HashMap<>();
     private final Map<ArmSmmuMaster, List<Long>> starts = new IdentityHashMap<>();
+    /** The last answer, for the other listeners of the same store (each store is located by several). */
+    private long lastPa;
+    private long lastWrite = -1;
+    private Optional<HwMasters.CdWord> last;
 
     static CdTableIndex of(World w) { return w.shared(CdTableIndex.class, CdTableIndex::new); }
 
     /** The CD-table word at {@code pa}, if any probed master's table holds it. */
     Optional<HwMasters.CdWord> locate(World w, long pa) {
+        // Only while one store's listeners run is the answer sure not to have changed.
+        if (!w.mem.notifyingListeners()) return find(w, pa);
+        if (pa == lastPa && w.mem.writeCount() == lastWrite) return last;
+        last = find(w, pa);
+        lastPa = pa;
+        lastWrite = w.mem.writeCount();
+        return last;
+    }
+
+    private Optional<HwMasters.CdWord> find(World w, long pa) {
         long[] alloc = w.mem.allocationContaining(pa);
         if (alloc == null) return Optional.empty();
         Region r = byStart.get(alloc[0]);

@@ -25,16 +25,17 @@ public final class GroupPasidAtomic implements IncrementalInvariant {
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
-        check(w.core.groups(), sink);
+        check(w.core.groups(), CdSlots::validDword0, sink);
     }
 
     /** Per group: its pasid_array and its masters' bonds and CDs (a touched master touches its group). */
     @Override
     public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
-        check(scope.everything() ? w.core.groups() : scope.groups(), sink);
+        check(scope.everything() ? w.core.groups() : scope.groups(), CdContents.of(w)::validDword0, sink);
     }
 
-    private void check(List<IommuGroup> groups, Consumer<Violation> sink) {
+    private void check(List<IommuGroup> groups, java.util.function.Function<ArmSmmuMaster, java.util.SortedMap<Integer, Long>> cds,
+                       Consumer<Violation> sink) {
         for (IommuGroup g : groups) {
             for (Device dev : g.devices) {
                 ArmSmmuMaster m = ArmSmmuV3.master(dev);
@@ -45,7 +46,7 @@ public final class GroupPasidAtomic implements IncrementalInvariant {
                     sink.accept(Violation.ofState(id(), dev.name() + ": PASID " + Hex.of(p) + ": group " + g.name()
                             + "'s pasid_array has no domain there; expected no bond for " + b.mm.name() + ", found one"));
                 }
-                for (Map.Entry<Integer, Long> e : CdSlots.validDword0(m).entrySet()) {
+                for (Map.Entry<Integer, Long> e : cds.apply(m).entrySet()) {
                     int p = e.getKey();
                     if (p == 0 || g.pasidArray.containsKey(p) || CdSlots.quiesced(e.getValue())) continue;
                     sink.accept(Violation.ofState(id(), dev.name() + ": PASID " + Hex.of(p) + ": group " + g.name()

@@ -29,7 +29,7 @@ public final class PasidConsistency implements IncrementalInvariant {
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
-        check(w, SvaState.liveMasters(w), w.core.groups(), sink);
+        check(w, SvaState.liveMasters(w), w.core.groups(), CdSlots::validDword0, sink);
     }
 
     /**
@@ -40,15 +40,16 @@ public final class PasidConsistency implements IncrementalInvariant {
     @Override
     public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
         if (scope.everything()) afterStep(w, sink);
-        else check(w, scope.liveMasters(), scope.groups(), sink);
+        else check(w, scope.liveMasters(), scope.groups(), CdContents.of(w)::validDword0, sink);
     }
 
-    private void check(World w, List<ArmSmmuMaster> masters, List<IommuGroup> groups, Consumer<Violation> sink) {
+    private void check(World w, List<ArmSmmuMaster> masters, List<IommuGroup> groups,
+                       java.util.function.Function<ArmSmmuMaster, java.util.SortedMap<Integer, Long>> cds, Consumer<Violation> sink) {
         Map<Integer, CtxDesc> xa = w.driver.asidXa.entries();
         for (ArmSmmuMaster m : masters) {
             String dev = m.dev.name();
             IommuGroup g = m.dev.group;
-            for (Map.Entry<Integer, Long> e : CdSlots.validDword0(m).entrySet()) {
+            for (Map.Entry<Integer, Long> e : cds.apply(m).entrySet()) {
                 int p = e.getKey();
                 if (p == 0) continue;
                 int asid = CdSlots.asid(e.getValue());

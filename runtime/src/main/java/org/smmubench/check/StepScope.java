@@ -78,7 +78,7 @@ public final class StepScope {
 
     private void attach() {
         w.mem.addWriteListener((pa, oldValue, newValue) -> onStore(pa, newValue));
-        w.driver.asidXa.setChangeObserver(asid -> {
+        w.driver.asidXa.addChangeObserver(asid -> {
             Set<ArmSmmuMaster> h = asidHolders.get(asid);
             if (h != null) masters.addAll(h);
         });

@@ -17,8 +17,8 @@ public final class XArray<V> {
     private final TreeMap<Integer, V> entries = new TreeMap<>();
     /** Stores and erases so far: observers compare it to skip re-reading an unchanged array. */
     private long changes;
-    /** Told the index of every store and erase (the invariants' dirty tracking); null when none. */
-    private java.util.function.IntConsumer onChange;
+    /** Told the index of every store and erase (the invariants' dirty tracking). */
+    private final java.util.List<java.util.function.IntConsumer> observers = new java.util.ArrayList<>();
 
     XArray(Kernel kernel, String name, int base) {
         if (base != 0 && base != 1) {
@@ -87,16 +87,15 @@ public final class XArray<V> {
 
     private void changed(int index) {
         changes++;
-        if (onChange != null) onChange.accept(index);
+        for (java.util.function.IntConsumer o : observers) o.accept(index);
     }
 
     /** How many stores and erases changed the array so far (equal counts: same entries). */
     public long changeCount() { return changes; }
 
-    /** Registers the one observer told every changed index (model instrumentation, not kernel API). */
-    public void setChangeObserver(java.util.function.IntConsumer observer) {
-        if (onChange != null && observer != null) throw new IllegalStateException(name + " already has a change observer");
-        onChange = observer;
+    /** Registers an observer told every changed index (model instrumentation, not kernel API). */
+    public void addChangeObserver(java.util.function.IntConsumer observer) {
+        observers.add(observer);
     }
 
     public int size() { return entries.size(); }
