@@ -1,5 +1,8 @@
 package org.smmubench.features;
 
+import java.util.concurrent.Callable;
+
+import org.smmubench.check.Checking;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +41,14 @@ public final class FeatureFileRunner implements ScenarioFileRunner, AutoCloseabl
 
             @Override
             public List<RunResult> run(List<String> driverOverride, boolean trace, boolean record) {
-                return runFeature(uri, display, driverOverride, trace, record);
+                return runFeature(uri, display, driverOverride, trace, record, Checking.defaultMode());
+            }
+
+            /** One task per feature file: its results are merged across drivers, scenario by scenario. */
+            @Override
+            public List<Callable<List<RunResult>>> tasks(List<String> driverOverride, boolean trace, boolean record,
+                                                         Checking checking) {
+                return List.of(() -> runFeature(uri, display, driverOverride, trace, record, checking));
             }
         };
     }
@@ -49,6 +59,8 @@ public final class FeatureFileRunner implements ScenarioFileRunner, AutoCloseabl
         html = new HtmlReport(file);
     }
 
+    private synchronized HtmlReport html() { return html; }
+
     /** Finishes the HTML report, if one was asked for. */
     @Override
     public synchronized void close() {
@@ -56,14 +68,16 @@ public final class FeatureFileRunner implements ScenarioFileRunner, AutoCloseabl
         html = null;
     }
 
-    private List<RunResult> runFeature(URI uri, String display, List<String> driverOverride, boolean trace, boolean record) {
+    private List<RunResult> runFeature(URI uri, String display, List<String> driverOverride, boolean trace, boolean record,
+                                       Checking checking) {
         List<String> drivers = driverOverride.isEmpty() ? java.util.Collections.singletonList(null) : driverOverride;
         List<List<RunResult>> perDriver = new ArrayList<>();
         for (String driver : drivers) {
-            RunContext ctx = new RunContext(driver, trace, record, Map.of(uri, display));
+            RunContext ctx = new RunContext(driver, trace, record, Map.of(uri, display), checking);
             ResultCollector collector = new ResultCollector(ctx);
             List<Plugin> plugins = new ArrayList<>(List.of(collector));
-            if (html != null) plugins.add(html.listener());
+            HtmlReport report = html();
+            if (report != null) plugins.add(report.listener());
             CucumberRun.run(List.of(uri), ctx, false, plugins);
             perDriver.add(collector.results());
         }

@@ -1,5 +1,6 @@
 package org.smmubench.features;
 
+import org.smmubench.check.Checking;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,21 +20,26 @@ public final class RunContext {
     private final boolean record;
     private final Map<URI, String> displayNames;
     private final boolean collect;
+    private final Checking checking;
     private final Map<String, ScenarioRecord> records = new HashMap<>();
     private SourcePos currentStep;
 
     /** {@code driverOverride}: a canonical driver id from {@code --driver}, or null. */
     public RunContext(String driverOverride, boolean trace, Map<URI, String> displayNames) {
-        this(driverOverride, trace, false, displayNames);
+        this(driverOverride, trace, false, displayNames, Checking.defaultMode());
     }
 
-    /** {@code record}: benches record their runs for the bench's HTML report ({@code Bench#startRecording}). */
-    public RunContext(String driverOverride, boolean trace, boolean record, Map<URI, String> displayNames) {
+    /**
+     * {@code record}: benches record their runs for the bench's HTML report ({@code Bench#startRecording});
+     * {@code checking}: how the whole-state invariants are checked.
+     */
+    public RunContext(String driverOverride, boolean trace, boolean record, Map<URI, String> displayNames, Checking checking) {
         this.driverOverride = driverOverride;
         this.trace = trace;
         this.record = record;
         this.displayNames = Map.copyOf(displayNames);
         this.collect = true;
+        this.checking = checking;
     }
 
     private RunContext() {
@@ -42,6 +48,7 @@ public final class RunContext {
         this.record = false;
         this.displayNames = Map.of();
         this.collect = false;
+        this.checking = Checking.defaultMode();
     }
 
     /** For runs Cucumber starts by itself (the JUnit Platform suite): no override, no collector. */
@@ -52,6 +59,7 @@ public final class RunContext {
     public boolean trace() { return trace; }
 
     public boolean record() { return record; }
+    public Checking checking() { return checking; }
 
     /** The feature file as the user named it; the URI itself when the run did not start from a path. */
     public String display(URI uri) {

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.smmubench.bench.Bench;
+import org.smmubench.bench.BenchParts;
+import org.smmubench.check.Checking;
 import org.smmubench.bench.RecordedViolation;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.StepOutcome;
@@ -156,7 +158,7 @@ public final class ScenarioWorld {
             throw new IllegalStateException("this scenario already ran a whole YAML scenario (Given the scenario:);"
                     + " only Then steps about its violations may follow");
         if (bench == null) {
-            bench = new Bench(driver(), smmu);
+            bench = new Bench(BenchParts.of(driver()).withChecking(run.checking()), smmu);
             bench.setTrace(run.trace());
             if (run.record()) bench.startRecording();
         }
@@ -176,6 +178,9 @@ public final class ScenarioWorld {
 
     /** Whether the run asked for the modelled call trace (--trace). */
     public boolean tracing() { return run.trace(); }
+
+    /** How this run checks the whole-state invariants (run --paranoid, or the test suite's cross-check). */
+    public Checking checking() { return run.checking(); }
 
     public boolean started() { return bench != null || wholeScenario != null; }
 

@@ -9,7 +9,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 import org.smmubench.check.DmaObservation;
+import org.smmubench.check.Checking;
+import org.smmubench.check.IncrementalInvariant;
 import org.smmubench.check.Invariant;
+import org.smmubench.check.StepScope;
 import org.smmubench.kernel.Violation;
 import org.smmubench.check.World;
 import org.smmubench.driver.ArmSmmuMaster;
@@ -62,9 +65,15 @@ public final class Bench implements AutoCloseable {
     private final MmWorld mms;
     private final World world;
     private final List<Invariant> invariants;
+    private final Checking checking;
+    /** What each step touched; null in paranoid mode, which walks everything. */
+    private final StepScope scope;
 
     private final Map<String, DeviceSpec> deviceSpecs = new LinkedHashMap<>();
     private final Map<String, Device> devices = new LinkedHashMap<>();
+    /** Which device spec claimed each StreamID: a duplicate is found without walking every device. */
+    private final Map<Integer, Integer> sidOwners = new java.util.HashMap<>();
+    private final List<String> specOrder = new ArrayList<>();
     private final Map<String, ProcessSpec> processSpecs = new LinkedHashMap<>();
     /** The PASID each process had (kept after its mm is gone, so DMA "for proc1" still means something). */
     private final Map<String, Integer> lastPasid = new LinkedHashMap<>();
@@ -109,6 +118,9 @@ public final class Bench implements AutoCloseable {
         drv.setDomainIds(core::newDomainId);
         this.world = new World(k, mem, hw, drv, sva, core, mms);
         this.invariants = parts.invariants().get();
+        this.checking = parts.checking();
+        // The scope's listeners go first, so a checker's listener already sees the store attributed.
+        this.scope = checking == Checking.PARANOID ? null : StepScope.of(world);
         for (Invariant inv : invariants) inv.attach(world, this::record);
     }
 
@@ -171,12 +183,19 @@ public final class Bench implements AutoCloseable {
      */
     public void addDevice(DeviceSpec d) {
         if (deviceSpecs.containsKey(d.name())) throw new ScenarioException(d.pos(), "duplicate device name '" + d.name() + "'");
-        for (DeviceSpec o : deviceSpecs.values()) {
-            for (int sid : d.sids()) {
-                if (o.sids().contains(sid)) {
-                    throw new ScenarioException(d.pos(), "stream ID " + Hex.of(sid) + " of '" + d.name() + "' is already used by '" + o.name() + "'");
-                }
+        // The earliest-added device holding any of these SIDs is the one named, as a walk over them would.
+        int clashAt = Integer.MAX_VALUE;
+        int clashSid = 0;
+        for (int sid : d.sids()) {
+            Integer at = sidOwners.get(sid);
+            if (at != null && at < clashAt) {
+                clashAt = at;
+                clashSid = sid;
             }
+        }
+        if (clashAt != Integer.MAX_VALUE) {
+            throw new ScenarioException(d.pos(), "stream ID " + Hex.of(clashSid) + " of '" + d.name() + "' is already used by '"
+                    + specOrder.get(clashAt) + "'");
         }
         if (d.bus() == org.smmubench.iommu.Bus.PCI && d.group() != null) {
             throw new ScenarioException(d.pos(), "PCI device '" + d.name() + "' cannot name a group: PCI devices always get their own iommu_group");
@@ -189,7 +208,9 @@ public final class Bench implements AutoCloseable {
         int pasidBits = d.pasidBits() != null ? d.pasidBits() : smmuOptions.ssidBits();
         Device dev = new Device(d.name(), d.bus(), d.sids(), pasidBits, d.ats(), d.group());
         deviceSpecs.put(d.name(), d);
-        beginStep(0, "add device " + d.name());
+        for (int sid : d.sids()) sidOwners.putIfAbsent(sid, specOrder.size());
+        specOrder.add(d.name());
+        beginStep(0, "add device " + d.name(), List.of(dev), List.of());
         int ret = core.iommuProbeDevice(dev);
         if (ret == 0) {
             devices.put(d.name(), dev);
@@ -207,7 +228,7 @@ public final class Bench implements AutoCloseable {
         if (mm == null) throw new ScenarioException(p.pos(), "CPU ASID " + p.asid() + " of '" + p.name() + "' is already taken");
         processSpecs.put(p.name(), p);
         if (p.pasid() != null) core.pinPasid(mm, p.pasid());
-        beginStep(0, "add process " + p.name());
+        beginStep(0, "add process " + p.name(), List.of(), List.of(mm));
         for (Mapping m : p.mappings()) mms.map(mm, m.va(), m.size(), m.prot());
         endStep();
     }
@@ -219,7 +240,7 @@ public final class Bench implements AutoCloseable {
         if (finished) throw new IllegalStateException("the bench has finished");
         validate(step);
         int no = ++stepNo;
-        beginStep(no, step.text());
+        beginStep(no, step.text(), subjectDevices(step), subjectMms(step));
         Result r = execute(step);
         mms.synchronizeSrcu();
         List<String> trace = k.tracing() ? k.drainTrace() : List.of();
@@ -380,7 +401,7 @@ public final class Bench implements AutoCloseable {
 
     // ------------------------------------------------------------------ violations
 
-    private void beginStep(int no, String text) {
+    private void beginStep(int no, String text, List<Device> subjectDevices, List<Mm> subjectMms) {
         world.setStep(no);
         stepText = text;
         current = new ArrayList<>();
@@ -388,13 +409,47 @@ public final class Bench implements AutoCloseable {
             stepFirstEvent = eventLog.size();
             k.logMark(KernelEventLog.Kind.STEP, text, Integer.toString(no));
         }
+        if (scope != null) scope.begin(subjectDevices, subjectMms);
+    }
+
+    /** The devices a step names: the incremental checks start from what they reach. */
+    private List<Device> subjectDevices(Step step) {
+        String name = step instanceof Step.Bind b ? b.device() : step instanceof Step.Unbind u ? u.device()
+                : step instanceof Step.Dma d ? d.device() : null;
+        Device dev = name == null ? null : devices.get(name);
+        return dev == null ? List.of() : List.of(dev);
+    }
+
+    /** The processes a step names (DMA changes no software state; its hardware checks are not incremental). */
+    private List<Mm> subjectMms(Step step) {
+        String name = step instanceof Step.Bind b ? b.process() : step instanceof Step.Unbind u ? u.process()
+                : step instanceof Step.Map m ? m.process() : step instanceof Step.Unmap u ? u.process()
+                : step instanceof Step.Exit e ? e.process() : null;
+        Mm mm = name == null ? null : mms.find(name);
+        return mm == null ? List.of() : List.of(mm);
     }
 
     /** Runs the whole-state invariants; returns what this step raised. */
     private List<RecordedViolation> endStep() {
-        for (Invariant inv : invariants) inv.afterStep(world, this::record);
-        recordStep();
-        return List.copyOf(current);
+        world.setFrozen(true);
+        try {
+            if (scope == null) {
+                for (Invariant inv : invariants) inv.afterStep(world, this::record);
+                recordStep();
+                return List.copyOf(current);
+            }
+            scope.end();
+            for (Invariant inv : invariants) {
+                if (!(inv instanceof IncrementalInvariant ii)) inv.afterStep(world, this::record);
+                else if (checking == Checking.INCREMENTAL) ii.afterStep(world, scope, this::record);
+                else crossCheck(ii);
+            }
+            scope.clear();
+            recordStep();
+            return List.copyOf(current);
+        } finally {
+            world.setFrozen(false);
+        }
     }
 
     /** The step that just ended, with the topology it left, when recording. */
@@ -405,9 +460,41 @@ public final class Bench implements AutoCloseable {
                 TopologySnapshot.of(world)));
     }
 
+    /**
+     * Cross-check mode: the incremental and the full walk must report the same new messages,
+     * in the same order (what the run records); a difference is a bug in smmu-bench.
+     */
+    private void crossCheck(IncrementalInvariant inv) {
+        List<Violation> incremental = new ArrayList<>();
+        List<Violation> full = new ArrayList<>();
+        inv.afterStep(world, scope, incremental::add);
+        inv.afterStep(world, full::add);
+        List<String> newInc = fresh(incremental);
+        List<String> newFull = fresh(full);
+        java.util.Set<String> fullKeys = new java.util.HashSet<>();
+        for (Violation v : full) fullKeys.add(key(v));
+        List<String> invented = new ArrayList<>();
+        for (Violation v : incremental) if (!fullKeys.contains(key(v))) invented.add(v.message());
+        if (!newInc.equals(newFull) || !invented.isEmpty()) {
+            throw new IllegalStateException("incremental " + inv.id() + " disagrees with the full walk at step " + world.step()
+                    + " (" + stepText + "): full walk reported " + newFull + ", incremental " + newInc
+                    + (invented.isEmpty() ? "" : ", and only the incremental " + invented));
+        }
+        full.forEach(this::record);
+    }
+
+    /** The messages not yet recorded, without repeats, in report order. */
+    private List<String> fresh(List<Violation> vs) {
+        List<String> out = new ArrayList<>();
+        for (Violation v : vs) if (!seen.contains(key(v)) && !out.contains(key(v))) out.add(key(v));
+        return out;
+    }
+
+    private static String key(Violation v) { return v.invariant() + "\u0000" + v.message(); }
+
     /** The violation sink: the kernel detectors and the invariants report here. Identical reports count once. */
     private void record(Violation v) {
-        if (!seen.add(v.invariant() + "\u0000" + v.message())) return;
+        if (!seen.add(key(v))) return;
         RecordedViolation rv = new RecordedViolation(world.step(), stepText, v);
         violations.add(rv);
         current.add(rv);
@@ -443,7 +530,7 @@ public final class Bench implements AutoCloseable {
     public List<RecordedViolation> finish() {
         if (finished) return violations();
         finished = true;
-        beginStep(-1, "teardown");
+        beginStep(-1, "teardown", List.of(), List.of());
         for (List<IommuSva> hs : handles.values()) {
             for (int i = hs.size() - 1; i >= 0; i--) core.iommuSvaUnbindDevice(hs.get(i));
             hs.clear();

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.smmubench.check.Invariant;
+import org.smmubench.check.Checking;
 import org.smmubench.check.InvariantSet;
 import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.CdCode;
@@ -22,7 +23,7 @@ import org.smmubench.mm.MmWorld;
  * firing; the tree's commits are installed into those pieces too.
  */
 public record BenchParts(KernelTree tree, SvaFactory sva, Function<Kernel, CdCode> cdCode,
-                         Function<Kernel, InvCode> invCode, Supplier<List<Invariant>> invariants) {
+                         Function<Kernel, InvCode> invCode, Supplier<List<Invariant>> invariants, Checking checking) {
 
     /** Builds the SVA code on top of the driver. */
     @FunctionalInterface
@@ -34,17 +35,20 @@ public record BenchParts(KernelTree tree, SvaFactory sva, Function<Kernel, CdCod
     public static BenchParts of(String driver) {
         KernelTree tree = DriverVariants.tree(driver).orElseThrow(() -> new IllegalArgumentException(
                 DriverVariants.problem(driver).orElse("unknown driver '" + driver + "' (known: " + DriverVariants.names() + ")")));
-        return new BenchParts(tree, ArmSmmuSva::new, CdCode::new, InvCode::new, InvariantSet::all);
+        return new BenchParts(tree, ArmSmmuSva::new, CdCode::new, InvCode::new, InvariantSet::all, Checking.defaultMode());
     }
 
     /** The canonical tree name, as results and reports carry it. */
     public String driverId() { return tree.name(); }
 
-    public BenchParts withSva(SvaFactory f) { return new BenchParts(tree, f, cdCode, invCode, invariants); }
+    public BenchParts withSva(SvaFactory f) { return new BenchParts(tree, f, cdCode, invCode, invariants, checking); }
 
-    public BenchParts withCdCode(Function<Kernel, CdCode> f) { return new BenchParts(tree, sva, f, invCode, invariants); }
+    public BenchParts withCdCode(Function<Kernel, CdCode> f) { return new BenchParts(tree, sva, f, invCode, invariants, checking); }
 
-    public BenchParts withInvCode(Function<Kernel, InvCode> f) { return new BenchParts(tree, sva, cdCode, f, invariants); }
+    public BenchParts withInvCode(Function<Kernel, InvCode> f) { return new BenchParts(tree, sva, cdCode, f, invariants, checking); }
 
-    public BenchParts withInvariants(Supplier<List<Invariant>> f) { return new BenchParts(tree, sva, cdCode, invCode, f); }
+    /** Incremental, paranoid (full walks) or cross-checked whole-state invariants. */
+    public BenchParts withChecking(Checking c) { return new BenchParts(tree, sva, cdCode, invCode, invariants, c); }
+
+    public BenchParts withInvariants(Supplier<List<Invariant>> f) { return new BenchParts(tree, sva, cdCode, invCode, f, checking); }
 }

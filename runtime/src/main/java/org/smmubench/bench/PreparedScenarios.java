@@ -2,6 +2,9 @@ package org.smmubench.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.smmubench.check.Checking;
 
 import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.Scenario;
@@ -29,6 +32,17 @@ public final class PreparedScenarios implements ScenarioFileRunner.Prepared {
         List<RunResult> out = new ArrayList<>();
         for (Scenario s : scenarios)
             for (String d : drivers(s, driverOverride)) out.add(ScenarioRunner.run(s, d, trace, record));
+        return out;
+    }
+
+    /** One task per scenario x driver: each is a bench of its own. */
+    @Override
+    public List<Callable<List<RunResult>>> tasks(List<String> driverOverride, boolean trace, boolean record,
+                                                 Checking checking) {
+        List<Callable<List<RunResult>>> out = new ArrayList<>();
+        for (Scenario s : scenarios)
+            for (String d : drivers(s, driverOverride))
+                out.add(() -> List.of(ScenarioRunner.run(s, BenchParts.of(d).withChecking(checking), trace, record)));
         return out;
     }
 

@@ -2,6 +2,9 @@ package org.smmubench.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.smmubench.check.Checking;
 
 /**
  * Runs one kind of scenario file (YAML, Groovy, Gherkin) and returns one RunResult per
@@ -30,5 +33,16 @@ public interface ScenarioFileRunner {
          * snapshots, the kernel event log), for a report that draws it.
          */
         List<RunResult> run(List<String> driverOverride, boolean trace, boolean record);
+
+        /**
+         * The independent pieces of work, in report order: each builds its own benches and
+         * shares nothing with the others, so they may run in parallel ({@code run --jobs}).
+         * A runner that cannot split a file returns one task for it; one that does not
+         * override this runs with the default checking mode.
+         */
+        default List<Callable<List<RunResult>>> tasks(List<String> driverOverride, boolean trace, boolean record,
+                                                      Checking checking) {
+            return List.of(() -> run(driverOverride, trace, record));
+        }
     }
 }

@@ -88,17 +88,17 @@ public final class AsidUnique implements Invariant {
         for (Map.Entry<Integer, CtxDesc> e : xa.entrySet()) {
             int index = e.getKey();
             CtxDesc cd = e.getValue();
-            String name = describe(w, cd);
+            // Described only when reported: naming a private CD lists its domain's devices.
             if (index < 1 || index > max) {
-                sink.accept(Violation.ofState(id(), name + ": expected an ASID in [1, " + max + "], found " + index));
+                sink.accept(Violation.ofState(id(), describe(w, cd) + ": expected an ASID in [1, " + max + "], found " + index));
             }
             if (cd.asid != index) {
                 sink.accept(Violation.ofState(id(), "arm_smmu_asid_xa[" + index + "]: expected the ctx_desc with ASID " + index
-                        + ", found " + name));
+                        + ", found " + describe(w, cd)));
             }
             Integer prev = firstIndex.putIfAbsent(cd, index);
             if (prev != null) {
-                sink.accept(Violation.ofState(id(), name + ": expected under one index of arm_smmu_asid_xa, found under " + prev + " and " + index));
+                sink.accept(Violation.ofState(id(), describe(w, cd) + ": expected under one index of arm_smmu_asid_xa, found under " + prev + " and " + index));
             }
         }
         List<CtxDesc> mustBeIn = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.smmubench.check;
 import org.smmubench.kernel.Violation;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -16,13 +17,23 @@ import org.smmubench.mm.Mm;
  * handle sharing keeps a second bind away from the driver), and every bond points at a live
  * notifier for the same mm that sits on the list of the master's own RID domain.
  */
-public final class BondUnique implements Invariant {
+public final class BondUnique implements IncrementalInvariant {
     @Override
     public String id() { return "bond-unique"; }
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
-        for (ArmSmmuMaster m : SvaState.liveMasters(w)) {
+        check(SvaState.liveMasters(w), sink);
+    }
+
+    /** Per master: its bonds and their notifiers (put and freed only by steps that reach the notifier's domain). */
+    @Override
+    public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
+        check(scope.everything() ? SvaState.liveMasters(w) : scope.liveMasters(), sink);
+    }
+
+    private void check(List<ArmSmmuMaster> masters, Consumer<Violation> sink) {
+        for (ArmSmmuMaster m : masters) {
             String dev = m.dev.name();
             Map<Mm, Integer> perMm = new LinkedHashMap<>();
             for (ArmSmmuBond b : SvaState.bonds(m)) {

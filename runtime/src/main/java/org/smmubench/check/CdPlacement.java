@@ -20,36 +20,44 @@ import org.smmubench.kernel.Hex;
  * In the modelled topologies (DMA default domains, whose device lists are the groups) the
  * pre-fix driver's per-domain placement (I4') coincides with I4, so both variants must hold it.
  */
-public final class CdPlacement implements Invariant {
+public final class CdPlacement implements IncrementalInvariant {
     @Override
     public String id() { return "cd-placement"; }
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
-        for (ArmSmmuMaster m : SvaState.liveMasters(w)) {
-            String dev = m.dev.name();
-            SortedMap<Integer, Mm> bound = new TreeMap<>();
-            for (ArmSmmuBond b : SvaState.bonds(m)) {
-                if (b.mm != null && b.mm.mmGetEnqcmdPasid() > 0) bound.putIfAbsent(b.mm.mmGetEnqcmdPasid(), b.mm);
-            }
-            SortedMap<Integer, Long> valid = CdSlots.validDword0(m);
-            for (Map.Entry<Integer, Long> e : valid.entrySet()) {
-                int p = e.getKey();
-                if (p == 0 || bound.containsKey(p)) continue;
-                Mm owner = SvaState.mmWithPasid(w, p);
-                long d0 = e.getValue();
-                if (CdSlots.quiesced(d0) && owner != null && owner.exited()) continue;
-                sink.accept(Violation.ofState(id(), dev + ": PASID " + Hex.of(p) + ": expected no valid CD ("
-                        + dev + " has no bond for " + (owner == null ? "any mm with that PASID" : owner.name())
-                        + "), found a valid " + (CdSlots.quiesced(d0) ? "quiesced " : "") + "CD with ASID " + CdSlots.asid(d0)));
-            }
-            for (Map.Entry<Integer, Mm> e : bound.entrySet()) {
-                int p = e.getKey();
-                if (valid.containsKey(p)) continue;
-                sink.accept(Violation.ofState(id(), dev + ": PASID " + Hex.of(p) + ": expected a valid CD for "
-                        + e.getValue().name() + " (" + dev + " is bound to it), found "
-                        + (m.cdTable.cdtab == null ? "no CD table" : "V = 0")));
-            }
+        for (ArmSmmuMaster m : SvaState.liveMasters(w)) check(w, m, CdSlots.validDword0(m), sink);
+    }
+
+    /** Per master: its bonds, its CD table and the mms' PASIDs (a PASID change touches everything). */
+    @Override
+    public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
+        if (scope.everything()) afterStep(w, sink);
+        else for (ArmSmmuMaster m : scope.liveMasters()) check(w, m, CdContents.of(w).validDword0(m), sink);
+    }
+
+    private void check(World w, ArmSmmuMaster m, SortedMap<Integer, Long> valid, Consumer<Violation> sink) {
+        String dev = m.dev.name();
+        SortedMap<Integer, Mm> bound = new TreeMap<>();
+        for (ArmSmmuBond b : SvaState.bonds(m)) {
+            if (b.mm != null && b.mm.mmGetEnqcmdPasid() > 0) bound.putIfAbsent(b.mm.mmGetEnqcmdPasid(), b.mm);
+        }
+        for (Map.Entry<Integer, Long> e : valid.entrySet()) {
+            int p = e.getKey();
+            if (p == 0 || bound.containsKey(p)) continue;
+            Mm owner = SvaState.mmWithPasid(w, p);
+            long d0 = e.getValue();
+            if (CdSlots.quiesced(d0) && owner != null && owner.exited()) continue;
+            sink.accept(Violation.ofState(id(), dev + ": PASID " + Hex.of(p) + ": expected no valid CD ("
+                    + dev + " has no bond for " + (owner == null ? "any mm with that PASID" : owner.name())
+                    + "), found a valid " + (CdSlots.quiesced(d0) ? "quiesced " : "") + "CD with ASID " + CdSlots.asid(d0)));
+        }
+        for (Map.Entry<Integer, Mm> e : bound.entrySet()) {
+            int p = e.getKey();
+            if (valid.containsKey(p)) continue;
+            sink.accept(Violation.ofState(id(), dev + ": PASID " + Hex.of(p) + ": expected a valid CD for "
+                    + e.getValue().name() + " (" + dev + " is bound to it), found "
+                    + (m.cdTable.cdtab == null ? "no CD table" : "V = 0")));
         }
     }
 }

@@ -33,15 +33,26 @@ public final class CdWriteOrder implements Invariant {
 
     /** What one CD has seen since the checker attached. */
     private static final class CdState {
+        /** Creation order: step-end reports go in the order CDs were first stored, as the map iterates. */
+        final long seq;
         /** Dwords 1-3 stored since the CD was last invalid. */
         final BitSet bodyStored = new BitSet();
         PendingInvalidation body;
         int lastBodyDword;
         PendingInvalidation dword0;
+
+        CdState(long seq) { this.seq = seq; }
     }
 
     private final Map<Key, CdState> cds = new LinkedHashMap<>();
     private final Map<Key, PendingInvalidation> l1s = new LinkedHashMap<>();
+    /**
+     * CDs with a dword-0 store this step, by creation order, and CDs with an invalidation still
+     * pending: every CD ever stored stays in {@link #cds}, so per-command and per-step work
+     * walks only these.
+     */
+    private final java.util.TreeMap<Long, CdState> dword0Stored = new java.util.TreeMap<>();
+    private final java.util.Set<CdState> open = new java.util.LinkedHashSet<>();
 
     @Override
     public String id() { return ID; }
@@ -55,9 +66,18 @@ public final class CdWriteOrder implements Invariant {
 
     private List<PendingInvalidation> pending() {
         List<PendingInvalidation> out = new ArrayList<>();
-        for (CdState s : cds.values()) {
-            if (s.body != null && !s.body.done()) out.add(s.body);
-            if (s.dword0 != null && !s.dword0.done()) out.add(s.dword0);
+        for (var it = open.iterator(); it.hasNext();) {
+            CdState s = it.next();
+            boolean waiting = false;
+            if (s.body != null && !s.body.done()) {
+                out.add(s.body);
+                waiting = true;
+            }
+            if (s.dword0 != null && !s.dword0.done()) {
+                out.add(s.dword0);
+                waiting = true;
+            }
+            if (!waiting) it.remove();
         }
         for (PendingInvalidation p : l1s.values()) if (!p.done()) out.add(p);
         return out;
@@ -77,7 +97,8 @@ public final class CdWriteOrder implements Invariant {
             return;
         }
         int ssid = word.index();
-        CdState s = cds.computeIfAbsent(new Key(m, ssid), k -> new CdState());
+        CdState s = cds.computeIfAbsent(new Key(m, ssid), k -> new CdState(cds.size()));
+        open.add(s);
         String where = HwText.master(m) + " PASID " + HwText.hex(ssid) + ": CD at " + HwText.hex(word.cdBase());
         PendingInvalidation.Coverage cover = (c, sid) -> CfgiCoverage.cd(c, sid, ssid);
         if (word.dword() != 0) {
@@ -90,6 +111,7 @@ public final class CdWriteOrder implements Invariant {
         boolean nowValid = Cd.V.isSet(newValue);
         if (!wasValid && nowValid) checkBecomesValid(w, m, ssid, s, where, newValue, sink);
         if (wasValid && !nowValid) s.bodyStored.clear();
+        dword0Stored.put(s.seq, s);
         s.dword0 = new PendingInvalidation(where + ": dword 0 stored (" + HwText.hex(oldValue) + " -> " + HwText.hex(newValue) + ")",
                 sids, cover, bt, locks);
     }
@@ -123,13 +145,14 @@ public final class CdWriteOrder implements Invariant {
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
-        for (CdState s : cds.values()) {
+        for (CdState s : dword0Stored.values()) {
             if (s.dword0 != null && !s.dword0.done()) {
                 sink.accept(new Violation(ID, s.dword0.what + " but the step ended with " + s.dword0.missing("CFGI_CD")
                         + ": expected CFGI_CD for all the master's streams and a CMD_SYNC before returning", s.dword0.backtrace, s.dword0.locks, ""));
             }
             s.dword0 = null;
         }
+        dword0Stored.clear();
         for (PendingInvalidation p : l1s.values()) {
             if (!p.done()) {
                 sink.accept(new Violation(ID, p.what + " but the step ended with " + p.missing("CFGI_CD(Leaf=0)")

@@ -3,6 +3,7 @@ package org.smmubench.check;
 import org.smmubench.kernel.Violation;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -18,7 +19,7 @@ import org.smmubench.mm.Mm;
  * serve it. The bound PASIDs are snapshotted after every step, so "was bound, is not now"
  * means an unbind returned in between.
  */
-public final class DmaAfterUnbind implements Invariant {
+public final class DmaAfterUnbind implements IncrementalInvariant {
     public static final String ID = "dma-after-unbind";
 
     private record Gone(String mm, int step) {}
@@ -33,7 +34,20 @@ public final class DmaAfterUnbind implements Invariant {
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
-        for (Device dev : w.core.devices()) {
+        remember(w, w.core.devices());
+    }
+
+    /**
+     * A group's pasid_array changes only when one of its devices attaches or detaches, which
+     * touches all of them. Idempotent: a device seen twice in a step changes nothing the second time.
+     */
+    @Override
+    public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
+        remember(w, scope.everything() ? w.core.devices() : scope.devices());
+    }
+
+    private void remember(World w, List<Device> devices) {
+        for (Device dev : devices) {
             if (dev.group == null) continue;
             Map<Integer, Mm> now = new TreeMap<>();
             for (Map.Entry<Integer, IommuDomain> e : dev.group.pasidArray.entrySet()) {

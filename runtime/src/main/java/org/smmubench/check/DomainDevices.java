@@ -21,18 +21,48 @@ import org.smmubench.iommu.IommuGroup;
  * exactly the masters of its group: the fact that lets the pre-fix driver reach every bound
  * master through the RID domain's list.
  */
-public final class DomainDevices implements Invariant {
+public final class DomainDevices implements IncrementalInvariant {
+    /**
+     * Domains whose devices list once held a master pointing elsewhere (or a released one):
+     * the incremental form always looks at them, so a master's "on two lists" message
+     * still names every list it is on.
+     */
+    private final java.util.Set<ArmSmmuDomain> suspicious = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
     @Override
     public String id() { return "domain-devices"; }
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
-        List<ArmSmmuDomain> domains = SvaState.ridDomains(w);
+        check(SvaState.ridDomains(w), SvaState.liveMasters(w), w.core.groups(), sink);
+    }
+
+    /**
+     * The touched domains (plus the suspicious ones), masters and groups: a list or a
+     * master->domain link changes only in steps that reach both.
+     */
+    @Override
+    public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
+        if (scope.everything()) {
+            afterStep(w, sink);
+            return;
+        }
+        java.util.Set<ArmSmmuDomain> set = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(scope.domains());
+        List<ArmSmmuDomain> all = SvaState.ridDomainsAmong(w, suspicious);
+        set.addAll(all);
+        List<ArmSmmuDomain> domains = new ArrayList<>(set);
+        domains.sort((a, b) -> Integer.compare(a.id(), b.id()));
+        check(domains, scope.liveMasters(), scope.groups(), sink);
+    }
+
+    private void check(List<ArmSmmuDomain> domains, List<ArmSmmuMaster> masters, List<IommuGroup> groups, Consumer<Violation> sink) {
         Map<ArmSmmuMaster, List<String>> lists = new IdentityHashMap<>();
         for (ArmSmmuDomain d : domains) {
             for (ArmSmmuMaster m : d.devices) {
                 lists.computeIfAbsent(m, x -> new ArrayList<>()).add("#" + d.id());
                 String dev = m.dev.name();
+                if (!m.live || m.domain != d) suspicious.add(d);
                 if (!m.live) {
                     sink.accept(Violation.ofState(id(), dev + ": released, expected off domain #" + d.id() + "'s devices list, found on it"));
                 } else if (m.domain != d) {
@@ -41,7 +71,7 @@ public final class DomainDevices implements Invariant {
                 }
             }
         }
-        for (ArmSmmuMaster m : SvaState.liveMasters(w)) {
+        for (ArmSmmuMaster m : masters) {
             String dev = m.dev.name();
             List<String> on = lists.getOrDefault(m, List.of());
             if (on.size() > 1) {
@@ -52,7 +82,7 @@ public final class DomainDevices implements Invariant {
                         + " on its devices list, found " + SvaState.domainName(m.domain)));
             }
         }
-        for (IommuGroup g : w.core.groups()) {
+        for (IommuGroup g : groups) {
             if (!(g.defaultDomain instanceof ArmSmmuDomain d) || g.domain != d || d.type != IommuDomainType.DMA) continue;
             List<String> expected = new ArrayList<>();
             for (Device dev : g.devices) {

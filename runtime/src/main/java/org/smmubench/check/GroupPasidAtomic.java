@@ -2,6 +2,7 @@ package org.smmubench.check;
 
 import org.smmubench.kernel.Violation;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -18,13 +19,24 @@ import org.smmubench.kernel.Hex;
  * after a device's set_dev_pasid failed), no device of the group keeps a bond for the mm
  * owning p, nor a valid CD at p other than the quiesced one mm_release leaves behind.
  */
-public final class GroupPasidAtomic implements Invariant {
+public final class GroupPasidAtomic implements IncrementalInvariant {
     @Override
     public String id() { return "group-pasid-atomic"; }
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
-        for (IommuGroup g : w.core.groups()) {
+        check(w.core.groups(), CdSlots::validDword0, sink);
+    }
+
+    /** Per group: its pasid_array and its masters' bonds and CDs (a touched master touches its group). */
+    @Override
+    public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
+        check(scope.everything() ? w.core.groups() : scope.groups(), CdContents.of(w)::validDword0, sink);
+    }
+
+    private void check(List<IommuGroup> groups, java.util.function.Function<ArmSmmuMaster, java.util.SortedMap<Integer, Long>> cds,
+                       Consumer<Violation> sink) {
+        for (IommuGroup g : groups) {
             for (Device dev : g.devices) {
                 ArmSmmuMaster m = ArmSmmuV3.master(dev);
                 if (m == null || !m.live) continue;
@@ -34,7 +46,7 @@ public final class GroupPasidAtomic implements Invariant {
                     sink.accept(Violation.ofState(id(), dev.name() + ": PASID " + Hex.of(p) + ": group " + g.name()
                             + "'s pasid_array has no domain there; expected no bond for " + b.mm.name() + ", found one"));
                 }
-                for (Map.Entry<Integer, Long> e : CdSlots.validDword0(m).entrySet()) {
+                for (Map.Entry<Integer, Long> e : cds.apply(m).entrySet()) {
                     int p = e.getKey();
                     if (p == 0 || g.pasidArray.containsKey(p) || CdSlots.quiesced(e.getValue())) continue;
                     sink.accept(Violation.ofState(id(), dev.name() + ": PASID " + Hex.of(p) + ": group " + g.name()

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.smmubench.driver.ArmSmmuDomain;
+import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.sva.ArmSmmuMmuNotifier;
 import org.smmubench.mm.Mm;
 
@@ -23,7 +24,7 @@ import org.smmubench.mm.Mm;
  * At teardown every domain's list is empty and every notifier ever seen has been freed
  * through the SRCU callback.
  */
-public final class NotifierBalance implements Invariant {
+public final class NotifierBalance implements IncrementalInvariant {
     /** Every domain seen, with its devices when last seen with any (they are gone by teardown). */
     private final Map<ArmSmmuDomain, String> seenDomains = new LinkedHashMap<>();
     /** Every notifier seen, with the masters whose bonds last used it. */
@@ -34,11 +35,26 @@ public final class NotifierBalance implements Invariant {
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
-        for (ArmSmmuDomain d : SvaState.ridDomains(w)) {
+        check(SvaState.ridDomains(w), SvaState.reachableNotifiers(w), SvaState.liveMasters(w), sink);
+    }
+
+    /**
+     * The touched domains and notifiers; a notifier's bonds are looked for on the touched
+     * masters, which include every device of its domain. Idempotent bookkeeping.
+     */
+    @Override
+    public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
+        if (scope.everything()) afterStep(w, sink);
+        else check(scope.domains(), scope.notifiers(), scope.liveMasters(), sink);
+    }
+
+    private void check(List<ArmSmmuDomain> domains, List<ArmSmmuMmuNotifier> notifiers, List<ArmSmmuMaster> masters,
+                       Consumer<Violation> sink) {
+        for (ArmSmmuDomain d : domains) {
             if (!d.devices.isEmpty() || !seenDomains.containsKey(d)) seenDomains.put(d, SvaState.domainName(d));
         }
         Set<ArmSmmuMmuNotifier> listed = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (ArmSmmuDomain d : SvaState.ridDomains(w)) {
+        for (ArmSmmuDomain d : domains) {
             for (ArmSmmuMmuNotifier n : SvaState.notifiers(d)) {
                 listed.add(n);
                 if (n.isFreed()) {
@@ -54,8 +70,8 @@ public final class NotifierBalance implements Invariant {
                 }
             }
         }
-        for (ArmSmmuMmuNotifier n : SvaState.reachableNotifiers(w)) {
-            List<String> holders = SvaState.bondHolders(w, n);
+        for (ArmSmmuMmuNotifier n : notifiers) {
+            List<String> holders = SvaState.bondHolders(masters, n);
             if (!holders.isEmpty() || !seenNotifiers.containsKey(n)) seenNotifiers.put(n, holders);
             if (n.isFreed()) continue;
             if (n.refs != holders.size()) {

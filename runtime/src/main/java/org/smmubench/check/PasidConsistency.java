@@ -2,6 +2,7 @@ package org.smmubench.check;
 
 import org.smmubench.kernel.Violation;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -22,17 +23,33 @@ import org.smmubench.kernel.Hex;
  * side alone must agree too: pasid_array[p] holds an SVA domain whose mm has PASID p, and
  * every bonded mm has a PASID at all.
  */
-public final class PasidConsistency implements Invariant {
+public final class PasidConsistency implements IncrementalInvariant {
     @Override
     public String id() { return "pasid-consistency"; }
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
+        check(w, SvaState.liveMasters(w), w.core.groups(), CdSlots::validDword0, sink);
+    }
+
+    /**
+     * Per master: its CDs, their ASIDs' entries in arm_smmu_asid_xa (a changed entry touches
+     * the masters whose CDs carry it), its group's pasid_array, its bonds; per group: its
+     * pasid_array. mm PASID changes touch everything.
+     */
+    @Override
+    public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
+        if (scope.everything()) afterStep(w, sink);
+        else check(w, scope.liveMasters(), scope.groups(), CdContents.of(w)::validDword0, sink);
+    }
+
+    private void check(World w, List<ArmSmmuMaster> masters, List<IommuGroup> groups,
+                       java.util.function.Function<ArmSmmuMaster, java.util.SortedMap<Integer, Long>> cds, Consumer<Violation> sink) {
         Map<Integer, CtxDesc> xa = w.driver.asidXa.entries();
-        for (ArmSmmuMaster m : SvaState.liveMasters(w)) {
+        for (ArmSmmuMaster m : masters) {
             String dev = m.dev.name();
             IommuGroup g = m.dev.group;
-            for (Map.Entry<Integer, Long> e : CdSlots.validDword0(m).entrySet()) {
+            for (Map.Entry<Integer, Long> e : cds.apply(m).entrySet()) {
                 int p = e.getKey();
                 if (p == 0) continue;
                 int asid = CdSlots.asid(e.getValue());
@@ -58,7 +75,7 @@ public final class PasidConsistency implements Invariant {
                 }
             }
         }
-        for (IommuGroup g : w.core.groups()) {
+        for (IommuGroup g : groups) {
             for (Map.Entry<Integer, IommuDomain> e : g.pasidArray.entrySet()) {
                 IommuDomain dom = e.getValue();
                 if (dom.type != IommuDomainType.SVA || dom.mm == null || dom.mm.mmGetEnqcmdPasid() == e.getKey()) continue;

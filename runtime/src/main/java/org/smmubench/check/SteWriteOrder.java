@@ -30,7 +30,7 @@ import org.smmubench.hw.field.Ste;
  * </ul>
  * Stores made while a stream is not yet probed (table initialisation) are not watched.
  */
-public final class SteWriteOrder implements Invariant {
+public final class SteWriteOrder implements IncrementalInvariant {
     public static final String ID = "ste-write-order";
 
     private static final class SteState {
@@ -41,6 +41,12 @@ public final class SteWriteOrder implements Invariant {
     }
 
     private final Map<Integer, SteState> stes = new TreeMap<>();
+    /** SIDs whose last store still waits for its step-end check (every STE is written at probe: never walk them all). */
+    private final java.util.TreeSet<Integer> stored = new java.util.TreeSet<>();
+    /** STEs with an invalidation still pending, fed the commands (done ones are dropped as found). */
+    private final java.util.Set<SteState> open = new java.util.LinkedHashSet<>();
+    private long stepEndAt = -1;
+    private List<Violation> stepEnd = List.of();
 
     @Override
     public String id() { return ID; }
@@ -48,22 +54,28 @@ public final class SteWriteOrder implements Invariant {
     @Override
     public void attach(World w, Consumer<Violation> sink) {
         w.mem.addWriteListener((pa, oldValue, newValue) -> {
-            for (ArmSmmuStream s : w.driver.smmu.streams.values()) {
-                long ste = StrtabCode.getStepForSid(w.driver.smmu, s.id());
-                if (Long.compareUnsigned(pa - ste, Ste.BYTES) < 0) {
-                    onStore(w, s, ste, (int) ((pa - ste) / 8), oldValue, newValue, sink);
-                    return;
-                }
-            }
+            ArmSmmuStream s = SteIndex.of(w).streamAt(w, pa);
+            if (s == null) return;
+            long ste = StrtabCode.getStepForSid(w.driver.smmu, s.id());
+            onStore(w, s, ste, (int) ((pa - ste) / 8), oldValue, newValue, sink);
         });
         w.hw.addCommandListener(PendingInvalidation.feeding(this::pending));
     }
 
     private List<PendingInvalidation> pending() {
         List<PendingInvalidation> out = new ArrayList<>();
-        for (SteState s : stes.values()) {
-            if (s.body != null && !s.body.done()) out.add(s.body);
-            if (s.any != null && !s.any.done()) out.add(s.any);
+        for (var it = open.iterator(); it.hasNext();) {
+            SteState s = it.next();
+            boolean waiting = false;
+            if (s.body != null && !s.body.done()) {
+                out.add(s.body);
+                waiting = true;
+            }
+            if (s.any != null && !s.any.done()) {
+                out.add(s.any);
+                waiting = true;
+            }
+            if (!waiting) it.remove();
         }
         return out;
     }
@@ -83,6 +95,8 @@ public final class SteWriteOrder implements Invariant {
         PendingInvalidation.Coverage cover = (c, x) -> CfgiCoverage.ste(c, x);
         String stored = "dword " + dword + " stored (" + HwText.hex(oldValue) + " -> " + HwText.hex(newValue) + ")";
         s.any = new PendingInvalidation(where + ": " + stored, List.of(sid), cover, bt, locks);
+        this.stored.add(sid);
+        open.add(s);
         if (dword != 0) {
             long d0 = w.mem.read64(steAddr);
             if (translating(d0) && oldValue != newValue) {
@@ -143,14 +157,45 @@ public final class SteWriteOrder implements Invariant {
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
-        for (SteState s : stes.values()) {
-            if (s.any != null && !s.any.done()) {
-                sink.accept(new Violation(ID, s.any.what + " but the step ended with " + s.any.missing("CFGI_STE")
-                        + ": expected CFGI_STE and a CMD_SYNC after every STE change", s.any.backtrace, s.any.locks, ""));
-            }
-            s.any = null;
+        reportStepEnd(w, sink);
+        checkS1(w, w.driver.smmu.streams.values(), sink);
+    }
+
+    /** The S1 fields of the touched masters' STEs only: an STE or cd_table changes with a store the scope sees. */
+    @Override
+    public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
+        reportStepEnd(w, sink);
+        if (scope.everything()) {
+            checkS1(w, w.driver.smmu.streams.values(), sink);
+            return;
         }
-        for (ArmSmmuStream stream : w.driver.smmu.streams.values()) {
+        java.util.TreeMap<Integer, ArmSmmuStream> touched = new java.util.TreeMap<>();
+        for (ArmSmmuMaster m : scope.liveMasters()) for (ArmSmmuStream s : m.streams) touched.put(s.id(), s);
+        checkS1(w, touched.values(), sink);
+    }
+
+    /** Stores whose CFGI_STE+CMD_SYNC never came this step; worked out once per step, whichever form asks. */
+    private void reportStepEnd(World w, Consumer<Violation> sink) {
+        if (stepEndAt != w.stepSerial()) {
+            stepEndAt = w.stepSerial();
+            List<Violation> out = new ArrayList<>();
+            for (int sid : stored) {
+                SteState s = stes.get(sid);
+                if (s.any != null && !s.any.done()) {
+                    out.add(new Violation(ID, s.any.what + " but the step ended with " + s.any.missing("CFGI_STE")
+                            + ": expected CFGI_STE and a CMD_SYNC after every STE change", s.any.backtrace, s.any.locks, ""));
+                }
+                s.any = null;
+            }
+            stored.clear();
+            stepEnd = out;
+        }
+        stepEnd.forEach(sink);
+    }
+
+    private void checkS1(World w, java.util.Collection<ArmSmmuStream> streams, Consumer<Violation> sink) {
+        for (ArmSmmuStream stream : streams) {
+            if (w.driver.smmu.streams.get(stream.id()) != stream) continue;
             SteView ste = w.hw.readSteFromMemory(stream.id());
             if (!ste.valid() || !ste.isS1()) continue;
             String bad = s1Mismatch(stream.master(), ste.dwords()[0]);

@@ -25,8 +25,35 @@ import org.smmubench.mm.Mm;
 final class SvaState {
     private SvaState() {}
 
+    /** One step's walks, shared by the checks while the machine is frozen (see World.frozen). */
+    private static final class Walks {
+        long serial = -1;
+        List<ArmSmmuMaster> liveMasters;
+        List<ArmSmmuDomain> ridDomains;
+        List<ArmSmmuMmuNotifier> reachableNotifiers;
+    }
+
+    private static Walks walks(World w) {
+        if (!w.frozen()) return null;
+        Walks c = w.shared(Walks.class, Walks::new);
+        if (c.serial != w.stepSerial()) {
+            c.serial = w.stepSerial();
+            c.liveMasters = null;
+            c.ridDomains = null;
+            c.reachableNotifiers = null;
+        }
+        return c;
+    }
+
     /** Masters of probed, not yet released devices, in probe order. */
     static List<ArmSmmuMaster> liveMasters(World w) {
+        Walks c = walks(w);
+        if (c == null) return walkLiveMasters(w);
+        if (c.liveMasters == null) c.liveMasters = List.copyOf(walkLiveMasters(w));
+        return c.liveMasters;
+    }
+
+    private static List<ArmSmmuMaster> walkLiveMasters(World w) {
         List<ArmSmmuMaster> out = new ArrayList<>();
         for (Device dev : w.core.devices()) {
             ArmSmmuMaster m = ArmSmmuV3.master(dev);
@@ -37,6 +64,13 @@ final class SvaState {
 
     /** Every arm_smmu_domain reachable from a group or a master, ordered by domain id. */
     static List<ArmSmmuDomain> ridDomains(World w) {
+        Walks c = walks(w);
+        if (c == null) return walkRidDomains(w);
+        if (c.ridDomains == null) c.ridDomains = List.copyOf(walkRidDomains(w));
+        return c.ridDomains;
+    }
+
+    private static List<ArmSmmuDomain> walkRidDomains(World w) {
         Set<ArmSmmuDomain> set = Collections.newSetFromMap(new IdentityHashMap<>());
         for (IommuGroup g : w.core.groups()) {
             addIfRid(set, g.defaultDomain);
@@ -45,6 +79,14 @@ final class SvaState {
         for (ArmSmmuMaster m : liveMasters(w)) addIfRid(set, m.domain);
         List<ArmSmmuDomain> out = new ArrayList<>(set);
         out.sort((a, b) -> Integer.compare(a.id(), b.id()));
+        return out;
+    }
+
+    /** Those of {@code domains} that ridDomains(w) would still list (reachable from a group or a live master). */
+    static List<ArmSmmuDomain> ridDomainsAmong(World w, Set<ArmSmmuDomain> domains) {
+        List<ArmSmmuDomain> out = new ArrayList<>();
+        if (domains.isEmpty()) return out;
+        for (ArmSmmuDomain d : ridDomains(w)) if (domains.contains(d)) out.add(d);
         return out;
     }
 
@@ -69,6 +111,13 @@ final class SvaState {
      * reaches (a leak or a dangling pointer), without repeats.
      */
     static List<ArmSmmuMmuNotifier> reachableNotifiers(World w) {
+        Walks c = walks(w);
+        if (c == null) return walkReachableNotifiers(w);
+        if (c.reachableNotifiers == null) c.reachableNotifiers = List.copyOf(walkReachableNotifiers(w));
+        return c.reachableNotifiers;
+    }
+
+    private static List<ArmSmmuMmuNotifier> walkReachableNotifiers(World w) {
         Set<ArmSmmuMmuNotifier> set = Collections.newSetFromMap(new IdentityHashMap<>());
         List<ArmSmmuMmuNotifier> out = new ArrayList<>();
         for (ArmSmmuDomain d : ridDomains(w)) for (ArmSmmuMmuNotifier n : notifiers(d)) if (set.add(n)) out.add(n);
@@ -83,8 +132,13 @@ final class SvaState {
 
     /** Device names of the masters whose bonds use {@code n}, in probe order. */
     static List<String> bondHolders(World w, ArmSmmuMmuNotifier n) {
+        return bondHolders(liveMasters(w), n);
+    }
+
+    /** As above, among {@code masters} (in probe order). */
+    static List<String> bondHolders(List<ArmSmmuMaster> masters, ArmSmmuMmuNotifier n) {
         List<String> out = new ArrayList<>();
-        for (ArmSmmuMaster m : liveMasters(w)) {
+        for (ArmSmmuMaster m : masters) {
             for (ArmSmmuBond b : bonds(m)) if (b.smmuMn == n) out.add(m.dev.name());
         }
         return out;

@@ -59,13 +59,26 @@ public final class TlbRetire implements Invariant {
     /** ASID -> CDs that stopped using it and still wait for invalidation. */
     private final Map<Integer, List<Retiring>> retiring = new TreeMap<>();
     /** Shared contexts in the ASID xarray at the last event. */
-    private Map<Integer, CtxDesc> shared = new TreeMap<>();
+    private final Map<Integer, CtxDesc> shared = new TreeMap<>();
+    /**
+     * ASIDs to look at on the next poll: those the xarray changed since the last one, and those
+     * whose context had no mm yet when last looked at this step (the driver names the mm just
+     * after inserting a shared context). Polling only these keeps a poll, which runs at every
+     * store and command, from costing the size of the xarray (one private ASID per domain).
+     */
+    private final java.util.TreeSet<Integer> recheck = new java.util.TreeSet<>();
+    private final java.util.TreeSet<Integer> mmless = new java.util.TreeSet<>();
+    /** The keys of {@link #dword0} whose last dword 0 translates, by ASID: a retirement looks only at its own. */
+    private final Map<Integer, java.util.Set<CdKey>> translatingByAsid = new java.util.HashMap<>();
+    /** Insertion order of {@link #dword0}'s keys, to report in it. */
+    private final Map<CdKey, Integer> order = new java.util.HashMap<>();
 
     @Override
     public String id() { return ID; }
 
     @Override
     public void attach(World w, Consumer<Violation> sink) {
+        w.driver.asidXa.addChangeObserver(recheck::add);
         w.mem.addWriteListener((pa, oldValue, newValue) -> {
             poll(w, sink);
             HwMasters.locate(w, pa).ifPresent(word -> {
@@ -95,7 +108,14 @@ public final class TlbRetire implements Invariant {
     private static boolean translating(long d0) { return Cd.V.isSet(d0) && !Cd.EPD0.isSet(d0); }
 
     private void onDword0(ArmSmmuMaster m, int ssid, long oldValue, long newValue) {
-        dword0.put(new CdKey(m, ssid), newValue);
+        CdKey key = new CdKey(m, ssid);
+        Long before = dword0.put(key, newValue);
+        order.putIfAbsent(key, order.size());
+        if (before != null && translating(before)) {
+            var set = translatingByAsid.get((int) Cd.ASID.extract(before));
+            if (set != null) set.remove(key);
+        }
+        if (translating(newValue)) translatingByAsid.computeIfAbsent((int) Cd.ASID.extract(newValue), a -> new java.util.HashSet<>()).add(key);
         if (!translating(oldValue)) return;
         int asid = (int) Cd.ASID.extract(oldValue);
         boolean stillTranslating = translating(newValue);
@@ -129,19 +149,28 @@ public final class TlbRetire implements Invariant {
 
     /** Compares the ASID xarray with the last snapshot; a shared context that left is retired. */
     private void poll(World w, Consumer<Violation> sink) {
-        Map<Integer, CtxDesc> now = new TreeMap<>();
-        w.driver.asidXa.entries().forEach((asid, cd) -> {
-            if (cd != null && cd.mm != null) now.put(asid, cd);
-        });
-        for (Map.Entry<Integer, CtxDesc> e : shared.entrySet()) {
-            if (now.get(e.getKey()) != e.getValue()) retired(w, e.getKey(), e.getValue(), sink);
+        if (recheck.isEmpty() && mmless.isEmpty()) return;
+        java.util.TreeSet<Integer> look = new java.util.TreeSet<>(recheck);
+        look.addAll(mmless);
+        recheck.clear();
+        mmless.clear();
+        for (int asid : look) {
+            CtxDesc cur = w.driver.asidXa.load(asid);
+            CtxDesc now = cur != null && cur.mm != null ? cur : null;
+            CtxDesc before = shared.get(asid);
+            if (before != null && now != before) retired(w, asid, before, sink);
+            if (now != null) shared.put(asid, now);
+            else shared.remove(asid);
+            if (cur != null && cur.mm == null) mmless.add(asid);
         }
-        shared = now;
     }
 
     private void retired(World w, int asid, CtxDesc cd, Consumer<Violation> sink) {
         String head = "shared context of " + cd.mm.name() + " (ASID " + asid + ") left arm_smmu_asid_xa";
-        for (Map.Entry<CdKey, Long> e : dword0.entrySet()) {
+        List<CdKey> users = new ArrayList<>(translatingByAsid.getOrDefault(asid, java.util.Set.of()));
+        users.sort(java.util.Comparator.comparingInt(order::get));
+        for (CdKey key : users) {
+            Map.Entry<CdKey, Long> e = Map.entry(key, dword0.get(key));
             long d0 = e.getValue();
             if (e.getKey().master().live && translating(d0) && Cd.ASID.extract(d0) == asid) {
                 report(w, sink, head + " while the CD of " + HwText.master(e.getKey().master()) + " PASID " + HwText.hex(e.getKey().ssid())
@@ -170,7 +199,11 @@ public final class TlbRetire implements Invariant {
     }
 
     @Override
-    public void afterStep(World w, Consumer<Violation> sink) { poll(w, sink); }
+    public void afterStep(World w, Consumer<Violation> sink) {
+        poll(w, sink);
+        // A context still without an mm when its step ends is not a shared one being set up.
+        mmless.clear();
+    }
 
     @Override
     public void atTeardown(World w, Consumer<Violation> sink) { poll(w, sink); }

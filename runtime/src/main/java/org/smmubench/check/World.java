@@ -22,6 +22,8 @@ public final class World {
     public final MmWorld mms;
     /** The step being run (1-based; 0 while the topology is set up, -1 during teardown). */
     private int step;
+    /** Counts beginnings of steps, set-up ones included (which all have step number 0). */
+    private long serial;
 
     public World(Kernel kernel, PhysMemory mem, Smmu hw, ArmSmmuV3 driver, ArmSmmuSva sva, IommuCore core, MmWorld mms) {
         this.kernel = kernel;
@@ -42,5 +44,19 @@ public final class World {
 
     public int step() { return step; }
 
-    public void setStep(int step) { this.step = step; }
+    /** True while the after-step checks run: nothing changes the machine, so they may share walks. */
+    private boolean frozen;
+
+    public boolean frozen() { return frozen; }
+
+    /** Set by the bench around the after-step checks only. */
+    public void setFrozen(boolean frozen) { this.frozen = frozen; }
+
+    public void setStep(int step) {
+        this.step = step;
+        serial++;
+    }
+
+    /** Distinct for every step, set-up and teardown included: lets a checker do its step-end work once per step. */
+    public long stepSerial() { return serial; }
 }

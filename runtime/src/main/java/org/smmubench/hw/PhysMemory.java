@@ -24,6 +24,10 @@ public final class PhysMemory {
     private long next = BASE;
     private long allocatedBytes;
     private long allocationCount;
+    private long freeCount;
+    private long writeCount;
+    /** Stores whose listeners have all returned: differs from writeCount while they run. */
+    private long notified;
 
     /** Allocates {@code bytes} (rounded up to 8) at a multiple of {@code align} (a power of two). */
     public long alloc(long bytes, long align) {
@@ -50,6 +54,7 @@ public final class PhysMemory {
             throw new MemoryFault(pa, "free of an address that does not start an allocation");
         }
         allocatedBytes -= size;
+        freeCount++;
         for (long page = pa & ~(PAGE_SIZE - 1L); page < pa + size; page += PAGE_SIZE) {
             long[] words = pages.get(page);
             if (words == null) {
@@ -75,6 +80,21 @@ public final class PhysMemory {
     public long[] allocationContaining(long pa) {
         var e = allocations.floorEntry(pa);
         return e != null && pa < e.getKey() + e.getValue() ? new long[] {e.getKey(), e.getValue()} : null;
+    }
+
+    /** How many allocations were ever freed: with allocationCount, says whether the layout changed. */
+    public long freeCount() {
+        return freeCount;
+    }
+
+    /** How many stores were made: listeners key per-store caches on it. */
+    public long writeCount() {
+        return writeCount;
+    }
+
+    /** True while the write listeners of the latest store run (nothing else can change then). */
+    public boolean notifyingListeners() {
+        return notified != writeCount;
     }
 
     /** How many allocations were ever made: changes exactly when a new address range appears. */
@@ -111,8 +131,13 @@ public final class PhysMemory {
         int i = wordIndex(pa);
         long old = words[i];
         words[i] = value;
-        for (MemoryWriteListener l : List.copyOf(listeners)) {
-            l.onWrite(pa, old, value);
+        writeCount++;
+        try {
+            for (MemoryWriteListener l : List.copyOf(listeners)) {
+                l.onWrite(pa, old, value);
+            }
+        } finally {
+            notified = writeCount;
         }
     }
 
@@ -131,8 +156,13 @@ public final class PhysMemory {
                 : (old & 0x0000_0000_ffff_ffffL) | ((long) v << 32);
         long[] words = pages.computeIfAbsent(wpa & ~(PAGE_SIZE - 1L), p -> new long[WORDS_PER_PAGE]);
         words[wordIndex(wpa)] = updated;
-        for (MemoryWriteListener l : List.copyOf(listeners)) {
-            l.onWrite(wpa, old, updated);
+        writeCount++;
+        try {
+            for (MemoryWriteListener l : List.copyOf(listeners)) {
+                l.onWrite(wpa, old, updated);
+            }
+        } finally {
+            notified = writeCount;
         }
     }
 

@@ -32,6 +32,7 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
     private final Ida globalPasidIda;
     private final Map<String, IommuGroup> groups = new LinkedHashMap<>();
     private final List<Device> devices = new ArrayList<>();
+    private final Map<String, Device> devicesByName = new java.util.HashMap<>();
     private int nextDomainId = 1;
     private int nextGroupId = 0;
     /** A PASID a scenario pins for an mm's first bind; honoured by iommu_alloc_global_pasid. */
@@ -54,6 +55,11 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
 
     public List<Device> devices() { return List.copyOf(devices); }
 
+    /** The probed device named {@code name}, or null: an O(1) lookup for the invariants' indexes. */
+    public Device deviceNamed(String name) {
+        return devicesByName.get(name);
+    }
+
     public List<IommuGroup> groups() { return List.copyOf(groups.values()); }
 
     public int newDomainId() { return nextDomainId++; }
@@ -75,6 +81,7 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
                 group.devices.add(dev);
                 dev.group = group;
                 devices.add(dev);
+                devicesByName.put(dev.name(), dev);
                 return iommuSetupDefaultDomain(group, dev);
             } finally {
                 group.mutex.unlock();
@@ -156,6 +163,7 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
             }
             ops.releaseDevice(dev);
             devices.remove(dev);
+            devicesByName.remove(dev.name(), dev);
             if (group.devices.isEmpty() && group.defaultDomain != null) {
                 iommuDomainFree(group.defaultDomain);
                 group.defaultDomain = null;

@@ -15,6 +15,8 @@ final class AllocationTracker {
 
     private final Map<Object, Allocation> live = new IdentityHashMap<>();
     private final Map<Object, Freed> freed = new IdentityHashMap<>();
+    /** Live DMA buffers by bus address: lets a store be attributed to its buffer in O(1). */
+    private final Map<Long, Allocation> liveDma = new java.util.HashMap<>();
     private long nextId = 1;
 
     long nextId() { return nextId++; }
@@ -22,6 +24,7 @@ final class AllocationTracker {
     void track(Allocation a) {
         live.put(a.object(), a);
         freed.remove(a.object());
+        if (a.object() instanceof DmaBuffer b) liveDma.put(b.dma(), a);
     }
 
     Allocation live(Object obj) { return live.get(obj); }
@@ -32,8 +35,11 @@ final class AllocationTracker {
     Allocation release(Object obj, List<String> freeTrace) {
         Allocation a = live.remove(obj);
         freed.put(obj, new Freed(a, freeTrace));
+        if (obj instanceof DmaBuffer b && liveDma.get(b.dma()) == a) liveDma.remove(b.dma());
         return a;
     }
+
+    Allocation liveDmaAt(long dma) { return liveDma.get(dma); }
 
     List<Allocation> liveAllocations() {
         List<Allocation> out = new ArrayList<>(live.values());

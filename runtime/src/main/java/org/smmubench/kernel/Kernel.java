@@ -285,6 +285,9 @@ public final class Kernel {
     /** Allocations not freed yet, in allocation order (the teardown leak check). */
     public List<Allocation> liveAllocations() { return allocations.liveAllocations(); }
 
+    /** The live DMA allocation whose buffer starts at bus address {@code dma}, or null (for the invariants' indexes). */
+    public Allocation liveDmaAllocationAt(long dma) { return allocations.liveDmaAt(dma); }
+
     /** One dma-leak violation per live allocation (managed ones only when asked), kmemleak style. */
     public List<Violation> leakReport(boolean includeManaged) {
         return liveAllocations().stream().filter(a -> includeManaged || !a.managed())

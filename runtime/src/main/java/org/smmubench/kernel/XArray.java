@@ -15,6 +15,10 @@ public final class XArray<V> {
     private final String name;
     private final int base;
     private final TreeMap<Integer, V> entries = new TreeMap<>();
+    /** Stores and erases so far: observers compare it to skip re-reading an unchanged array. */
+    private long changes;
+    /** Told the index of every store and erase (the invariants' dirty tracking). */
+    private final java.util.List<java.util.function.IntConsumer> observers = new java.util.ArrayList<>();
 
     XArray(Kernel kernel, String name, int base) {
         if (base != 0 && base != 1) {
@@ -49,6 +53,7 @@ public final class XArray<V> {
                 return -Errno.EBUSY;
             }
             entries.put((int) id, entry);
+            changed((int) id);
             return (int) id;
         }
     }
@@ -65,6 +70,7 @@ public final class XArray<V> {
                 return -Errno.EBUSY;
             }
             entries.put(index, entry);
+            changed(index);
             return 0;
         }
     }
@@ -73,7 +79,24 @@ public final class XArray<V> {
     public V load(int index) { return entries.get(index); }
 
     /** xa_erase: removes and returns the old entry, or null. */
-    public V erase(int index) { return entries.remove(index); }
+    public V erase(int index) {
+        V old = entries.remove(index);
+        if (old != null) changed(index);
+        return old;
+    }
+
+    private void changed(int index) {
+        changes++;
+        for (java.util.function.IntConsumer o : observers) o.accept(index);
+    }
+
+    /** How many stores and erases changed the array so far (equal counts: same entries). */
+    public long changeCount() { return changes; }
+
+    /** Registers an observer told every changed index (model instrumentation, not kernel API). */
+    public void addChangeObserver(java.util.function.IntConsumer observer) {
+        observers.add(observer);
+    }
 
     public int size() { return entries.size(); }
 

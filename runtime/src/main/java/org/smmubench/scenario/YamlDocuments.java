@@ -1,6 +1,7 @@
 package org.smmubench.scenario;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,10 +126,11 @@ final class YamlDocuments {
      * document as starting at its {@code ---} line, or at the top of the file for the first one.
      */
     private SourcePos documentStart(List<Integer> markerLines, int previousEndLine, SourcePos rootPos, boolean first) {
-        int marker = 0;
-        for (int line : markerLines) {
-            if (line > previousEndLine && line <= rootPos.line()) marker = line;
-        }
+        // The last marker at or before the root, if it lies after the previous document (binary
+        // search: a file of N documents must not cost N x N).
+        int i = Collections.binarySearch(markerLines, rootPos.line());
+        int at = i >= 0 ? i : -i - 2;
+        int marker = at >= 0 && markerLines.get(at) > previousEndLine ? markerLines.get(at) : 0;
         if (marker > 0) return new SourcePos(file, marker, 1);
         if (first) return new SourcePos(file, 1, 1);
         return rootPos;
@@ -144,9 +146,11 @@ final class YamlDocuments {
     private List<Integer> markerLines() {
         List<Integer> lines = new ArrayList<>();
         Matcher m = DOC_MARKER.matcher(text);
+        int line = 1;
+        int counted = 0;
         while (m.find()) {
-            int line = 1;
-            for (int i = 0; i < m.start(); i++) if (text.charAt(i) == '\n') line++;
+            // Count newlines only since the previous marker: one pass over the text in all.
+            for (; counted < m.start(); counted++) if (text.charAt(counted) == '\n') line++;
             lines.add(line);
         }
         return lines;

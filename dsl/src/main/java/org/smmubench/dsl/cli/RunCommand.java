@@ -16,6 +16,7 @@ import org.smmubench.bench.report.ConsoleReport;
 import org.smmubench.bench.report.JsonReport;
 import org.smmubench.bench.report.JunitXmlReport;
 import org.smmubench.bench.report.html.HtmlReport;
+import org.smmubench.check.Checking;
 import org.smmubench.features.FeatureFileRunner;
 import org.smmubench.scenario.InputError;
 import org.smmubench.scenario.ScenarioException;
@@ -55,6 +56,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--trace", description = "Print each run's modelled call trace, commands and splats.")
     boolean trace;
+
+    @Option(names = "--paranoid",
+            description = "Check every whole-state invariant on the whole machine after every step, instead of only what the step touched (same results, slower).")
+    boolean paranoid;
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Run up to N scenario x driver runs in parallel (default: the number of cores; --html runs one at a time).")
+    Integer jobs;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Scenario files or directories (searched recursively).")
     List<Path> paths = new ArrayList<>();
@@ -107,13 +116,24 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         if (features != null) features.htmlReport(cucumberHtml);
-        try (Progress progress = Progress.start(total, bar)) {
-            for (ScenarioFileRunner.Prepared p : prepared) {
-                // The bench's HTML report draws each run, so only then are runs recorded.
-                List<RunResult> rs = p.run(driverIds, trace, html != null);
+        if (jobs != null && jobs < 1) {
+            err.println("smmu-bench: --jobs must be at least 1, not " + jobs);
+            return ExitCodes.BAD_INPUT;
+        }
+        Checking checking = paranoid ? Checking.PARANOID : Checking.defaultMode();
+        List<Callable<List<RunResult>>> tasks = new ArrayList<>();
+        // The bench's HTML report draws each run, so only then are runs recorded.
+        for (ScenarioFileRunner.Prepared p : prepared) tasks.addAll(p.tasks(driverIds, trace, html != null, checking));
+        // Cucumber's HTML report is one stream of events: feature runs must not interleave in it.
+        int threads = cucumberHtml != null ? 1 : jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        try (Progress progress = Progress.start(total, bar); ParallelRuns runs = new ParallelRuns(tasks, threads)) {
+            // Results come back in task order whatever finishes first, so the report is the
+            // same for any --jobs; each is printed (and its bench long gone) as soon as it is next.
+            while (runs.hasNext()) {
+                List<RunResult> rs = runs.next();
                 results.addAll(rs);
                 progress.advance(rs.size());
-                // Lines appear as files finish, except under a bar, which they would tear.
+                // Lines appear as runs finish, except under a bar, which they would tear.
                 if (!bar) print(out, rs);
             }
         } catch (ScenarioException e) {

@@ -19,7 +19,8 @@ import org.smmubench.scenario.SourcePos;
  */
 final class FakeRunner implements ScenarioFileRunner {
     final List<String> prepared = new ArrayList<>();
-    final List<String> ran = new ArrayList<>();
+    // Runs may go on worker threads (run --jobs).
+    final List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public List<String> extensions() {

@@ -1,5 +1,6 @@
 package org.smmubench.features.steps;
 
+import org.smmubench.bench.BenchParts;
 import static org.smmubench.features.StepDoc.Section.WHOLE_SCENARIO;
 
 import java.util.List;
@@ -57,7 +58,8 @@ public final class WholeScenarioSteps {
         if (scenarios.size() != 1)
             throw new IllegalArgumentException("the doc string holds " + scenarios.size() + " YAML scenarios; give one");
         Scenario s = scenarios.get(0);
-        RunResult r = ScenarioRunner.run(s, driverFor(s), world.tracing(), world.recordingWanted());
+        RunResult r = ScenarioRunner.run(s, BenchParts.of(driverFor(s)).withChecking(world.checking()), world.tracing(),
+                world.recordingWanted());
         world.wholeScenario(r);
         if (!r.passed())
             throw new ExpectationFailed(String.join(", ", r.expected()), String.join(", ", r.violated()),

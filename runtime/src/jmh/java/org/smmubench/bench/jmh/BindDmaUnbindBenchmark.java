@@ -37,8 +37,8 @@ import org.smmubench.scenario.Step;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
 public class BindDmaUnbindBenchmark {
     static final int STEPS_PER_CYCLE = 3;
 
@@ -48,7 +48,7 @@ public class BindDmaUnbindBenchmark {
     @Param({"true", "false"})
     public boolean invariants;
 
-    @Param({"1", "256"})
+    @Param({"1", "16", "256", "1024"})
     public int devices;
 
     private Bench bench;

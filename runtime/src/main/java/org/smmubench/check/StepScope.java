@@ -1,0 +1,269 @@
+package org.smmubench.check;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.smmubench.driver.ArmSmmuDomain;
+import org.smmubench.driver.ArmSmmuMaster;
+import org.smmubench.driver.ArmSmmuStream;
+import org.smmubench.driver.ArmSmmuV3;
+import org.smmubench.driver.sva.ArmSmmuBond;
+import org.smmubench.driver.sva.ArmSmmuMmuNotifier;
+import org.smmubench.hw.field.Cd;
+import org.smmubench.iommu.Device;
+import org.smmubench.iommu.IommuDomain;
+import org.smmubench.iommu.IommuGroup;
+import org.smmubench.mm.Mm;
+
+/**
+ * What one step may have changed, for the incremental checks ({@link IncrementalInvariant}).
+ *
+ * <p>A master is <em>touched</em> when
+ * <ul>
+ * <li>a memory store lands in its CD table or its STE (every store goes through
+ *     PhysMemory's write listeners, so this part is exact);</li>
+ * <li>one of its valid CDs carries an ASID whose arm_smmu_asid_xa entry changed;</li>
+ * <li>it is reachable, at the start or the end of the step, from what the step names: the
+ *     device's master, its group's devices, the devices of its RID domains, and the devices
+ *     of every domain whose notifier the step's mm (or the master's bonds) holds.</li>
+ * </ul>
+ * The last rule is the one assumption: driver code reaches another master's software state
+ * (bonds, domain links) only through those pointers, as the kernel's does; what it does to
+ * memory is seen whatever the path. {@code --paranoid} (and the test suite) walks everything
+ * instead, and a test runs every shipped scenario both ways and requires identical reports.
+ *
+ * <p>A change to the PASID, exit or free state of a process the step names makes it touch
+ * {@link #everything()}: checks look mms up by PASID and excuse the quiesced CDs of exited
+ * ones, so such a change can alter a verdict on any master.
+ */
+public final class StepScope {
+    private final World w;
+    private final Set<ArmSmmuMaster> masters = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** RID domains reached from the step's subjects (a domain with no devices left is only here). */
+    private final Set<ArmSmmuDomain> domains = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<Device> subjectDevices = new ArrayList<>();
+    private final List<Mm> subjectMms = new ArrayList<>();
+    private boolean everything;
+    /** Probe order of devices and creation order of groups, as the full scans walk them. */
+    private final Map<Device, Integer> deviceOrder = new IdentityHashMap<>();
+    private final Map<IommuGroup, Integer> groupOrder = new IdentityHashMap<>();
+    /** ASID -> masters with a valid CD carrying it (from dword-0 stores; a superset is harmless). */
+    private final Map<Integer, Set<ArmSmmuMaster>> asidHolders = new HashMap<>();
+    /** Per master: SSID -> ASID of each CD stored valid, to drop masters from asidHolders. */
+    private final Map<ArmSmmuMaster, Map<Integer, Integer>> cdAsids = new IdentityHashMap<>();
+    /** The named processes' state when the step began. */
+    private List<MmState> mmStates = List.of();
+    private int nextOrder;
+
+    private record MmState(Mm mm, int pasid, boolean exited, boolean freed) {}
+
+    private StepScope(World w) {
+        this.w = w;
+    }
+
+    /** The bench's scope; installs its listeners on first use. */
+    public static StepScope of(World w) {
+        return w.shared(StepScope.class, () -> {
+            StepScope s = new StepScope(w);
+            s.attach();
+            return s;
+        });
+    }
+
+    private void attach() {
+        w.mem.addWriteListener((pa, oldValue, newValue) -> onStore(pa, newValue));
+        w.driver.asidXa.addChangeObserver(asid -> {
+            Set<ArmSmmuMaster> h = asidHolders.get(asid);
+            if (h != null) masters.addAll(h);
+        });
+    }
+
+    private void onStore(long pa, long newValue) {
+        var word = CdTableIndex.of(w).locate(w, pa);
+        if (word.isPresent()) {
+            ArmSmmuMaster m = word.get().master();
+            masters.add(m);
+            if (!word.get().l1() && word.get().dword() == 0) trackAsid(m, word.get().index(), newValue);
+            return;
+        }
+        ArmSmmuStream s = SteIndex.of(w).streamAt(w, pa);
+        if (s != null) masters.add(s.master());
+    }
+
+    private void trackAsid(ArmSmmuMaster m, int ssid, long d0) {
+        Map<Integer, Integer> mine = cdAsids.computeIfAbsent(m, x -> new HashMap<>());
+        Integer old = Cd.V.isSet(d0) ? mine.put(ssid, CdSlots.asid(d0)) : mine.remove(ssid);
+        if (Cd.V.isSet(d0)) asidHolders.computeIfAbsent(CdSlots.asid(d0), a -> Collections.newSetFromMap(new IdentityHashMap<>())).add(m);
+        if (old != null && !mine.containsValue(old)) {
+            Set<ArmSmmuMaster> h = asidHolders.get(old);
+            if (h != null) h.remove(m);
+        }
+    }
+
+    // ------------------------------------------------------------------ driven by the bench
+
+    /** A step naming these devices and processes begins: what they reach now may change. */
+    public void begin(List<Device> devices, List<Mm> mms) {
+        subjectDevices.addAll(devices);
+        subjectMms.addAll(mms);
+        mmStates = mmStates();
+        reach();
+    }
+
+    /** The step ended: add what its subjects reach now, and any mm state change. */
+    public void end() {
+        reach();
+        if (!mmStates().equals(mmStates)) everything = true;
+    }
+
+    /** After the incremental checks ran: the next step starts clean. */
+    public void clear() {
+        masters.clear();
+        domains.clear();
+        subjectDevices.clear();
+        subjectMms.clear();
+        everything = false;
+    }
+
+    private void reach() {
+        for (Device d : subjectDevices) reachDevice(d);
+        for (Mm mm : subjectMms) {
+            for (Object o : mm.subscriptions()) if (o instanceof ArmSmmuMmuNotifier n) addDomain(n.domain);
+        }
+    }
+
+    private void reachDevice(Device d) {
+        ArmSmmuMaster m = ArmSmmuV3.master(d);
+        if (m != null) addMaster(m);
+        IommuGroup g = d.group;
+        if (g == null) return;
+        for (Device o : g.devices) {
+            ArmSmmuMaster om = ArmSmmuV3.master(o);
+            if (om != null) addMaster(om);
+        }
+        addDomain(g.domain);
+        addDomain(g.defaultDomain);
+    }
+
+    private void addMaster(ArmSmmuMaster m) {
+        if (!masters.add(m)) return;
+        addDomain(m.domain);
+        for (Object o : m.bonds) {
+            if (o instanceof ArmSmmuBond b && b.smmuMn != null) addDomain(b.smmuMn.domain);
+        }
+    }
+
+    private void addDomain(IommuDomain d) {
+        if (!(d instanceof ArmSmmuDomain a) || !domains.add(a)) return;
+        for (ArmSmmuMaster m : a.devices) addMaster(m);
+        for (Object o : a.mmuNotifiers) if (o instanceof ArmSmmuMmuNotifier n) addDomain(n.domain);
+    }
+
+    /** PASID, exit and free state of the processes the step names. */
+    private List<MmState> mmStates() {
+        List<MmState> out = new ArrayList<>();
+        for (Mm mm : subjectMms) out.add(new MmState(mm, mm.pasid, mm.exited(), mm.freed()));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ read by the checks
+
+    /** True when the step must be checked as a whole (a full scan). */
+    public boolean everything() { return everything; }
+
+    /** The touched masters that are still live, in probe order (the order full scans report in). */
+    public List<ArmSmmuMaster> liveMasters() {
+        List<ArmSmmuMaster> out = new ArrayList<>();
+        for (ArmSmmuMaster m : masters) if (m.live) out.add(m);
+        out.sort(Comparator.comparingInt(m -> deviceOrder(m.dev)));
+        return out;
+    }
+
+    /** Every touched master, released or not, in probe order. */
+    public List<ArmSmmuMaster> masters() {
+        List<ArmSmmuMaster> out = new ArrayList<>(masters);
+        out.sort(Comparator.comparingInt(m -> deviceOrder(m.dev)));
+        return out;
+    }
+
+    /** The groups of the touched masters, in the core's group order. */
+    public List<IommuGroup> groups() {
+        Set<IommuGroup> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ArmSmmuMaster m : masters) if (m.dev.group != null) set.add(m.dev.group);
+        List<IommuGroup> out = new ArrayList<>(set);
+        out.sort(Comparator.comparingInt(this::groupOrder));
+        return out;
+    }
+
+    /**
+     * The RID domains touched: reached from the subjects, the touched masters' domains and
+     * their groups' domains, ordered by domain id (as full walks order them).
+     */
+    public List<ArmSmmuDomain> domains() {
+        Set<ArmSmmuDomain> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(domains);
+        for (ArmSmmuMaster m : masters) {
+            if (m.live && m.domain != null) set.add(m.domain);
+            IommuGroup g = m.dev.group;
+            if (g != null && g.defaultDomain instanceof ArmSmmuDomain a) set.add(a);
+            if (g != null && g.domain instanceof ArmSmmuDomain a) set.add(a);
+        }
+        List<ArmSmmuDomain> out = new ArrayList<>(set);
+        out.sort(Comparator.comparingInt(ArmSmmuDomain::id));
+        return out;
+    }
+
+    /**
+     * The notifiers touched, in the order full walks reach them: those on the touched
+     * domains' lists, then those only a touched master's bond reaches, then those only the
+     * step's processes' subscriptions reach.
+     */
+    public List<ArmSmmuMmuNotifier> notifiers() {
+        Set<ArmSmmuMmuNotifier> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<ArmSmmuMmuNotifier> out = new ArrayList<>();
+        for (ArmSmmuDomain d : domains()) for (Object o : d.mmuNotifiers) if (set.add((ArmSmmuMmuNotifier) o)) out.add((ArmSmmuMmuNotifier) o);
+        for (ArmSmmuMaster m : liveMasters()) {
+            for (Object o : m.bonds) if (o instanceof ArmSmmuBond b && b.smmuMn != null && set.add(b.smmuMn)) out.add(b.smmuMn);
+        }
+        for (Mm mm : subjectMms) {
+            for (Object o : mm.subscriptions()) if (o instanceof ArmSmmuMmuNotifier n && set.add(n)) out.add(n);
+        }
+        return out;
+    }
+
+    /** The probed devices of the touched masters, in probe order (released ones excluded). */
+    public List<Device> devices() {
+        List<Device> out = new ArrayList<>();
+        for (ArmSmmuMaster m : masters) if (deviceOrder(m.dev) >= 0) out.add(m.dev);
+        out.sort(Comparator.comparingInt(this::deviceOrder));
+        return out;
+    }
+
+    /** Position in w.core.devices(), or -1 once released. New devices are appended, so only they are looked up. */
+    private int deviceOrder(Device d) {
+        Integer i = deviceOrder.get(d);
+        if (i == null) {
+            // Devices are appended at probe: numbering the unknown ones in list order keeps probe order.
+            for (Device o : w.core.devices()) if (!deviceOrder.containsKey(o)) deviceOrder.put(o, nextOrder++);
+            i = deviceOrder.get(d);
+            if (i == null) return -1;
+        }
+        return i;
+    }
+
+    private int groupOrder(IommuGroup g) {
+        Integer i = groupOrder.get(g);
+        if (i == null) {
+            for (IommuGroup o : w.core.groups()) if (!groupOrder.containsKey(o)) groupOrder.put(o, nextOrder++);
+            i = groupOrder.get(g);
+            if (i == null) return Integer.MAX_VALUE;
+        }
+        return i;
+    }
+}
