@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code smmu-bench drivers}: the driver variants a scenario can name (interface.md §1). */
-@Command(name = "drivers", description = "List the driver variants, their aliases and what each models.")
+@Command(name = "drivers", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "List the driver variants, their aliases and what each models.")
 final class DriversCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

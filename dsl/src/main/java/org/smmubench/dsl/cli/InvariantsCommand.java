@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code smmu-bench invariants}: the ids an {@code expect:} block may name (interface.md §2). */
-@Command(name = "invariants", description = "List the invariants checked, with what each checks.")
+@Command(name = "invariants", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "List the invariants checked, with what each checks.")
 final class InvariantsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -42,6 +42,7 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand(new CommandLine(new DriversCommand()));
         cl.addSubcommand(new CommandLine(new InvariantsCommand()));
         cl.addSubcommand(new CommandLine(new SitesCommand()));
+        cl.addSubcommand(new CommandLine(new CommandLine.HelpCommand()));
         cl.setExecutionExceptionHandler(Main::onException);
         return cl;
     }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code smmu-bench run}: check every file, then run every scenario on every driver and report. */
-@Command(name = "run", sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = "Run scenario files (.yaml, .yml, .groovy, .feature) once per driver variant.",
         footer = {"", "Exit codes: 0 all passed, 1 a scenario failed,",
                 "2 bad input or usage (nothing run), 3 internal error (a bug in smmu-bench)."})
