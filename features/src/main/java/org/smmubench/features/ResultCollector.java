@@ -32,6 +32,7 @@ import org.smmubench.scenario.SourcePos;
 final class ResultCollector implements ConcurrentEventListener {
     private final RunContext run;
     private final List<RunResult> results = new ArrayList<>();
+    private final List<Integer> lines = new ArrayList<>();
     private final Map<java.util.UUID, Case> cases = new HashMap<>();
 
     private static final class Case {
@@ -45,6 +46,9 @@ final class ResultCollector implements ConcurrentEventListener {
     ResultCollector(RunContext run) { this.run = run; }
 
     List<RunResult> results() { return List.copyOf(results); }
+
+    /** The line each result's test case is known by (its Scenario, or its Examples row). */
+    List<Integer> lines() { return List.copyOf(lines); }
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
@@ -81,6 +85,7 @@ final class ResultCollector implements ConcurrentEventListener {
                         Set.of(), List.of(), List.of()));
         Set<String> violated = new java.util.TreeSet<>();
         rec.violations().forEach(v -> violated.add(v.invariant()));
+        lines.add(tc.getLocation().getLine());
         results.add(new RunResult(tc.getName(), run.display(tc.getUri()), rec.driver(),
                 status == Status.PASSED ? "passed" : "failed", rec.expected(), violated, rec.violations(),
                 c.failures, rec.trace(), Duration.between(c.started, e.getInstant()).toMillis()));

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.smmubench.bench.DriverChoice;
 import org.smmubench.bench.RunResult;
 import org.smmubench.driver.sva.DriverVariants;
 
@@ -93,6 +94,66 @@ class FeatureFileRunnerTest {
         assertEquals(List.of(DriverVariants.PRE_FIX, DriverVariants.FIXED, DriverVariants.PRE_FIX, DriverVariants.FIXED,
                 DriverVariants.PRE_FIX, DriverVariants.FIXED), rs.stream().map(RunResult::driver).toList());
         assertEquals("claims a clean run on pre-fix", rs.get(5).scenario());
+    }
+
+    private List<RunResult> run(String text, DriverChoice choice) throws IOException {
+        Path f = dir.resolve("seed.feature");
+        Files.writeString(f, text);
+        try (FeatureFileRunner r = new FeatureFileRunner()) {
+            var p = r.prepare(f);
+            List<Integer> every = java.util.stream.IntStream.range(0, p.scenarios().size()).boxed().toList();
+            List<RunResult> rs = p.run(choice, every, false);
+            assertEquals(p.count(choice, every), rs.size(), "count() predicts the runs");
+            return rs;
+        }
+    }
+
+    @Test
+    void driverAllKeepsThePinnedTreesAndGivesEveryTreeToTheRest() throws IOException {
+        String text = SEED + """
+
+                  Scenario: names no tree
+                    Given a PCI device "nic0" with stream ID 0x100
+                    And a process "proc1" with PASID 1
+                    When "proc1" is bound to "nic0"
+                    Then no invariant is violated
+                """;
+        List<RunResult> rs = run(text, DriverChoice.ALL);
+        assertEquals(List.of("bind at PASID 1024 " + DriverVariants.PRE_FIX, "bind at PASID 1024 " + DriverVariants.FIXED,
+                        "claims a clean run on pre-fix " + DriverVariants.PRE_FIX,
+                        "names no tree " + DriverVariants.PRE_FIX, "names no tree " + DriverVariants.FIXED),
+                rs.stream().map(r -> r.scenario() + " " + r.driver()).toList());
+        assertTrue(rs.get(0).passed() && rs.get(1).passed() && rs.get(3).passed() && rs.get(4).passed());
+        assertEquals("failed", rs.get(2).status(), "it still claims a clean run on pre-fix");
+    }
+
+    @Test
+    void theScenariosKnowTheirPinnedTreeAndTags() throws IOException {
+        Path f = dir.resolve("t.feature");
+        Files.writeString(f, """
+                @suite
+                Feature: f
+                  @slow
+                  Scenario: pinned
+                    Given the "pre-fix" driver
+                    And a PCI device "nic0" with stream ID 0x100
+                  Scenario: free
+                    Given a PCI device "nic0" with stream ID 0x100
+                """);
+        var infos = new FeatureFileRunner().prepare(f).scenarios();
+        assertEquals(List.of(new org.smmubench.bench.ScenarioInfo("pinned", List.of("@suite", "@slow"), List.of(DriverVariants.PRE_FIX)),
+                new org.smmubench.bench.ScenarioInfo("free", List.of("@suite"), List.of())), infos);
+    }
+
+    @Test
+    void onlyTheSelectedScenariosRun() throws IOException {
+        Path f = dir.resolve("seed.feature");
+        Files.writeString(f, SEED);
+        try (FeatureFileRunner r = new FeatureFileRunner()) {
+            List<RunResult> rs = r.prepare(f).run(DriverChoice.OWN, List.of(1, 2), false);
+            assertEquals(List.of(DriverVariants.FIXED, DriverVariants.PRE_FIX), rs.stream().map(RunResult::driver).toList());
+            assertEquals("claims a clean run on pre-fix", rs.get(1).scenario());
+        }
     }
 
     @Test

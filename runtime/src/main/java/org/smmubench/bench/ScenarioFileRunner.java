@@ -1,13 +1,14 @@
 package org.smmubench.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Runs one kind of scenario file (YAML, Groovy, Gherkin) and returns one RunResult per
- * scenario x driver. {@code driverOverride}: canonical driver ids from {@code --driver}
- * (empty: the drivers the file names). Implementations throw
- * {@link org.smmubench.scenario.ScenarioException} for bad input, before anything runs.
+ * scenario x tree. Implementations throw {@link org.smmubench.scenario.ScenarioException}
+ * for bad input, before anything runs.
  */
 public interface ScenarioFileRunner {
     /** File extensions handled, without the dot ("yaml", "yml"). */
@@ -18,9 +19,36 @@ public interface ScenarioFileRunner {
 
     /** A checked file, ready to run. */
     interface Prepared {
-        /** How many scenario x driver runs this will produce (for the progress bar). */
-        int count(List<String> driverOverride);
+        /** The file's scenarios in run order (an Outline row is one). */
+        List<ScenarioInfo> scenarios();
 
-        List<RunResult> run(List<String> driverOverride, boolean trace);
+        /**
+         * Runs the scenarios at {@code selected} (ascending indexes into {@link #scenarios()})
+         * on the trees {@code drivers} gives each; results scenario by scenario, each
+         * scenario's trees in {@link DriverChoice#treesFor} order.
+         */
+        List<RunResult> run(DriverChoice drivers, List<Integer> selected, boolean trace);
+
+        /** How many scenario x tree runs {@link #run} will produce for these scenarios. */
+        default int count(DriverChoice drivers, List<Integer> selected) {
+            List<ScenarioInfo> all = scenarios();
+            int n = 0;
+            for (int i : selected) n += drivers.treesFor(all.get(i).ownTrees()).size();
+            return n;
+        }
+
+        /** Every scenario, on the named trees (empty: their own). */
+        default List<RunResult> run(List<String> driverOverride, boolean trace) {
+            return run(DriverChoice.named(driverOverride), every(), trace);
+        }
+
+        /** Every scenario, on the named trees (empty: their own). */
+        default int count(List<String> driverOverride) {
+            return count(DriverChoice.named(driverOverride), every());
+        }
+
+        private List<Integer> every() {
+            return new ArrayList<>(IntStream.range(0, scenarios().size()).boxed().toList());
+        }
     }
 }

@@ -44,7 +44,7 @@ final class ScenarioBinder {
 
     private List<String> drivers(JsonNode root) {
         JsonNode n = root.get("driver");
-        if (n == null) return List.of(DriverVariants.DEFAULT);
+        if (n == null) return List.of();
         List<String> names = new ArrayList<>();
         if (n.isString()) names.add(n.asString());
         else if (n.isArray()) {
@@ -59,8 +59,7 @@ final class ScenarioBinder {
         }
         if (n.isString() && !n.asString().equals("all") && DriverVariants.resolve(n.asString()).isEmpty())
             r.error(r.at(List.of("driver")), Names.unknown("driver", n.asString(), DriverVariants.names()));
-        List<String> ids = DriverVariants.expand(names);
-        return ids.isEmpty() ? List.of(DriverVariants.DEFAULT) : ids;
+        return DriverVariants.expand(names);
     }
 
     private Expectation expectation(JsonNode root) {

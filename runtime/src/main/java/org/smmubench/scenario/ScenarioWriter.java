@@ -43,7 +43,7 @@ public final class ScenarioWriter {
         StringBuilder b = new StringBuilder();
         b.append("scenario: ").append(scalar(s.name())).append('\n');
         if (s.description() != null) b.append("description: ").append(scalar(s.description())).append('\n');
-        b.append("driver: ").append(flowList(s.drivers())).append('\n');
+        if (!s.drivers().isEmpty()) b.append("driver: ").append(flowList(s.drivers())).append('\n');
         smmu(b, s.smmu());
         if (!s.devices().isEmpty()) {
             b.append("devices:\n");

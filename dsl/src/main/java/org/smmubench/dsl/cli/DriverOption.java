@@ -3,6 +3,7 @@ package org.smmubench.dsl.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.smmubench.bench.DriverChoice;
 import org.smmubench.driver.sva.DriverVariants;
 
 import picocli.CommandLine;
@@ -28,5 +29,12 @@ final class DriverOption {
             for (String id : DriverVariants.expand(List.of(n))) if (!out.contains(id)) out.add(id);
         }
         return out;
+    }
+
+    /** {@code run}'s {@code --driver} values as a {@link DriverChoice}: {@code all} anywhere means the all rule. */
+    static DriverChoice choice(List<String> names, CommandLine cmd) {
+        List<String> ids = canonical(names, cmd, true);
+        if (names.contains("all")) return DriverChoice.ALL;
+        return DriverChoice.named(ids);
     }
 }

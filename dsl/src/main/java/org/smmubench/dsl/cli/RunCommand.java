@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.smmubench.bench.DriverChoice;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.ScenarioFileRunner;
 import org.smmubench.bench.report.ConsoleReport;
@@ -35,7 +36,8 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--driver", split = ",", paramLabel = "ID",
-            description = "Driver variant id or alias, or 'all' (repeatable; overrides the files' drivers).")
+            description = "Driver variant id or alias (repeatable; runs every scenario on exactly these), or 'all'"
+                    + " (every tree for scenarios that name none; a scenario that names its trees keeps them).")
     List<String> drivers = new ArrayList<>();
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report to FILE.")
@@ -64,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> driverIds = DriverOption.canonical(drivers, spec.commandLine(), true);
+        DriverChoice driverChoice = DriverOption.choice(drivers, spec.commandLine());
 
         ScenarioFiles.Collected collected;
         try {
@@ -88,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!errors.isEmpty()) return inputErrors(err, errors);
 
-        int total = prepared.stream().mapToInt(p -> p.count(driverIds)).sum();
+        int total = prepared.stream().mapToInt(p -> p.count(driverChoice, every(p))).sum();
         if (total == 0) {
             err.println("smmu-bench: no scenarios to run in " + String.join(" ", paths.stream().map(Path::toString).toList()));
             return ExitCodes.BAD_INPUT;
@@ -104,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
         if (features != null) features.htmlReport(html);
         try (Progress progress = Progress.start(total, bar)) {
             for (ScenarioFileRunner.Prepared p : prepared) {
-                List<RunResult> rs = p.run(driverIds, trace);
+                List<RunResult> rs = p.run(driverChoice, every(p), trace);
                 results.addAll(rs);
                 progress.advance(rs.size());
                 // Lines appear as files finish, except under a bar, which they would tear.
@@ -123,6 +125,10 @@ final class RunCommand implements Callable<Integer> {
         if (json != null && !write(err, "JSON", json, () -> JsonReport.write(results, json))) code = ExitCodes.BAD_INPUT;
         if (junit != null && !write(err, "JUnit", junit, () -> JunitXmlReport.write(results, junit))) code = ExitCodes.BAD_INPUT;
         return code;
+    }
+
+    private static List<Integer> every(ScenarioFileRunner.Prepared p) {
+        return java.util.stream.IntStream.range(0, p.scenarios().size()).boxed().toList();
     }
 
     /** The runner .feature files go to, when it is the shipped Gherkin one (it alone writes HTML). */
