@@ -101,9 +101,11 @@ final class ResultCollector implements ConcurrentEventListener {
         Throwable t = r.getError();
         String message = t == null ? r.getStatus().name().toLowerCase(java.util.Locale.ROOT)
                 : t.getMessage() == null ? t.toString() : t.getMessage();
-        // The report prints the violations itself; the step's line says what was wrong.
-        message = message.lines().findFirst().orElse(message).replaceFirst(":$", "");
-        if (t instanceof ExpectationFailed x) return new StepFailure(index, text, orNone(x.expected()), orNone(x.actual()), message);
+        // An expectation's first line is whole and the report prints the violations itself;
+        // any other message is kept entire, its lines joined, so nothing is cut off.
+        if (t instanceof ExpectationFailed x)
+            return new StepFailure(index, text, orNone(x.expected()), orNone(x.actual()), message.lines().findFirst().orElse(message));
+        message = String.join("; ", message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
         return new StepFailure(index, text, "pass", r.getStatus().name().toLowerCase(java.util.Locale.ROOT), message);
     }
 }

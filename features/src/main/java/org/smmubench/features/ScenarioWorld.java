@@ -66,7 +66,7 @@ public final class ScenarioWorld {
         if (!unclaimed.isEmpty())
             throw new ExpectationFailed(String.join(", ", claimedViolated), String.join(", ", unclaimed),
                     "the end-of-run checks raised " + unclaimed + ", which the scenario's Then steps said"
-                            + " were not violated:\n" + Render.violations(all));
+                            + " were not violated\n" + Render.violations(all));
     }
 
     // ---- configuration ----------------------------------------------------------------

@@ -73,6 +73,8 @@ class FeatureFileRunnerTest {
         assertEquals(5, wrong.stepFailures().get(0).step());
         assertEquals("Then no invariant is violated", wrong.stepFailures().get(0).stepText());
         assertEquals("atomic-sleep", wrong.stepFailures().get(0).actual());
+        assertEquals("expected no violations, got [atomic-sleep]", wrong.stepFailures().get(0).message(),
+                "the whole statement, not cut at a colon");
     }
 
     @Test
@@ -143,6 +145,27 @@ class FeatureFileRunnerTest {
         var infos = new FeatureFileRunner().prepare(f).scenarios();
         assertEquals(List.of(new org.smmubench.bench.ScenarioInfo("pinned", List.of("@suite", "@slow"), List.of(DriverVariants.PRE_FIX)),
                 new org.smmubench.bench.ScenarioInfo("free", List.of("@suite"), List.of())), infos);
+    }
+
+    @Test
+    void failureMessagesAreWholeInTheReport() throws IOException {
+        List<RunResult> rs = run("""
+                Feature: f
+                  Scenario: s
+                    Given the "fixed" driver
+                    And a PCI device "nic0" with stream ID 0x100
+                    And a process "proc1" with PASID 1024
+                    When "proc1" is bound to "nic0"
+                    Then the invariant "atomic-sleep" is violated
+                  Scenario: t
+                    Given the "fixed" driver
+                    And a PCI device "nic0" with stream ID 0x100
+                    And a process "proc1" with PASID 1024
+                    When "proc1" is bound to "nic0"
+                    Then "atomic-sleep" was raised in "arm_smmu_alloc_cd_leaf_table"
+                """, List.of(), false);
+        assertEquals("expected \"atomic-sleep\" to be violated; violated so far: none", rs.get(0).stepFailures().get(0).message());
+        assertEquals("\"atomic-sleep\" was not raised; violated so far: none", rs.get(1).stepFailures().get(0).message());
     }
 
     @Test

@@ -68,7 +68,8 @@ public final class Bench implements AutoCloseable {
     private final Map<String, List<IommuSva>> handles = new LinkedHashMap<>();
 
     private final List<RecordedViolation> violations = new ArrayList<>();
-    private final Set<String> seen = new LinkedHashSet<>();
+    // Each distinct violation (invariant and message) by its index in `violations`.
+    private final Map<String, Integer> seen = new LinkedHashMap<>();
     private List<RecordedViolation> current = new ArrayList<>();
     private int stepNo;
     private String stepText = "setup";
@@ -345,10 +346,23 @@ public final class Bench implements AutoCloseable {
         return List.copyOf(current);
     }
 
-    /** The violation sink: the kernel detectors and the invariants report here. Identical reports count once. */
+    /**
+     * The violation sink: the kernel detectors and the invariants report here. An identical
+     * report keeps the first splat and is counted as a repeat of it (RecordedViolation).
+     */
     private void record(Violation v) {
-        if (!seen.add(v.invariant() + "\u0000" + v.message())) return;
+        String key = v.invariant() + "\u0000" + v.message();
+        Integer at = seen.get(key);
+        if (at != null) {
+            RecordedViolation first = violations.get(at);
+            RecordedViolation again = first.repeatedAt(world.step(), stepText);
+            violations.set(at, again);
+            int inStep = current.indexOf(first);
+            if (inStep >= 0) current.set(inStep, again);
+            return;
+        }
         RecordedViolation rv = new RecordedViolation(world.step(), stepText, v);
+        seen.put(key, violations.size());
         violations.add(rv);
         current.add(rv);
     }

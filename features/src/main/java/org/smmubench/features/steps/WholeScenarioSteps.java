@@ -63,7 +63,7 @@ public final class WholeScenarioSteps {
             throw new ExpectationFailed(String.join(", ", r.expected()), String.join(", ", r.violated()),
                     "the YAML scenario \"" + s.name() + "\" failed on " + r.driver() + ": expected "
                             + r.expected() + ", violated " + r.violated()
-                            + r.stepFailures().stream().map(f -> "\n  step " + f.step() + " (" + f.stepText() + "): " + f.message())
+                            + r.stepFailures().stream().map(f -> "; step " + f.step() + " (" + f.stepText() + "): " + f.message())
                                     .reduce("", String::concat)
                             + "\n" + Render.violations(r.violations()));
     }

@@ -81,8 +81,7 @@ public final class ConsoleReport {
     public static String violations(RunResult r) {
         StringBuilder sb = new StringBuilder();
         for (RecordedViolation v : r.violations()) {
-            sb.append(INDENT).append(stepLabel(v.step(), v.stepText())).append(": ")
-                    .append(v.invariant()).append(": ").append(v.violation().message()).append('\n');
+            sb.append(INDENT).append(violationLine(v)).append('\n');
             String splat = v.violation().splat();
             if (!splat.isEmpty()) {
                 sb.append(splat);
@@ -139,6 +138,18 @@ public final class ConsoleReport {
 
     static String set(Set<String> ids) {
         return "[" + String.join(", ", ids) + "]";
+    }
+
+    /**
+     * {@code step N (text): invariant: message}, and for a violation that happened again
+     * {@code  (3 times; again at step 8 (text), step 12 (text))}: its splat is printed once,
+     * as the kernel prints it once.
+     */
+    public static String violationLine(RecordedViolation v) {
+        String line = stepLabel(v.step(), v.stepText()) + ": " + v.invariant() + ": " + v.violation().message();
+        if (v.repeats().isEmpty()) return line;
+        return line + " (" + v.count() + " times; again at " + String.join(", ",
+                v.repeats().stream().map(x -> stepLabel(x.step(), x.stepText())).toList()) + ")";
     }
 
     private static String stepLabel(int step, String text) {

@@ -81,6 +81,16 @@ public final class JsonReport {
         m.put("backtrace", v.violation().backtrace());
         m.put("locksHeld", v.violation().locksHeld());
         m.put("splat", v.violation().splat());
+        // Added after the original fields: the same violation at later steps (splat kept once).
+        m.put("count", v.count());
+        List<Object> repeats = new ArrayList<>();
+        for (RecordedViolation.Repeat x : v.repeats()) {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("step", x.step());
+            rm.put("stepText", x.stepText());
+            repeats.add(rm);
+        }
+        m.put("repeats", repeats);
         return m;
     }
 

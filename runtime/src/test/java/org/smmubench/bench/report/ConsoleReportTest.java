@@ -50,6 +50,14 @@ class ConsoleReportTest {
     }
 
     @Test
+    void aRepeatedViolationIsCountedAndListedUnderOneSplat() {
+        String out = ConsoleReport.run(SampleResults.repeated(), false);
+        assertTrue(out.contains("step 4 (bind nic0 p1): atomic-sleep: GFP_KERNEL allocation with IRQs disabled"
+                + " (3 times; again at step 8 (bind nic0 p2), step 12 (bind nic0 p3))\n"), out);
+        assertEquals(1, out.split("BUG: sleeping", -1).length - 1, out);
+    }
+
+    @Test
     void failedRunPrintsTheSplatVerbatim() {
         var pre = SampleResults.preFixPassed(3);
         var failed = new org.smmubench.bench.RunResult(pre.scenario(), pre.file(), pre.driver(), "failed",
