@@ -118,8 +118,7 @@ public final class FeatureFileRunner implements ScenarioFileRunner, AutoCloseabl
                 continue;
             }
             int n = seen.merge(key, 1, Integer::sum);
-            out.add(new RunResult(r.scenario() + " #" + n, r.file(), r.driver(), r.status(), r.expected(), r.violated(),
-                    r.violations(), r.stepFailures(), r.trace(), r.durationMs()));
+            out.add(r.renamed(r.scenario() + " #" + n));
         }
         return out;
     }

@@ -4,20 +4,35 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One scenario run on one driver variant: the unit of the report (interface.md §7).
+ * One scenario run on one driver variant: the unit of the report (docs/report.md).
  * {@code status} is "passed" or "failed"; {@code expected}/{@code violated} are sorted
- * invariant ids. {@code trace} holds the modelled call trace and commands when requested.
+ * invariant ids. {@code trace} holds the modelled call trace and commands when requested;
+ * {@code steps} one line per step for {@code run --steps} (empty when a runner has none).
  */
 public record RunResult(String scenario, String file, String driver, String status,
                         Set<String> expected, Set<String> violated,
                         List<RecordedViolation> violations, List<StepFailure> stepFailures,
-                        List<String> trace, long durationMs) {
+                        List<String> trace, long durationMs, List<StepLine> steps) {
     public RunResult {
         expected = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(expected));
         violated = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(violated));
         violations = List.copyOf(violations);
         stepFailures = List.copyOf(stepFailures);
         trace = List.copyOf(trace);
+        steps = List.copyOf(steps);
+    }
+
+    /** A result without step lines. */
+    public RunResult(String scenario, String file, String driver, String status,
+                     Set<String> expected, Set<String> violated,
+                     List<RecordedViolation> violations, List<StepFailure> stepFailures,
+                     List<String> trace, long durationMs) {
+        this(scenario, file, driver, status, expected, violated, violations, stepFailures, trace, durationMs, List.of());
+    }
+
+    /** The same run under another scenario name (an Outline row told apart by its ordinal). */
+    public RunResult renamed(String name) {
+        return new RunResult(name, file, driver, status, expected, violated, violations, stepFailures, trace, durationMs, steps);
     }
 
     public boolean passed() { return "passed".equals(status); }

@@ -39,7 +39,17 @@ final class ScenarioBinder {
         processes.forEach(p -> { if (p.name() != null && !processNames.contains(p.name())) processNames.add(p.name()); });
         List<Step> steps = new StepBinder(r, deviceNames, processNames).steps(root);
         return new Scenario(str(root, "scenario"), str(root, "description"), drivers(root), smmu,
-                devices, processes, steps, expectation(root), r.doc.start());
+                devices, processes, steps, expectation(root), r.doc.start(), tags(root));
+    }
+
+    // The schema has checked the shape (a list of tag strings); stored with their '@'.
+    private List<String> tags(JsonNode root) {
+        JsonNode n = root.get("tags");
+        List<String> out = new ArrayList<>();
+        if (n == null || !n.isArray()) return out;
+        for (int i = 0; i < n.size(); i++)
+            if (n.get(i).isString() && !out.contains(Scenario.tag(n.get(i).asString()))) out.add(Scenario.tag(n.get(i).asString()));
+        return out;
     }
 
     private List<String> drivers(JsonNode root) {

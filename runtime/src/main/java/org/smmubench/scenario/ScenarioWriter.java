@@ -44,6 +44,7 @@ public final class ScenarioWriter {
         b.append("scenario: ").append(scalar(s.name())).append('\n');
         if (s.description() != null) b.append("description: ").append(scalar(s.description())).append('\n');
         if (!s.drivers().isEmpty()) b.append("driver: ").append(flowList(s.drivers())).append('\n');
+        if (!s.tags().isEmpty()) b.append("tags: ").append(flowList(s.tags())).append('\n');
         smmu(b, s.smmu());
         if (!s.devices().isEmpty()) {
             b.append("devices:\n");

@@ -4,15 +4,22 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+import io.cucumber.tagexpressions.Expression;
+import io.cucumber.tagexpressions.TagExpressionException;
+import io.cucumber.tagexpressions.TagExpressionParser;
 
 import org.smmubench.bench.DriverChoice;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.ScenarioFileRunner;
+import org.smmubench.bench.Shard;
 import org.smmubench.bench.report.ConsoleReport;
 import org.smmubench.bench.report.JsonReport;
 import org.smmubench.bench.report.JunitXmlReport;
@@ -20,6 +27,7 @@ import org.smmubench.features.FeatureFileRunner;
 import org.smmubench.scenario.InputError;
 import org.smmubench.scenario.ScenarioException;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,6 +61,23 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Print each run's modelled call trace, commands and splats.")
     boolean trace;
 
+    @Option(names = "--steps", description = "Print one line per step under each run: its result and the invariants it violated.")
+    boolean steps;
+
+    @Option(names = "--name", paramLabel = "REGEX",
+            description = "Run only scenarios whose name matches REGEX (found anywhere in the name).")
+    Pattern name;
+
+    @Option(names = "--tags", paramLabel = "EXPR", converter = TagsConverter.class,
+            description = "Run only scenarios whose tags satisfy EXPR, a Cucumber tag expression"
+                    + " ('@seed and not @slow'). Tags: Gherkin @tags, YAML and Groovy 'tags'.")
+    Expression tags;
+
+    @Option(names = "--shard", paramLabel = "K/N", converter = ShardConverter.class,
+            description = "Run only the K-th of N equal, contiguous parts of the selected scenarios;"
+                    + " 'smmu-bench merge' joins the N JSON reports.")
+    Shard shard;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Scenario files or directories (searched recursively).")
     List<Path> paths = new ArrayList<>();
 
@@ -81,54 +106,73 @@ final class RunCommand implements Callable<Integer> {
         // cost the time of running the first nine.
         List<ScenarioFileRunner.Prepared> prepared = new ArrayList<>();
         List<InputError> errors = new ArrayList<>();
-        for (Path f : collected.files()) {
-            try {
-                prepared.add(runners.forFile(f).prepare(f));
-            } catch (ScenarioException e) {
-                errors.addAll(e.errors());
+        try (Progress loading = Progress.start("checking files", collected.files().size(),
+                Progress.wanted(collected.files().size()))) {
+            for (Path f : collected.files()) {
+                try {
+                    prepared.add(runners.forFile(f).prepare(f));
+                } catch (ScenarioException e) {
+                    errors.addAll(e.errors());
+                }
+                loading.advance(1);
             }
         }
         if (!errors.isEmpty()) return inputErrors(err, errors);
 
-        int total = prepared.stream().mapToInt(p -> p.count(driverChoice, every(p))).sum();
+        List<List<Integer>> selected = Selection.of(prepared, name, tags, shard);
+        int total = 0;
+        for (int i = 0; i < prepared.size(); i++) total += prepared.get(i).count(driverChoice, selected.get(i));
         if (total == 0) {
-            err.println("smmu-bench: no scenarios to run in " + String.join(" ", paths.stream().map(Path::toString).toList()));
-            return ExitCodes.BAD_INPUT;
+            boolean filtered = name != null || tags != null;
+            if (shard != null && Selection.of(prepared, name, tags, null).stream().anyMatch(l -> !l.isEmpty())) {
+                // More shards than scenarios: this part is empty, which a CI matrix must not fail on.
+                err.println("smmu-bench: shard " + shard + " has no scenario (fewer scenarios than shards)");
+            } else {
+                err.println("smmu-bench: no scenarios to run in " + String.join(" ", paths.stream().map(Path::toString).toList())
+                        + (filtered ? " match" + filters() : ""));
+                return ExitCodes.BAD_INPUT;
+            }
         }
 
         List<RunResult> results = new ArrayList<>();
         boolean bar = Progress.wanted(total);
+        // Run lines would tear a bar on the same terminal; to a file they can go as they come.
+        boolean holdLines = bar && Tty.stdout();
         FeatureFileRunner features = html == null ? null : featureRunner();
         if (html != null && features == null) {
             err.println("smmu-bench: --html needs the Gherkin runner, which this build does not have");
             return ExitCodes.BAD_INPUT;
         }
         if (features != null) features.htmlReport(html);
-        try (Progress progress = Progress.start(total, bar)) {
-            for (ScenarioFileRunner.Prepared p : prepared) {
-                List<RunResult> rs = p.run(driverChoice, every(p), trace);
+        try (Progress progress = Progress.start("scenarios", total, bar)) {
+            for (int i = 0; i < prepared.size(); i++) {
+                if (selected.get(i).isEmpty()) continue;
+                List<RunResult> rs = prepared.get(i).run(driverChoice, selected.get(i), trace);
                 results.addAll(rs);
                 progress.advance(rs.size());
-                // Lines appear as files finish, except under a bar, which they would tear.
-                if (!bar) print(out, rs);
+                if (!holdLines) print(out, rs);
             }
         } catch (ScenarioException e) {
             return inputErrors(err, e.errors());
         } finally {
             if (features != null) features.close();
         }
-        if (bar) print(out, results);
+        if (holdLines) print(out, results);
         out.print(ConsoleReport.footer(results));
         out.flush();
 
         int code = results.stream().allMatch(RunResult::passed) ? ExitCodes.PASSED : ExitCodes.FAILED;
-        if (json != null && !write(err, "JSON", json, () -> JsonReport.write(results, json))) code = ExitCodes.BAD_INPUT;
+        if (json != null && !write(err, "JSON", json, () -> Files.writeString(json, JsonReport.toJson(results, shard))))
+            code = ExitCodes.BAD_INPUT;
         if (junit != null && !write(err, "JUnit", junit, () -> JunitXmlReport.write(results, junit))) code = ExitCodes.BAD_INPUT;
         return code;
     }
 
-    private static List<Integer> every(ScenarioFileRunner.Prepared p) {
-        return java.util.stream.IntStream.range(0, p.scenarios().size()).boxed().toList();
+    private String filters() {
+        List<String> f = new ArrayList<>();
+        if (name != null) f.add("--name " + name.pattern());
+        if (tags != null) f.add("--tags " + tags);
+        return " " + String.join(" ", f);
     }
 
     /** The runner .feature files go to, when it is the shipped Gherkin one (it alone writes HTML). */
@@ -141,7 +185,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, List<RunResult> rs) {
-        for (RunResult r : rs) out.print(ConsoleReport.run(r, trace));
+        for (RunResult r : rs) out.print(ConsoleReport.run(r, trace, steps));
         out.flush();
     }
 
@@ -149,6 +193,30 @@ final class RunCommand implements Callable<Integer> {
         errors.forEach(e -> err.println(e));
         err.flush();
         return ExitCodes.BAD_INPUT;
+    }
+
+    /** {@code --tags}: a Cucumber tag expression; a malformed one is a usage error. */
+    static final class TagsConverter implements CommandLine.ITypeConverter<Expression> {
+        @Override
+        public Expression convert(String value) {
+            try {
+                return TagExpressionParser.parse(value);
+            } catch (TagExpressionException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code --shard K/N}. */
+    static final class ShardConverter implements CommandLine.ITypeConverter<Shard> {
+        @Override
+        public Shard convert(String value) {
+            try {
+                return Shard.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     private interface ReportWrite {

@@ -66,6 +66,10 @@ public final class ReplSession implements Statements {
         switchDriver(ids.get(0));
     }
 
+    /** Kept for {@code save}: the saved scenario carries them. */
+    @Override
+    public void tags(List<String> tags) { recorded.tags(tags); }
+
     @Override
     public SmmuOptions smmu() { return recorded.smmu(); }
 

@@ -52,6 +52,11 @@ public abstract class BenchScript extends Script {
 
     public void driver(List<String> ids) { statement(v -> v.driver(ids)); }
 
+    /** {@code tags 'seed', 'slow'}: for {@code run --tags} (each with or without its '@'). */
+    public void tags(String... tags) { statement(v -> v.tags(Arrays.asList(tags))); }
+
+    public void tags(List<String> tags) { statement(v -> v.tags(tags)); }
+
     public void smmu(@NamedParam(value = "cdTable", type = String.class) @NamedParam(value = "streamTable", type = String.class)
                      @NamedParam(value = "ssidBits", type = Integer.class) @NamedParam(value = "sidBits", type = Integer.class)
                      @NamedParam(value = "asidBits", type = Integer.class) @NamedParam(value = "ats", type = Boolean.class)

@@ -40,6 +40,7 @@ public final class GroovyScenarioWriter {
         l.add("scenario " + q(s.name()));
         if (s.description() != null && !s.description().isBlank()) l.add("description " + q(s.description()));
         if (!s.drivers().isEmpty()) l.add("driver " + String.join(", ", s.drivers().stream().map(d -> q(alias(d))).toList()));
+        if (!s.tags().isEmpty()) l.add("tags " + String.join(", ", s.tags().stream().map(GroovyScenarioWriter::q).toList()));
         String smmu = smmu(s.smmu());
         if (!smmu.isEmpty()) l.add("smmu " + smmu);
         for (DeviceSpec d : s.devices()) l.add(device(d));

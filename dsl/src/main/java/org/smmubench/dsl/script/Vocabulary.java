@@ -14,6 +14,7 @@ import org.smmubench.scenario.Access;
 import org.smmubench.iommu.Bus;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.Mapping;
+import org.smmubench.scenario.Scenario;
 import org.smmubench.scenario.ProcessSpec;
 import org.smmubench.mm.Prot;
 import org.smmubench.scenario.SmmuOptions;
@@ -45,6 +46,17 @@ public final class Vocabulary {
         List<String> names = new ArrayList<>();
         for (Object o : ids) names.add(requireText("driver", o));
         out.drivers(resolveDrivers("driver", names));
+    }
+
+    public void tags(Collection<?> tags) {
+        List<String> out = new ArrayList<>();
+        for (Object o : tags) {
+            String t = requireText("tags", o);
+            if (!t.matches("@?[^\\s@()]+"))
+                throw new DslError("tags: '" + t + "' is not a tag (one word, no spaces, '@' or parentheses)");
+            out.add(Scenario.tag(t));
+        }
+        this.out.tags(out);
     }
 
     public void smmu(Map<?, ?> a) {

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.smmubench.bench.RecordedViolation;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.StepFailure;
+import org.smmubench.bench.StepLine;
 import org.smmubench.driver.sva.DriverVariantInfo;
 import org.smmubench.driver.sva.DriverVariants;
 
@@ -31,7 +32,13 @@ public final class ConsoleReport {
      * with {@code trace} the violations of passed runs too, then the modelled call trace.
      */
     public static String run(RunResult r, boolean trace) {
+        return run(r, trace, false);
+    }
+
+    /** As {@link #run(RunResult, boolean)}, with {@code steps} one line per step under the run's line. */
+    public static String run(RunResult r, boolean trace, boolean steps) {
         StringBuilder sb = new StringBuilder(line(r));
+        if (steps) sb.append(steps(r));
         if (!r.passed()) sb.append(reasons(r));
         if (!r.passed() || trace) sb.append(violations(r));
         if (trace && !r.trace().isEmpty()) {
@@ -46,6 +53,23 @@ public final class ConsoleReport {
         String driver = r.driver() + " ".repeat(Math.max(0, driverWidth() - r.driver().length()));
         return (r.passed() ? "PASS" : "FAIL") + "  " + driver + "  " + r.file() + "  " + r.scenario()
                 + "  " + set(r.violated()) + "\n";
+    }
+
+    /**
+     * {@code run --steps}: one line per step, {@code step N: text -> result}, then
+     * {@code , expected X} when it did not meet its expectation, and the invariants it
+     * violated for the first time ({@code new:}) or again ({@code again:}).
+     */
+    public static String steps(RunResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (StepLine l : r.steps()) {
+            sb.append(INDENT).append("step ").append(l.step()).append(": ").append(l.text()).append(" -> ").append(l.result());
+            if (l.failed()) sb.append(", expected ").append(l.unmet());
+            if (!l.raised().isEmpty()) sb.append("  new: ").append(String.join(", ", l.raised()));
+            if (!l.again().isEmpty()) sb.append("  again: ").append(String.join(", ", l.again()));
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     /** Why a run failed: the expected and violated sets when they differ, then each failed step. */
