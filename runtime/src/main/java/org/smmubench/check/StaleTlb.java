@@ -16,7 +16,7 @@ import org.smmubench.hw.TlbEntry;
 import org.smmubench.mm.Mm;
 
 /**
- * stale-tlb (smmuv3-arch.md §8.5 HW I3, I4). When a step ends every SMMU TLB entry agrees
+ * stale-tlb. When a step ends every SMMU TLB entry agrees
  * with a fresh walk of the page tables its ASID names now (the shared context owning that
  * ASID in arm_smmu_asid_xa: its mm; a private DMA-domain ASID names empty tables, and an
  * ASID naming nothing makes any entry stale), and every endpoint ATC entry agrees with the

@@ -17,7 +17,7 @@ import org.smmubench.mm.Mm;
 /**
  * The iommu core of v6.8 (drivers/iommu/iommu.c and iommu-sva.c) as far as SVA needs it:
  * probe with groups and default DMA domains, SVA bind/unbind with handle sharing, and the
- * group-wide PASID attach with 6.8's remove-from-every-device rollback (kernel-sva.md §4).
+ * group-wide PASID attach with 6.8's remove-from-every-device rollback.
  */
 public final class IommuCore {
     /** IOMMU_FIRST_GLOBAL_PASID: PASID 0 is IOMMU_NO_PASID, the RID's own translation. */
@@ -85,7 +85,7 @@ public final class IommuCore {
 
     /**
      * iommu_group_get_for_dev via the driver's device_group: a PCI device behind full ACS gets
-     * a group of its own (kernel-sva.md §4.3); platform devices share the group firmware names.
+     * a group of its own; platform devices share the group firmware names.
      */
     private IommuGroup iommuGroupGetForDev(Device dev) {
         try (Frame f = k.enter(dev.isPci() ? "pci_device_group" : "generic_device_group")) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads YAML scenarios (interface.md §3). Every document is validated against the shipped
+ * Loads YAML scenarios (docs/format.md). Every document is validated against the shipped
  * JSON Schema first, then bound to records and checked for what a schema cannot express
  * (names, duplicates, cross references, ranges of hex numbers). Nothing is returned unless
  * the whole file is clean: all problems come back at once in one {@link ScenarioException},

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Writes scenarios as YAML in the interface.md §3 layout (what the REPL's {@code save}
+ * Writes scenarios as YAML in the docs/format.md layout (what the REPL's {@code save}
  * produces), so that {@link ScenarioLoader} reads back the same records. Addresses and
  * stream IDs are hex, PASIDs and bit widths decimal, as users write them; sets are sorted
  * so the output is deterministic.

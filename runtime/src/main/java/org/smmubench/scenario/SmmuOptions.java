@@ -1,7 +1,7 @@
 package org.smmubench.scenario;
 
 /**
- * The {@code smmu:} block of a scenario (interface.md §3): what the modelled SMMUv3 advertises.
+ * The {@code smmu:} block of a scenario (docs/format.md): what the modelled SMMUv3 advertises.
  * Defaults are the interface's defaults.
  */
 public record SmmuOptions(boolean twoLevelCdTable, boolean twoLevelStreamTable, int ssidBits,

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every kind of input error is reported as FILE:LINE:COLUMN: message, pointing at the key
- * or value the user wrote, before anything runs (interface.md §3).
+ * or value the user wrote, before anything runs (docs/format.md).
  */
 class InputErrorsTest {
     private static final String TOPOLOGY = """
@@ -201,7 +201,7 @@ class InputErrorsTest {
     void allErrorsOfAFileComeAtOnceSchemaErrorsFirst() {
         List<String> errors = Loading.errors(Loading.resourceText("errors/many-errors.yaml"));
         assertEquals(List.of(
-                "t.yaml:2:1: unknown key 'colour' (known: scenario, description, driver, smmu, devices, processes, steps, expect)",
+                "t.yaml:2:1: unknown key 'colour' (known: scenario, description, driver, tags, smmu, devices, processes, steps, expect)",
                 "t.yaml:3:19: smmu.ssid-bits: must be at most 20, found 21",
                 "t.yaml:8:26: processes[0].pasid: must be at least 1, found 0",
                 "t.yaml:11:5: unknown step kind 'frob' (known: bind, unbind, dma, map, unmap, fail, exit)",

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.smmubench.driver.sva.DriverVariants;
 
-/** The full example of interface.md §3 is the format's reference: it must load into exactly these records. */
+/** The full example of docs/format.md is the format's reference: it must load into exactly these records. */
 class InterfaceExampleTest {
     private static final String F = "scenarios/interface-example.yaml";
 

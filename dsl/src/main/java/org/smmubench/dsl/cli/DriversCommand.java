@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code smmu-bench drivers}: the driver variants a scenario can name (interface.md §1). */
+/** {@code smmu-bench drivers}: the driver variants a scenario can name (docs/trees.md). */
 @Command(name = "drivers", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "List the driver variants, their aliases and what each models.")
 final class DriversCommand implements Callable<Integer> {
     @Spec

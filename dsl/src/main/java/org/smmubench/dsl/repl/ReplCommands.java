@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.smmubench.dsl.script.Verbs;
 
 /**
- * The REPL's own commands (interface.md §8): typed without quotes ({@code show nic0}),
+ * The REPL's own commands (README.md, "REPL"): typed without quotes ({@code show nic0}),
  * recognised before a line goes to Groovy. Everything else on the prompt is a statement
  * or plain Groovy.
  */

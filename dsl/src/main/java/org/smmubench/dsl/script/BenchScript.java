@@ -15,7 +15,7 @@ import org.smmubench.scenario.SourcePos;
 
 /**
  * The base class of every {@code *.groovy} scenario and of every REPL line: the statements
- * of interface.md §5 as methods, so a script is plain Groovy whose top-level calls are the
+ * of docs/format.md (Groovy) as methods, so a script is plain Groovy whose top-level calls are the
  * scenario language. Typed signatures and {@link NamedParam} annotations let an IDE
  * complete the statements (add {@code @BaseScript BenchScript script} at the top of a file
  * to tell it the base class); {@code smmu-bench} itself sets the base class for you.

@@ -19,7 +19,7 @@ import org.smmubench.scenario.SmmuOptions;
 import org.smmubench.scenario.Step;
 
 /**
- * Scenario → a {@code *.groovy} script in the interface.md §5 spelling, which
+ * Scenario → a {@code *.groovy} script in the Groovy spelling of docs/format.md, which
  * {@link GroovyScenarioLoader} reads back to an equal scenario. Used by the REPL's
  * {@code save x.groovy}; numbers are written in hex where kernel developers read hex.
  */

@@ -22,12 +22,12 @@ import org.smmubench.scenario.SourcePos;
 import org.smmubench.scenario.Step;
 
 /**
- * The statements of interface.md §5, from Groovy's spelling (a name, then named arguments)
+ * The statements of docs/format.md (Groovy) from Groovy's spelling (a name, then named arguments)
  * to the shared Scenario records. Every check that does not need the topology happens
  * here; the rest happens in the {@link Statements} receiver.
  */
 public final class Vocabulary {
-    /** errno names a bind or unbind may be expected to return (interface.md §3). */
+    /** errno names a bind or unbind may be expected to return (docs/format.md). */
     public static final List<String> ERRNOS =
             List.of("ok", "ENODEV", "ENOMEM", "EBUSY", "ENOSPC", "EINVAL", "E2BIG", "EOVERFLOW", "ESRCH");
     public static final List<String> DMA_RESULTS = List.of("ok", "fault", "C_BAD_CD", "C_BAD_SUBSTREAMID",

@@ -36,7 +36,7 @@ public final class ParameterTypes {
         return v;
     }
 
-    /** A driver id or alias (interface.md §1); resolved to the canonical id. */
+    /** A driver id or alias (docs/trees.md); resolved to the canonical id. */
     @ParameterType(name = "driver", value = QUOTED, useForSnippets = false)
     public String driver(String name) {
         if (name.equals("all"))

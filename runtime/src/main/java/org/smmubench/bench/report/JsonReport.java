@@ -22,7 +22,7 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code --json} report, shaped exactly as interface.md §7. The tree is built from
+ * The {@code --json} report, shaped exactly as docs/report.md describes. The tree is built from
  * insertion-ordered maps so the key order is the documented one; users diff these files
  * between kernels, so nothing but {@code durationMs} may vary between identical runs.
  */

@@ -25,7 +25,7 @@ import org.smmubench.mm.Mm;
 import org.smmubench.mm.MmWorld;
 
 /**
- * arm-smmu-v3-sva.c, the parts b5bf7778 did not touch (kernel-sva.md §2.5, §2.7, §2.8): the
+ * arm-smmu-v3-sva.c, the parts b5bf7778 did not touch: the
  * shared CD and its ASID, mm_release, invalidate_secondary_tlbs, the SVA domain, and SVA
  * enable. Each variant subclass holds the functions the commit changed, whole, so the two
  * classes differ as the kernel diff does.
@@ -44,7 +44,7 @@ public abstract class ArmSmmuSva implements SvaOps {
         this.svaLock = k.mutex("sva_lock");
     }
 
-    /** The canonical driver id of this variant (interface.md §1). */
+    /** The canonical driver id of this variant (docs/trees.md). */
     public abstract String variantId();
 
     protected CdCode cdCode() { return drv.cdCode; }
@@ -131,7 +131,7 @@ public abstract class ArmSmmuSva implements SvaOps {
         }
     }
 
-    /** arm_smmu_alloc_shared_cd: the mm's CD with the CPU's pinned ASID (kernel-sva.md §2.7). */
+    /** arm_smmu_alloc_shared_cd: the mm's CD with the CPU's pinned ASID. */
     protected ErrPtr<CtxDesc> allocSharedCd(Mm mm, String device) {
         try (Frame f = k.enter("arm_smmu_alloc_shared_cd")) {
             svaLock.assertHeld();

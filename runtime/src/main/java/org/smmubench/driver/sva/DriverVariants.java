@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The registry of driver variants. Ids and aliases are case-sensitive (interface.md §1);
+ * The registry of driver variants. Ids and aliases are case-sensitive (docs/trees.md);
  * {@code all} means every variant.
  */
 public final class DriverVariants {

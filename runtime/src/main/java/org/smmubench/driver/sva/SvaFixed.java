@@ -15,7 +15,7 @@ import org.smmubench.mm.Mm;
 import org.smmubench.mm.MmWorld;
 
 /**
- * arm-smmu-v3-sva.c after b5bf7778 (kernel-sva.md §2 "POST"): __arm_smmu_sva_bind writes the
+ * arm-smmu-v3-sva.c after b5bf7778: __arm_smmu_sva_bind writes the
  * bound master's CD with only mutexes held, and remove_dev_pasid clears it, so notifier
  * get/put no longer touch CDs and stay paired.
  */

@@ -15,7 +15,7 @@ import org.smmubench.mm.Mm;
 import org.smmubench.mm.MmWorld;
 
 /**
- * arm-smmu-v3-sva.c at the parent of b5bf7778 (kernel-sva.md §2 "PRE"): creating the
+ * arm-smmu-v3-sva.c at the parent of b5bf7778: creating the
  * notifier writes the CD into every master of the RID domain under devices_lock, so the
  * first bind at a PASID without a CD leaf allocates 64 KiB with GFP_KERNEL in atomic context.
  */
