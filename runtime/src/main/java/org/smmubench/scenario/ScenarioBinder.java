@@ -32,7 +32,7 @@ final class ScenarioBinder {
         TopologyBinder topo = new TopologyBinder(r);
         SmmuOptions smmu = topo.smmu(root);
         List<DeviceSpec> devices = topo.devices(root, smmu);
-        List<ProcessSpec> processes = topo.processes(root);
+        List<ProcessSpec> processes = topo.processes(root, smmu);
         List<String> deviceNames = new ArrayList<>();
         devices.forEach(d -> { if (d.name() != null && !deviceNames.contains(d.name())) deviceNames.add(d.name()); });
         List<String> processNames = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.smmubench.bench.DriverChoice;
 import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.scenario.Names;
 
 import picocli.CommandLine;
 
@@ -23,8 +24,7 @@ final class DriverOption {
             if (!known) {
                 List<String> choices = new ArrayList<>(DriverVariants.names());
                 if (!allowAll) choices.remove("all");
-                throw new CommandLine.ParameterException(cmd,
-                        "unknown driver '" + n + "' (known: " + String.join(", ", choices) + ")");
+                throw new CommandLine.ParameterException(cmd, Names.unknown("driver", n, choices));
             }
             for (String id : DriverVariants.expand(List.of(n))) if (!out.contains(id)) out.add(id);
         }

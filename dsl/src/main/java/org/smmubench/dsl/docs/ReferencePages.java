@@ -101,7 +101,8 @@ public final class ReferencePages {
         b.append("""
                 `fail: {site: S, nth: N, device: D}` (YAML; `fail 'S', nth: N, device: 'D'` in Groovy;
                 `When the next "S" fails` in Gherkin) makes the Nth next hit of site S fail (default
-                the next one), counting only hits on device D's behalf when D is given.
+                the next one), counting only hits on device D's behalf when D is given. A step that
+                expected a failure and did not get one names the armed sites nothing has hit yet.
                 `smmu-bench sites` prints this list.
 
                 | site | how it fails |

@@ -35,7 +35,12 @@ public final class ReplCompleter implements Completer {
         }
         String verb = words.get(0);
         switch (verb) {
-            case "show" -> { names(candidates, session.deviceNames(), "devices"); names(candidates, session.processNames(), "processes"); return; }
+            case "show" -> {
+                names(candidates, session.deviceNames(), "devices");
+                names(candidates, session.processNames(), "processes");
+                names(candidates, ReplSession.HARDWARE_VIEWS, "hardware");
+                return;
+            }
             case "driver" -> { drivers(candidates); return; }
             case "trace" -> { names(candidates, List.of("on", "off"), null); return; }
             case "help" -> { names(candidates, Verbs.names(), "statements"); names(candidates, ReplCommands.names(), "commands"); return; }

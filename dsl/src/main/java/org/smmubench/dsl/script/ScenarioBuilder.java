@@ -101,6 +101,7 @@ public final class ScenarioBuilder {
         if (!p.name().matches("[A-Za-z0-9_.-]+"))
             throw new DslError("process name '" + p.name() + "' may only hold letters, digits, '_', '.' and '-'");
         if (processes.containsKey(p.name())) throw new DslError("duplicate process name '" + p.name() + "'");
+        if (p.asid() != null && smmu.asidProblem(p.asid()) != null) throw new DslError(p.name() + ": " + smmu.asidProblem(p.asid()));
         if (devices.containsKey(p.name()))
             throw new DslError("'" + p.name() + "' is already a device name; give the process another name");
         processes.put(p.name(), p);

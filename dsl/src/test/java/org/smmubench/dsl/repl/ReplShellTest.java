@@ -83,7 +83,7 @@ class ReplShellTest {
         assertTrue(out.contains("STE nic0 V=1"), out);
         assertTrue(out.contains("process proc1"), out);
         assertTrue(out.contains("driver v6.8-fixed: fresh bench"), out);
-        assertTrue(out.contains("smmu[fixed]> show nic0\nerror: show: no device or process named 'nic0' (nothing declared yet)"), out);
+        assertTrue(out.contains("smmu[fixed]> show nic0\nerror: show: no device or process named 'nic0' (nothing declared yet; the hardware views are smmu, caches, events)"), out);
         assertTrue(out.contains("  bind 'DEVICE', 'PROCESS'[, expect: 'ok'|'ENOMEM'|...]"), out);
     }
 
@@ -100,7 +100,7 @@ class ReplShellTest {
         assertEquals(List.of("read", "write"), values(c, "dma 'nic0', 'proc1', va: 0x400000, access: "));
         assertTrue(values(c, "bi").contains("bind"));
         assertTrue(values(c, "").containsAll(List.of("bind", "show", "save", "violations")));
-        assertEquals(List.of("dsp0", "nic0", "proc1"), values(c, "show "));
+        assertEquals(List.of("caches", "dsp0", "events", "nic0", "proc1", "smmu"), values(c, "show "));
         assertTrue(values(c, "driver ").containsAll(List.of("pre-fix", "fixed", "v6.8-fixed")));
         assertTrue(values(c, "fail ").contains("kzalloc.bond"));
         assertEquals(List.of("dsp0", "nic0"), values(c, "fail 'kzalloc.bond', device: "));
