@@ -168,6 +168,26 @@ class ReplShellTest {
         List<Candidate> out = new ArrayList<>();
         c.complete(null, new ReplParser().parse(line, line.length(), Parser.ParseContext.COMPLETE), out);
         String word = ((ReplParser.Words) new ReplParser().parse(line, line.length(), Parser.ParseContext.COMPLETE)).word();
-        return out.stream().map(Candidate::value).filter(v -> v.startsWith(word)).sorted().distinct().toList();
+        return out.stream().map(Candidate::displ).filter(v -> v.startsWith(word)).sorted().distinct().toList();
+    }
+
+    @Test
+    void aPickedNameGetsItsClosingQuoteAndNoSpace() {
+        ReplSession session = new ReplSession(FakeBench::new, PRE, new java.io.PrintWriter(java.io.Writer.nullWriter()));
+        new ReplShell(session, null, new java.io.PrintWriter(java.io.Writer.nullWriter()), false).eval(TOPOLOGY);
+        String line = "bind 'ni";
+        var parsed = (ReplParser.Words) new ReplParser().parse(line, line.length(), Parser.ParseContext.COMPLETE);
+        List<Candidate> out = new ArrayList<>();
+        new ReplCompleter(session).complete(null, parsed, out);
+        Candidate nic0 = out.stream().filter(c -> c.displ().equals("nic0")).findFirst().orElseThrow();
+        assertEquals("nic0'", nic0.value());
+        assertEquals(false, nic0.complete(), "JLine adds a space after a complete candidate");
+        assertEquals("'nic0'", parsed.escape(nic0.value(), nic0.complete()).toString());
+        assertEquals("'ni", parsed.escape("ni", false).toString(), "a common prefix stays open");
+        String key = "dma 'nic0', 'proc1', ac";
+        var k = new ReplParser().parse(key, key.length(), Parser.ParseContext.COMPLETE);
+        List<Candidate> keys = new ArrayList<>();
+        new ReplCompleter(session).complete(null, k, keys);
+        assertTrue(keys.stream().anyMatch(c -> c.value().equals("access:")), "keys are not quoted");
     }
 }

@@ -192,14 +192,15 @@ public final class ConsoleReport {
         return out;
     }
 
-    // Scenario names are usually unique; when two files reuse one, show the file too.
+    // Scenario names are usually unique; when two files reuse one, show the file too. Every
+    // label, with or without its file, is cut to the same width, so the column lines up.
     private static void disambiguate(Map<String, String> labels) {
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (String l : labels.values()) seen.merge(shorten(l), 1, Integer::sum);
         for (var e : labels.entrySet()) {
-            String name = shorten(e.getValue());
+            String name = e.getValue();
             String file = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
-            e.setValue(seen.get(name) > 1 ? file + ": " + name : name);
+            e.setValue(shorten(seen.get(shorten(name)) > 1 ? file + ": " + name : name));
         }
     }
 

@@ -78,6 +78,25 @@ class ConsoleReportTest {
     }
 
     @Test
+    void everyMatrixLabelIsCutToTheSameWidthWithOrWithoutItsFile() {
+        String longName = "first SVA bind at PASID 0x400 allocates a CD leaf, twice over and again";
+        var a = new org.smmubench.bench.RunResult(longName, "examples/groovy/leaf-at-1024.groovy", "v6.8-fixed", "passed",
+                java.util.Set.of(), java.util.Set.of(), List.of(), List.of(), List.of(), 1);
+        var b = new org.smmubench.bench.RunResult(longName, "examples/seed/leaf-at-1024.yaml", "v6.8-fixed", "passed",
+                java.util.Set.of(), java.util.Set.of(), List.of(), List.of(), List.of(), 1);
+        var c = new org.smmubench.bench.RunResult(longName + " (alone)", "x.yaml", "v6.8-fixed", "passed",
+                java.util.Set.of(), java.util.Set.of(), List.of(), List.of(), List.of(), 1);
+        List<String> rows = ConsoleReport.matrix(List.of(a, b, c)).lines().skip(2).toList();
+        assertEquals(3, rows.size(), rows.toString());
+        for (String row : rows) {
+            String label = row.substring(0, row.indexOf("  -")).strip();
+            assertEquals(60, label.length(), label);
+            assertTrue(label.endsWith("..."), label);
+        }
+        assertTrue(rows.get(0).startsWith("examples/groovy/leaf-at-1024.groovy: "), rows.get(0));
+    }
+
+    @Test
     void matrixShowsDashForACleanRunAndNoLegendWhenAllPassed() {
         var pre = SampleResults.preFixPassed(3);
         var clean = new org.smmubench.bench.RunResult("clean", "a.yaml", "v6.8-fixed", "passed",
