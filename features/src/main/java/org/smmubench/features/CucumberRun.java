@@ -21,9 +21,19 @@ final class CucumberRun {
      * {@link BenchObjectFactory} bound to {@code context}; results go to the plugins.
      */
     static void run(List<URI> features, RunContext context, boolean dryRun, List<Plugin> plugins) {
-        RuntimeOptionsBuilder b = new RuntimeOptionsBuilder().addGlue(GLUE).setMonochrome()
-                .setDryRun(dryRun).setPublishQuiet(true);
+        RuntimeOptionsBuilder b = new RuntimeOptionsBuilder();
         for (URI f : features) b.addFeature(FeatureWithLines.create(f, List.of()));
+        run(b, context, dryRun, plugins);
+    }
+
+    /** Runs only the scenarios (and Examples rows) of {@code feature} at {@code lines} (not empty). */
+    static void run(URI feature, List<Integer> lines, RunContext context, List<Plugin> plugins) {
+        if (lines.isEmpty()) throw new IllegalArgumentException("no lines: Cucumber would run the whole file");
+        run(new RuntimeOptionsBuilder().addFeature(FeatureWithLines.create(feature, lines)), context, false, plugins);
+    }
+
+    private static void run(RuntimeOptionsBuilder b, RunContext context, boolean dryRun, List<Plugin> plugins) {
+        b.addGlue(GLUE).setMonochrome().setDryRun(dryRun).setPublishQuiet(true);
         RuntimeOptions options = b.build();
         BenchObjectFactory factory = new BenchObjectFactory(context);
         Runtime runtime = Runtime.builder()

@@ -9,15 +9,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.cucumber.gherkin.GherkinParser;
 import io.cucumber.messages.types.Background;
-import io.cucumber.messages.types.Envelope;
+import io.cucumber.messages.types.Examples;
 import io.cucumber.messages.types.FeatureChild;
 import io.cucumber.messages.types.GherkinDocument;
 import io.cucumber.messages.types.Location;
+import io.cucumber.messages.types.Pickle;
+import io.cucumber.messages.types.PickleStep;
+import io.cucumber.messages.types.PickleTag;
 import io.cucumber.messages.types.RuleChild;
 import io.cucumber.messages.types.Scenario;
+import io.cucumber.messages.types.TableRow;
+
+import org.smmubench.bench.ScenarioInfo;
+import org.smmubench.driver.tree.DriverVariants;
 
 import org.smmubench.scenario.InputError;
 import org.smmubench.scenario.ScenarioException;
@@ -31,8 +40,14 @@ import org.smmubench.scenario.SourcePos;
 final class FeatureCheck {
     private FeatureCheck() {}
 
-    /** The number of Gherkin scenarios (pickles) in the file; throws ScenarioException when it is bad. */
-    static int check(Path file, String display, URI uri) {
+    /** One Gherkin scenario (an Outline row is one): what the CLI filters on, and the line Cucumber selects it by. */
+    record Pickled(ScenarioInfo info, int line) {}
+
+    // The step that pins a scenario's tree, as the pickle spells it (without its keyword).
+    private static final Pattern DRIVER_STEP = Pattern.compile("the \"([^\"]*)\" driver");
+
+    /** The Gherkin scenarios (pickles) in the file, in order; throws ScenarioException when it is bad. */
+    static List<Pickled> check(Path file, String display, URI uri) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -40,19 +55,39 @@ final class FeatureCheck {
             throw new UncheckedIOException("cannot read " + display, e);
         }
         List<InputError> errors = new ArrayList<>();
-        int[] pickles = {0};
+        List<Pickle> pickles = new ArrayList<>();
+        Map<String, Integer> lines = new HashMap<>();
         Map<Integer, Integer> docStringColumns = new HashMap<>();
         GherkinParser.builder().includeSource(false).build().parse(display, bytes).forEach(e -> {
             e.getParseError().ifPresent(pe -> errors.add(new InputError(
                     pos(display, pe.getSource().getLocation().orElse(null)), stripLocation(pe.getMessage()))));
-            e.getGherkinDocument().ifPresent(d -> docStrings(d, docStringColumns));
-            if (e.getPickle().isPresent()) pickles[0]++;
+            e.getGherkinDocument().ifPresent(d -> docStrings(d, docStringColumns, lines));
+            e.getPickle().ifPresent(pickles::add);
         });
         if (!errors.isEmpty()) throw new ScenarioException(errors);
         StepChecker checker = new StepChecker(Map.of(uri, display), docStringColumns);
         CucumberRun.run(List.of(uri), new RunContext(null, false, Map.of(uri, display)), true, List.of(checker));
         if (!checker.errors().isEmpty()) throw new ScenarioException(checker.errors());
-        return pickles[0];
+        List<Pickled> out = new ArrayList<>();
+        for (Pickle p : pickles) {
+            // The last AST node is the Examples row for an Outline, the Scenario otherwise:
+            // the line Cucumber knows the test case by.
+            List<String> ids = p.getAstNodeIds();
+            int line = lines.getOrDefault(ids.get(ids.size() - 1), 0);
+            List<String> tags = p.getTags().stream().map(PickleTag::getName).toList();
+            out.add(new Pickled(new ScenarioInfo(p.getName(), tags, ownTree(p)), line));
+        }
+        return out;
+    }
+
+    /** The tree a {@code Given the "…" driver} step pins (the last one wins, as when run), or none. */
+    private static List<String> ownTree(Pickle p) {
+        String tree = null;
+        for (PickleStep s : p.getSteps()) {
+            Matcher m = DRIVER_STEP.matcher(s.getText());
+            if (m.matches()) tree = DriverVariants.resolve(m.group(1)).orElse(tree);
+        }
+        return tree == null ? List.of() : List.of(tree);
     }
 
     private static SourcePos pos(String display, Location l) {
@@ -65,20 +100,27 @@ final class FeatureCheck {
         return message.replaceFirst("^\\(\\d+:\\d+\\): ", "");
     }
 
-    // Doc string delimiters' columns by line, so YAML errors inside one land on the right column.
-    private static void docStrings(GherkinDocument d, Map<Integer, Integer> out) {
+    // Doc string delimiters' columns by line, so YAML errors inside one land on the right
+    // column; and the line of every Scenario and Examples row by AST id, to select pickles.
+    private static void docStrings(GherkinDocument d, Map<Integer, Integer> out, Map<String, Integer> lines) {
         d.getFeature().ifPresent(f -> {
             for (FeatureChild c : f.getChildren()) {
                 c.getBackground().ifPresent(b -> steps(b, out));
-                c.getScenario().ifPresent(s -> steps(s, out));
+                c.getScenario().ifPresent(s -> { steps(s, out); lines(s, lines); });
                 c.getRule().ifPresent(r -> {
                     for (RuleChild rc : r.getChildren()) {
                         rc.getBackground().ifPresent(b -> steps(b, out));
-                        rc.getScenario().ifPresent(s -> steps(s, out));
+                        rc.getScenario().ifPresent(s -> { steps(s, out); lines(s, lines); });
                     }
                 });
             }
         });
+    }
+
+    private static void lines(Scenario sc, Map<String, Integer> out) {
+        out.put(sc.getId(), sc.getLocation().getLine().intValue());
+        for (Examples ex : sc.getExamples())
+            for (TableRow row : ex.getTableBody()) out.put(row.getId(), row.getLocation().getLine().intValue());
     }
 
     private static void steps(Background b, Map<Integer, Integer> out) { b.getSteps().forEach(s -> docString(s, out)); }

@@ -1,24 +1,25 @@
 package org.smmubench.features;
 
-import java.util.concurrent.Callable;
-
-import org.smmubench.check.Checking;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import io.cucumber.plugin.Plugin;
 
+import org.smmubench.bench.DriverChoice;
+import org.smmubench.bench.RunOptions;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.ScenarioFileRunner;
+import org.smmubench.bench.ScenarioInfo;
 
 /**
- * Runs Gherkin feature files (interface.md §6) for {@code smmu-bench run}: each Gherkin
- * scenario (each Examples row of an outline) is one result, on the driver its
- * {@code Given the … driver} step names (default fixed), or once per {@code --driver}.
+ * Runs Gherkin feature files for {@code smmu-bench run}: each Gherkin scenario (each
+ * Examples row of an outline) is one result per tree {@link DriverChoice} gives it; the
+ * tree a scenario names is the one its {@code Given the … driver} step pins.
  * Registered in META-INF/services; the CLI finds it by the {@code feature} extension.
  *
  * <p>Cucumber's HTML report: call {@link #htmlReport(Path)} before running and
@@ -34,21 +35,16 @@ public final class FeatureFileRunner implements ScenarioFileRunner, AutoCloseabl
     public Prepared prepare(Path file) {
         String display = file.toString();
         URI uri = file.toAbsolutePath().normalize().toUri();
-        int scenarios = FeatureCheck.check(file, display, uri);
+        List<FeatureCheck.Pickled> pickles = FeatureCheck.check(file, display, uri);
+        List<ScenarioInfo> infos = pickles.stream().map(FeatureCheck.Pickled::info).toList();
         return new Prepared() {
             @Override
-            public int count(List<String> driverOverride) { return scenarios * Math.max(1, driverOverride.size()); }
+            public List<ScenarioInfo> scenarios() { return infos; }
 
             @Override
-            public List<RunResult> run(List<String> driverOverride, boolean trace, boolean record) {
-                return runFeature(uri, display, driverOverride, trace, record, Checking.defaultMode());
-            }
-
-            /** One task per feature file: its results are merged across drivers, scenario by scenario. */
-            @Override
-            public List<Callable<List<RunResult>>> tasks(List<String> driverOverride, boolean trace, boolean record,
-                                                         Checking checking) {
-                return List.of(() -> runFeature(uri, display, driverOverride, trace, record, checking));
+            public List<Callable<List<RunResult>>> tasks(DriverChoice drivers, List<Integer> selected, RunOptions options) {
+                // One task per feature file: its results are merged across trees, scenario by scenario.
+                return List.of(() -> runFeature(uri, display, pickles, drivers, selected, options));
             }
         };
     }
@@ -68,32 +64,48 @@ public final class FeatureFileRunner implements ScenarioFileRunner, AutoCloseabl
         html = null;
     }
 
-    private List<RunResult> runFeature(URI uri, String display, List<String> driverOverride, boolean trace, boolean record,
-                                       Checking checking) {
-        List<String> drivers = driverOverride.isEmpty() ? java.util.Collections.singletonList(null) : driverOverride;
-        List<List<RunResult>> perDriver = new ArrayList<>();
-        for (String driver : drivers) {
-            RunContext ctx = new RunContext(driver, trace, record, Map.of(uri, display), checking);
+    /**
+     * One Cucumber run per tree (the tree a step or {@code --driver} gives decides the
+     * bench), over the lines of the scenarios that go to that tree; results then put back
+     * in scenario order, each scenario's trees in {@link DriverChoice#treesFor} order.
+     */
+    private List<RunResult> runFeature(URI uri, String display, List<FeatureCheck.Pickled> pickles,
+                                       DriverChoice drivers, List<Integer> selected, RunOptions options) {
+        Map<Integer, Integer> indexByLine = new HashMap<>();
+        for (int i : selected) indexByLine.put(pickles.get(i).line(), i);
+        List<String> runs = drivers.overrides() || drivers.all() ? treesOfRuns(drivers, pickles, selected)
+                : java.util.Collections.singletonList(null);
+        List<Ordered> out = new ArrayList<>();
+        for (int r = 0; r < runs.size(); r++) {
+            String tree = runs.get(r);
+            List<Integer> lines = new ArrayList<>();
+            for (int i : selected)
+                if (tree == null || drivers.treesFor(pickles.get(i).info().ownTrees()).contains(tree))
+                    lines.add(pickles.get(i).line());
+            // No lines would mean "the whole file" to Cucumber.
+            if (lines.isEmpty()) continue;
+            RunContext ctx = new RunContext(tree, options.trace(), options.record(), Map.of(uri, display), options.checking());
             ResultCollector collector = new ResultCollector(ctx);
             List<Plugin> plugins = new ArrayList<>(List.of(collector));
             HtmlReport report = html();
             if (report != null) plugins.add(report.listener());
-            CucumberRun.run(List.of(uri), ctx, false, plugins);
-            perDriver.add(collector.results());
+            CucumberRun.run(uri, lines, ctx, plugins);
+            List<RunResult> rs = collector.results();
+            List<Integer> ls = collector.lines();
+            for (int k = 0; k < rs.size(); k++) out.add(new Ordered(indexByLine.getOrDefault(ls.get(k), -1), r, rs.get(k)));
         }
-        return distinctNames(scenarioMajor(perDriver));
+        out.sort(java.util.Comparator.comparingInt(Ordered::scenario).thenComparingInt(Ordered::run));
+        return distinctNames(out.stream().map(Ordered::result).toList());
     }
 
-    /** Each scenario on every driver before the next scenario, as the YAML runner orders them. */
-    private static List<RunResult> scenarioMajor(List<List<RunResult>> perDriver) {
-        List<RunResult> out = new ArrayList<>();
-        int n = perDriver.get(0).size();
-        if (perDriver.stream().anyMatch(l -> l.size() != n)) {
-            perDriver.forEach(out::addAll);
-            return out;
-        }
-        for (int i = 0; i < n; i++) for (List<RunResult> l : perDriver) out.add(l.get(i));
-        return out;
+    private record Ordered(int scenario, int run, RunResult result) {}
+
+    /** Every tree some selected scenario goes to, in the order the choice lists them. */
+    private static List<String> treesOfRuns(DriverChoice drivers, List<FeatureCheck.Pickled> pickles, List<Integer> selected) {
+        List<String> trees = new ArrayList<>(drivers.treesFor(List.of()));
+        for (int i : selected)
+            for (String t : drivers.treesFor(pickles.get(i).info().ownTrees())) if (!trees.contains(t)) trees.add(t);
+        return trees;
     }
 
     /**
@@ -112,7 +124,7 @@ public final class FeatureFileRunner implements ScenarioFileRunner, AutoCloseabl
                 continue;
             }
             int n = seen.merge(key, 1, Integer::sum);
-            out.add(r.withScenario(r.scenario() + " #" + n));
+            out.add(r.renamed(r.scenario() + " #" + n));
         }
         return out;
     }

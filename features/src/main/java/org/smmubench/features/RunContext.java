@@ -4,7 +4,11 @@ import org.smmubench.check.Checking;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.smmubench.bench.RecordedViolation;
 
 import org.smmubench.scenario.SourcePos;
 
@@ -23,6 +27,7 @@ public final class RunContext {
     private final Checking checking;
     private final Map<String, ScenarioRecord> records = new HashMap<>();
     private SourcePos currentStep;
+    private Supplier<List<RecordedViolation>> violations = List::of;
 
     /** {@code driverOverride}: a canonical driver id from {@code --driver}, or null. */
     public RunContext(String driverOverride, boolean trace, Map<URI, String> displayNames) {
@@ -73,6 +78,11 @@ public final class RunContext {
     void currentStep(SourcePos pos) { this.currentStep = pos; }
 
     public Optional<SourcePos> currentStep() { return Optional.ofNullable(currentStep); }
+
+    /** Set by each scenario's world when it begins: the violations of its run so far (for --steps). */
+    void violationsSource(Supplier<List<RecordedViolation>> source) { this.violations = source; }
+
+    List<RecordedViolation> violationsSoFar() { return violations.get(); }
 
     void record(String testCaseId, ScenarioRecord record) {
         if (collect) records.put(testCaseId, record);

@@ -13,6 +13,7 @@ import org.smmubench.bench.BenchParts;
 import org.smmubench.check.Checking;
 import org.smmubench.bench.RecordedViolation;
 import org.smmubench.bench.RunResult;
+import org.smmubench.bench.ScenarioRunner;
 import org.smmubench.bench.StepOutcome;
 import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.DeviceSpec;
@@ -39,6 +40,7 @@ public final class ScenarioWorld {
     private StepOutcome last;
     private Step lastStep;
     private final List<String> trace = new ArrayList<>();
+    private boolean setupTraced;
     private final Set<String> claimedViolated = new TreeSet<>();
     private boolean claimedExactly;
     private final Set<String> claimedNotViolated = new TreeSet<>();
@@ -49,6 +51,7 @@ public final class ScenarioWorld {
 
     public void begin(String testCaseId, URI uri, int line) {
         this.testCaseId = testCaseId;
+        run.violationsSource(this::violations);
         this.scenarioPos = new SourcePos(run.display(uri), line, 0);
     }
 
@@ -68,7 +71,7 @@ public final class ScenarioWorld {
         if (!unclaimed.isEmpty())
             throw new ExpectationFailed(String.join(", ", claimedViolated), String.join(", ", unclaimed),
                     "the end-of-run checks raised " + unclaimed + ", which the scenario's Then steps said"
-                            + " were not violated:\n" + Render.violations(all));
+                            + " were not violated\n" + Render.violations(all));
     }
 
     // ---- configuration ----------------------------------------------------------------
@@ -122,10 +125,16 @@ public final class ScenarioWorld {
 
     /** Runs one action on the bench; the Then steps that follow look at its outcome. */
     public StepOutcome run(Step step) {
-        StepOutcome outcome = bench().run(step);
+        Bench b = bench();
+        // The same headers as a YAML run's trace: what setup did, then each step's block.
+        if (run.trace() && !setupTraced) {
+            ScenarioRunner.traceSetup(trace, b.drainTrace());
+            setupTraced = true;
+        }
+        StepOutcome outcome = b.run(step);
         last = outcome;
         lastStep = step;
-        trace.addAll(outcome.trace());
+        if (run.trace()) ScenarioRunner.traceStep(trace, outcome);
         return outcome;
     }
 

@@ -28,7 +28,8 @@ import org.smmubench.scenario.SourcePos;
  * Listens to a dry run (steps matched, nothing executed) and turns what would fail for
  * reasons of input into located errors: undefined and ambiguous steps (with the closest
  * phrasings), unknown driver/invariant/site/errno names, devices and processes used before
- * a step declares them, and invalid YAML doc strings. Each error is reported once, even
+ * a step declares them, and invalid YAML doc strings. Every undefined step is reported, not
+ * only a scenario's first. Each error is reported once, even
  * when a Background or an outline repeats its step in several scenarios.
  */
 final class StepChecker implements ConcurrentEventListener {
@@ -42,6 +43,9 @@ final class StepChecker implements ConcurrentEventListener {
     private static final class Declared {
         final Set<String> devices = new LinkedHashSet<>();
         final Set<String> processes = new LinkedHashSet<>();
+        // An undefined step may have been meant to declare a name: later "unknown device"
+        // errors would only be its echo.
+        boolean undefinedBefore;
     }
 
     StepChecker(Map<URI, String> displayNames, Map<Integer, Integer> docStringColumns) {
@@ -66,7 +70,11 @@ final class StepChecker implements ConcurrentEventListener {
         String text = p.getStep().getText();
         SourcePos at = new SourcePos(display, line, column);
         Status s = e.getResult().getStatus();
-        if (s == Status.UNDEFINED) {
+        Declared d = declared.computeIfAbsent(e.getTestCase().getId(), k -> new Declared());
+        // After the first undefined step Cucumber skips the rest without matching them; a
+        // skipped step with no code location is undefined too, and is reported as well.
+        if (s == Status.UNDEFINED || s == Status.SKIPPED && p.getCodeLocation() == null) {
+            d.undefinedBefore = true;
             StringBuilder sb = new StringBuilder("undefined step \"" + keyword + text + "\"; the closest known phrasings are:");
             for (Phrasings.Phrasing ph : Phrasings.closest(text, 3)) sb.append("\n    ").append(ph.display());
             sb.append("\n  (every phrasing: features/STEPS.md)");
@@ -78,7 +86,6 @@ final class StepChecker implements ConcurrentEventListener {
                     + (e.getResult().getError() == null ? "it matches several phrasings" : e.getResult().getError().getMessage())));
             return;
         }
-        Declared d = declared.computeIfAbsent(e.getTestCase().getId(), k -> new Declared());
         for (Argument a : p.getDefinitionArgument()) {
             String value = unquote(a.getValue());
             if (value == null) continue;
@@ -103,11 +110,11 @@ final class StepChecker implements ConcurrentEventListener {
             case "newDevice" -> d.devices.add(types.newDevice(value));
             case "newProcess" -> d.processes.add(types.newProcess(value));
             case "device" -> {
-                if (!d.devices.contains(value)) throw new IllegalArgumentException(Names.unknown("device", value, d.devices)
+                if (!d.devices.contains(value) && !d.undefinedBefore) throw new IllegalArgumentException(Names.unknown("device", value, d.devices)
                         + "; declare it in an earlier step");
             }
             case "process" -> {
-                if (!d.processes.contains(value)) throw new IllegalArgumentException(Names.unknown("process", value, d.processes)
+                if (!d.processes.contains(value) && !d.undefinedBefore) throw new IllegalArgumentException(Names.unknown("process", value, d.processes)
                         + "; declare it in an earlier step");
             }
             default -> { }

@@ -109,4 +109,19 @@ class FeatureCheckTest {
             found |= r.extensions().contains("feature");
         assertTrue(found);
     }
+
+    @Test
+    void everyUndefinedStepOfAScenarioIsReportedWithoutEchoes() throws IOException {
+        List<InputError> e = errors("""
+                Feature: f
+                  Scenario: s
+                    Given a PCI device "nic0" with stream ID 0x100
+                    And a proces "proc1"
+                    When "proc1" is bond to "nic0"
+                    And "proc1" is bound to "nic0"
+                    Then nothing happens
+                """);
+        assertEquals(List.of(4, 5, 7), e.stream().map(x -> x.pos().line()).toList(), e.toString());
+        for (InputError x : e) assertTrue(x.message().startsWith("undefined step"), x.message());
+    }
 }

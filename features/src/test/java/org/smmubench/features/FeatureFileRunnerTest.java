@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.smmubench.bench.DriverChoice;
 import org.smmubench.bench.RunResult;
 import org.smmubench.driver.tree.DriverVariants;
 
@@ -72,6 +73,8 @@ class FeatureFileRunnerTest {
         assertEquals(5, wrong.stepFailures().get(0).step());
         assertEquals("Then no invariant is violated", wrong.stepFailures().get(0).stepText());
         assertEquals("atomic-sleep", wrong.stepFailures().get(0).actual());
+        assertEquals("expected no violations, got [atomic-sleep]", wrong.stepFailures().get(0).message(),
+                "the whole statement, not cut at a colon");
     }
 
     @Test
@@ -93,6 +96,88 @@ class FeatureFileRunnerTest {
         assertEquals(List.of(DriverVariants.PRE_FIX, DriverVariants.FIXED, DriverVariants.PRE_FIX, DriverVariants.FIXED,
                 DriverVariants.PRE_FIX, DriverVariants.FIXED), rs.stream().map(RunResult::driver).toList());
         assertEquals("claims a clean run on pre-fix", rs.get(5).scenario());
+    }
+
+    private List<RunResult> run(String text, DriverChoice choice) throws IOException {
+        Path f = dir.resolve("seed.feature");
+        Files.writeString(f, text);
+        try (FeatureFileRunner r = new FeatureFileRunner()) {
+            var p = r.prepare(f);
+            List<Integer> every = java.util.stream.IntStream.range(0, p.scenarios().size()).boxed().toList();
+            List<RunResult> rs = p.run(choice, every, org.smmubench.bench.RunOptions.of(false));
+            assertEquals(p.count(choice, every), rs.size(), "count() predicts the runs");
+            return rs;
+        }
+    }
+
+    @Test
+    void driverAllKeepsThePinnedTreesAndGivesEveryTreeToTheRest() throws IOException {
+        String text = SEED + """
+
+                  Scenario: names no tree
+                    Given a PCI device "nic0" with stream ID 0x100
+                    And a process "proc1" with PASID 1
+                    When "proc1" is bound to "nic0"
+                    Then no invariant is violated
+                """;
+        List<RunResult> rs = run(text, DriverChoice.ALL);
+        assertEquals(List.of("bind at PASID 1024 " + DriverVariants.PRE_FIX, "bind at PASID 1024 " + DriverVariants.FIXED,
+                        "claims a clean run on pre-fix " + DriverVariants.PRE_FIX,
+                        "names no tree " + DriverVariants.PRE_FIX, "names no tree " + DriverVariants.FIXED,
+                        "names no tree v6.8+b025dea63cde"),
+                rs.stream().map(r -> r.scenario() + " " + r.driver()).toList());
+        assertTrue(rs.get(0).passed() && rs.get(1).passed() && rs.get(3).passed() && rs.get(4).passed() && rs.get(5).passed());
+        assertEquals("failed", rs.get(2).status(), "it still claims a clean run on pre-fix");
+    }
+
+    @Test
+    void theScenariosKnowTheirPinnedTreeAndTags() throws IOException {
+        Path f = dir.resolve("t.feature");
+        Files.writeString(f, """
+                @suite
+                Feature: f
+                  @slow
+                  Scenario: pinned
+                    Given the "pre-fix" driver
+                    And a PCI device "nic0" with stream ID 0x100
+                  Scenario: free
+                    Given a PCI device "nic0" with stream ID 0x100
+                """);
+        var infos = new FeatureFileRunner().prepare(f).scenarios();
+        assertEquals(List.of(new org.smmubench.bench.ScenarioInfo("pinned", List.of("@suite", "@slow"), List.of(DriverVariants.PRE_FIX)),
+                new org.smmubench.bench.ScenarioInfo("free", List.of("@suite"), List.of())), infos);
+    }
+
+    @Test
+    void failureMessagesAreWholeInTheReport() throws IOException {
+        List<RunResult> rs = run("""
+                Feature: f
+                  Scenario: s
+                    Given the "fixed" driver
+                    And a PCI device "nic0" with stream ID 0x100
+                    And a process "proc1" with PASID 1024
+                    When "proc1" is bound to "nic0"
+                    Then the invariant "atomic-sleep" is violated
+                  Scenario: t
+                    Given the "fixed" driver
+                    And a PCI device "nic0" with stream ID 0x100
+                    And a process "proc1" with PASID 1024
+                    When "proc1" is bound to "nic0"
+                    Then "atomic-sleep" was raised in "arm_smmu_alloc_cd_leaf_table"
+                """, List.of(), false);
+        assertEquals("expected \"atomic-sleep\" to be violated; violated so far: none", rs.get(0).stepFailures().get(0).message());
+        assertEquals("\"atomic-sleep\" was not raised; violated so far: none", rs.get(1).stepFailures().get(0).message());
+    }
+
+    @Test
+    void onlyTheSelectedScenariosRun() throws IOException {
+        Path f = dir.resolve("seed.feature");
+        Files.writeString(f, SEED);
+        try (FeatureFileRunner r = new FeatureFileRunner()) {
+            List<RunResult> rs = r.prepare(f).run(DriverChoice.OWN, List.of(1, 2), org.smmubench.bench.RunOptions.of(false));
+            assertEquals(List.of(DriverVariants.FIXED, DriverVariants.PRE_FIX), rs.stream().map(RunResult::driver).toList());
+            assertEquals("claims a clean run on pre-fix", rs.get(1).scenario());
+        }
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * interface.md §6 is a contract: users' feature files use these phrasings word for word.
+ * The phrasings documented in features/STEPS.md are a contract: users' feature files use them word for word.
  * Each one must match a step of the library (the pre-run check fails on an undefined step).
  */
 class InterfacePhrasingsTest {
@@ -21,7 +21,7 @@ class InterfacePhrasingsTest {
     void everyPhrasingOfTheInterfaceIsDefined() throws IOException {
         Path f = dir.resolve("interface.feature");
         Files.writeString(f, """
-                Feature: interface.md section 6, verbatim
+                Feature: the documented phrasings, verbatim
                   Scenario: configuration and topology
                     Given the "pre-fix" driver
                     Given an SMMUv3 with a two-level CD table

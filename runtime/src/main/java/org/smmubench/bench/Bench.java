@@ -81,7 +81,8 @@ public final class Bench implements AutoCloseable {
     private final Map<String, List<IommuSva>> handles = new LinkedHashMap<>();
 
     private final List<RecordedViolation> violations = new ArrayList<>();
-    private final Set<String> seen = new LinkedHashSet<>();
+    // Each distinct violation (invariant and message) by its index in `violations`.
+    private final Map<String, Integer> seen = new LinkedHashMap<>();
     private List<RecordedViolation> current = new ArrayList<>();
     private int stepNo;
     private String stepText = "setup";
@@ -285,10 +286,38 @@ public final class Bench implements AutoCloseable {
         // a gone task would.
         if (mm.exited()) return new Result("ESRCH", b.process() + " has exited: no live mm to bind");
         ErrPtr<IommuSva> h = core.iommuSvaBindDevice(dev, mm);
-        if (h.isErr()) return new Result(Errno.name(-h.err()), "iommu_sva_bind_device: " + Errno.name(-h.err()));
+        if (h.isErr()) return new Result(Errno.name(-h.err()), "iommu_sva_bind_device: " + Errno.name(-h.err()) + why(dev, -h.err()));
         handles.computeIfAbsent(key(b.device(), b.process()), x -> new ArrayList<>()).add(h.get());
         lastPasid.put(b.process(), mm.pasid);
         return new Result("ok", b.process() + " bound to " + b.device() + " at PASID " + Hex.of(mm.pasid));
+    }
+
+    /**
+     * Why a bind failed, where the errno alone would leave the user guessing: ENODEV because
+     * SVA could not be enabled on the device (and why the SMMU cannot do SVA), and the WARN the
+     * core's rollback raises after any failed set_dev_pasid in 6.8.
+     */
+    private String why(Device dev, int errno) {
+        StringBuilder sb = new StringBuilder();
+        ArmSmmuMaster master = ArmSmmuV3.master(dev);
+        if (errno == Errno.ENODEV && master != null && !master.svaEnabled) {
+            sb.append(": SVA is not enabled on ").append(dev.name());
+            var smmu = world.driver.smmu;
+            if (!smmu.has(org.smmubench.driver.Feature.SVA)) {
+                sb.append(", because the SMMU cannot do SVA (arm_smmu_sva_supported() failed: ");
+                if (smmu.asidBits < org.smmubench.mm.MmWorld.CPU_ASID_BITS)
+                    sb.append("its ").append(smmu.asidBits).append("-bit ASIDs cannot hold the CPU's ")
+                            .append(org.smmubench.mm.MmWorld.CPU_ASID_BITS).append("-bit ASIDs, smmu asid-bits: ").append(smmu.asidBits);
+                else if (!smmu.has(org.smmubench.driver.Feature.COHERENCY)) sb.append("its table walks are not coherent");
+                else sb.append("its output address size is smaller than the CPU's physical addresses");
+                sb.append(")");
+            }
+        }
+        if (current.stream().anyMatch(v -> v.invariant().equals("kernel-warn")
+                && v.violation().backtrace().contains("__iommu_remove_group_pasid")))
+            sb.append("; the kernel-warn is the core's rollback of the failed attach: remove_dev_pasid finds no bond"
+                    + " to remove and WARNs, as 6.8 does after any failed set_dev_pasid");
+        return sb.toString();
     }
 
     private Result unbind(Step.Unbind u) {
@@ -396,7 +425,22 @@ public final class Bench implements AutoCloseable {
         if (met) return null;
         return new StepFailure(no, step.text(), expect, r.result,
                 "step " + no + " (" + step.text() + ") at " + step.pos() + ": expected " + expect + ", got " + r.result
-                        + (r.detail != null ? " (" + r.detail + ")" : ""));
+                        + (r.detail != null ? " (" + r.detail + ")" : "") + unhitFailures());
+    }
+
+    /**
+     * Armed failures nothing has hit yet: the usual reason a step expected to fail did not
+     * (the path never reached the site, or not on the device named, or not that many times).
+     */
+    private String unhitFailures() {
+        List<String> pending = new ArrayList<>();
+        for (var a : k.failures().pending())
+            pending.add("'" + a.site() + "'" + (a.nth() > 1 ? " (hit " + a.nth() + ", " + a.remaining() + " to go)" : "")
+                    + (a.device() != null ? " for " + a.device() : ""));
+        if (pending.isEmpty()) return "";
+        return "; armed and not hit yet: " + String.join(", ", pending)
+                + " (this step's path did not reach " + (pending.size() == 1 ? "that site" : "those sites")
+                + (pending.stream().anyMatch(x -> x.contains(" for ")) ? " on that device's behalf" : "") + ")";
     }
 
     // ------------------------------------------------------------------ violations
@@ -486,16 +530,29 @@ public final class Bench implements AutoCloseable {
     /** The messages not yet recorded, without repeats, in report order. */
     private List<String> fresh(List<Violation> vs) {
         List<String> out = new ArrayList<>();
-        for (Violation v : vs) if (!seen.contains(key(v)) && !out.contains(key(v))) out.add(key(v));
+        for (Violation v : vs) if (!seen.containsKey(key(v)) && !out.contains(key(v))) out.add(key(v));
         return out;
     }
 
     private static String key(Violation v) { return v.invariant() + "\u0000" + v.message(); }
 
-    /** The violation sink: the kernel detectors and the invariants report here. Identical reports count once. */
+    /**
+     * The violation sink: the kernel detectors and the invariants report here. An identical
+     * report keeps the first splat and is counted as a repeat of it (RecordedViolation).
+     */
     private void record(Violation v) {
-        if (!seen.add(key(v))) return;
+        String key = key(v);
+        Integer at = seen.get(key);
+        if (at != null) {
+            RecordedViolation first = violations.get(at);
+            RecordedViolation again = first.repeatedAt(world.step(), stepText);
+            violations.set(at, again);
+            int inStep = current.indexOf(first);
+            if (inStep >= 0) current.set(inStep, again);
+            return;
+        }
         RecordedViolation rv = new RecordedViolation(world.step(), stepText, v);
+        seen.put(key, violations.size());
         violations.add(rv);
         current.add(rv);
         k.logMark(KernelEventLog.Kind.VIOLATION, v.invariant(), v.message());
@@ -511,6 +568,15 @@ public final class Bench implements AutoCloseable {
         if (!processSpecs.containsKey(name)) throw new ScenarioException(org.smmubench.scenario.SourcePos.UNKNOWN, "unknown process '" + name + "'");
         return Inspect.process(world, mms.find(name), lastPasid.get(name));
     }
+
+    /** The SMMU's ID and control registers decoded, and its queues. */
+    public List<String> showSmmu() { return Inspect.smmu(world); }
+
+    /** The SMMU's caches (STEs, CDs, TLB, ATCs), stale entries marked against memory. */
+    public List<String> showCaches() { return Inspect.caches(world); }
+
+    /** Every event the SMMU recorded, decoded. */
+    public List<String> showEvents() { return Inspect.events(world); }
 
     private Device requireKnownDevice(String name) {
         Device d = devices.get(name);

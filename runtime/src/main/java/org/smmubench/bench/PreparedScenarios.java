@@ -4,52 +4,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.smmubench.check.Checking;
-
-import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.Scenario;
 
 /**
- * Checked scenario records ready to run, each once per driver: what a YAML file and a Groovy
+ * Checked scenario records ready to run, each once per tree: what a YAML file and a Groovy
  * script both become (one semantics, two spellings).
  */
 public final class PreparedScenarios implements ScenarioFileRunner.Prepared {
     private final List<Scenario> scenarios;
+    private final List<ScenarioInfo> infos;
 
     public PreparedScenarios(List<Scenario> scenarios) {
         this.scenarios = List.copyOf(scenarios);
+        this.infos = this.scenarios.stream().map(s -> new ScenarioInfo(s.name(), s.tags(), s.drivers())).toList();
     }
 
     @Override
-    public int count(List<String> driverOverride) {
-        int n = 0;
-        for (Scenario s : scenarios) n += drivers(s, driverOverride).size();
-        return n;
-    }
+    public List<ScenarioInfo> scenarios() { return infos; }
 
     @Override
-    public List<RunResult> run(List<String> driverOverride, boolean trace, boolean record) {
-        List<RunResult> out = new ArrayList<>();
-        for (Scenario s : scenarios)
-            for (String d : drivers(s, driverOverride)) out.add(ScenarioRunner.run(s, d, trace, record));
-        return out;
-    }
-
-    /** One task per scenario x driver: each is a bench of its own. */
-    @Override
-    public List<Callable<List<RunResult>>> tasks(List<String> driverOverride, boolean trace, boolean record,
-                                                 Checking checking) {
+    public List<Callable<List<RunResult>>> tasks(DriverChoice drivers, List<Integer> selected, RunOptions options) {
         List<Callable<List<RunResult>>> out = new ArrayList<>();
-        for (Scenario s : scenarios)
-            for (String d : drivers(s, driverOverride))
-                out.add(() -> List.of(ScenarioRunner.run(s, BenchParts.of(d).withChecking(checking), trace, record)));
+        for (int i : selected) {
+            Scenario s = scenarios.get(i);
+            for (String d : drivers.treesFor(s.drivers()))
+                out.add(() -> List.of(ScenarioRunner.run(s, BenchParts.of(d).withChecking(options.checking()),
+                        options.trace(), options.record())));
+        }
         return out;
-    }
-
-    /** The canonical driver ids one scenario runs on: --driver wins, then the file's, then the default. */
-    public static List<String> drivers(Scenario s, List<String> driverOverride) {
-        if (!driverOverride.isEmpty()) return driverOverride;
-        if (!s.drivers().isEmpty()) return s.drivers();
-        return List.of(DriverVariants.DEFAULT);
     }
 }

@@ -4,35 +4,38 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One scenario run on one driver variant: the unit of the report.
+ * One scenario run on one kernel tree: the unit of the report (docs/report.md).
  * {@code status} is "passed" or "failed"; {@code expected}/{@code violated} are sorted
  * invariant ids. {@code trace} holds the modelled call trace and commands when requested;
+ * {@code steps} one line per step for {@code run --steps} (empty when a runner has none);
  * {@code recording} the steps' topology snapshots and the kernel event log when a report
  * asked to draw the run (null otherwise).
  */
 public record RunResult(String scenario, String file, String driver, String status,
                         Set<String> expected, Set<String> violated,
                         List<RecordedViolation> violations, List<StepFailure> stepFailures,
-                        List<String> trace, long durationMs, RunRecording recording) {
+                        List<String> trace, long durationMs, List<StepLine> steps, RunRecording recording) {
     public RunResult {
         expected = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(expected));
         violated = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(violated));
         violations = List.copyOf(violations);
         stepFailures = List.copyOf(stepFailures);
         trace = List.copyOf(trace);
+        steps = List.copyOf(steps);
     }
 
-    /** A run that was not recorded (no {@code --html}): {@code recording} is null. */
+    /** A result without step lines, not recorded. */
     public RunResult(String scenario, String file, String driver, String status,
                      Set<String> expected, Set<String> violated,
                      List<RecordedViolation> violations, List<StepFailure> stepFailures,
                      List<String> trace, long durationMs) {
-        this(scenario, file, driver, status, expected, violated, violations, stepFailures, trace, durationMs, null);
+        this(scenario, file, driver, status, expected, violated, violations, stepFailures, trace, durationMs, List.of(), null);
     }
 
-    /** The same run under another name (e.g. an Examples row's ordinal), keeping its recording. */
-    public RunResult withScenario(String name) {
-        return new RunResult(name, file, driver, status, expected, violated, violations, stepFailures, trace, durationMs, recording);
+    /** The same run under another scenario name (an Outline row told apart by its ordinal), keeping its recording. */
+    public RunResult renamed(String name) {
+        return new RunResult(name, file, driver, status, expected, violated, violations, stepFailures, trace, durationMs,
+                steps, recording);
     }
 
     public boolean passed() { return "passed".equals(status); }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.smmubench.scenario.ScenarioLoader;
 
 /**
- * Runs YAML scenario files (interface.md §3): every scenario in the file once per driver,
+ * Runs YAML scenario files (docs/format.md): every scenario in the file once per driver,
  * the {@code --driver} override winning over the scenario's own {@code driver:} list.
  * Registered in META-INF/services so the CLI finds it by extension.
  */

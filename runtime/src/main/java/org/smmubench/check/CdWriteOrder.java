@@ -15,7 +15,7 @@ import org.smmubench.hw.field.Cd;
 import org.smmubench.hw.field.L1Cd;
 
 /**
- * cd-write-order (kernel-sva.md §7.4 I14, and I13's third bullet). Watches every store into
+ * cd-write-order. Watches every store into
  * the masters' CD tables and every consumed command:
  * <ul>
  * <li>a CD becomes valid (dword 0 stored with V=1 over V=0) only after dwords 1-3 were

@@ -14,7 +14,7 @@ import org.smmubench.iommu.IommuDomain;
 import org.smmubench.mm.Mm;
 
 /**
- * dma-after-unbind (smmuv3-arch.md §8.5 HW I11). Once an unbind (or the exit of the bound mm)
+ * dma-after-unbind. Once an unbind (or the exit of the bound mm)
  * has returned, no DMA with that PASID succeeds, whichever cache (config, TLB, ATC) would
  * serve it. The bound PASIDs are snapshotted after every step, so "was bound, is not now"
  * means an unbind returned in between.

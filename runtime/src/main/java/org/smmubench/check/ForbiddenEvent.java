@@ -19,7 +19,7 @@ import org.smmubench.mm.Prot;
 import org.smmubench.mm.MmWorld;
 
 /**
- * forbidden-event (smmuv3-arch.md §8.5 HW I10): no event a correct run never produces, and no
+ * forbidden-event: no event a correct run never produces, and no
  * global error. Allowed are only C_BAD_STREAMID for SIDs nobody probed, C_BAD_STE for
  * unattached masters, C_BAD_SUBSTREAMID/C_BAD_CD for a PASID that is not bound now, and
  * F_TRANSLATION/F_PERMISSION/F_ACCESS for an address the bound (live) mm really leaves

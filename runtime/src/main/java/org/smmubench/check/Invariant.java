@@ -5,7 +5,7 @@ import org.smmubench.kernel.Violation;
 import java.util.function.Consumer;
 
 /**
- * One invariant of interface.md §2. Checks run during a step (at the offending call, via
+ * One invariant of docs/invariants.md. Checks run during a step (at the offending call, via
  * listeners an invariant installs in {@link #attach}) and after every step on the whole state.
  * Report through the sink; the bench dedupes identical messages and tags them with the step.
  */

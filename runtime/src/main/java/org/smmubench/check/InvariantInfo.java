@@ -1,4 +1,5 @@
 package org.smmubench.check;
 
-/** An invariant's stable id (interface.md §2), what it checks, and its reference in kernel-sva.md / smmuv3-arch.md. */
+/** An invariant's stable id (docs/invariants.md), what it checks, and its number in the bench's
+ * invariant catalogue (I1.., HW I1..: driver and hardware invariants; shown by {@code smmu-bench invariants}). */
 public record InvariantInfo(String id, String description, String reference) {}

@@ -19,7 +19,7 @@ public final class InvariantSet {
         return l;
     }
 
-    /** Driver and core state: kernel-sva.md §7.2, §7.3, §7.5. */
+    /** Driver and core state: bonds, notifiers, CDs, ASIDs, domains and allocations. */
     private static void addSoftwareState(List<Invariant> l) {
         l.add(new CdPlacement());
         l.add(new CdBounds());
@@ -32,7 +32,7 @@ public final class InvariantSet {
         l.add(new GroupPasidAtomic());
     }
 
-    /** Hardware ordering, caches and translations: kernel-sva.md §7.4, smmuv3-arch.md §8.5. */
+    /** Hardware ordering, caches and translations: what the SMMU reads, caches and returns. */
     private static void addHardware(List<Invariant> l) {
         l.add(new CdWriteOrder());
         l.add(new SteWriteOrder());

@@ -3,7 +3,7 @@ package org.smmubench.check;
 import java.util.List;
 import java.util.Optional;
 
-/** The catalogue of invariant ids users can name in expectations (interface.md §2). */
+/** The catalogue of invariant ids users can name in expectations (docs/invariants.md). */
 public final class Invariants {
     private static final List<InvariantInfo> ALL = List.of(
             new InvariantInfo("atomic-sleep", "no sleeping operation (GFP_KERNEL allocation, mutex_lock, notifier register/put, might_sleep) while a spinlock is held or IRQs are off", "I1"),

@@ -10,7 +10,7 @@ import org.smmubench.hw.DmaResult;
 import org.smmubench.hw.Provenance;
 
 /**
- * stale-config (smmuv3-arch.md §8.5 HW I2). When a step ends every cached STE, L1STD, CD and
+ * stale-config. When a step ends every cached STE, L1STD, CD and
  * L1CD equals what memory holds at the address it was fetched from: whatever the driver
  * changed, it invalidated and synced. A transaction decided by a cached STE or CD that
  * differs from memory is reported at once.

@@ -16,7 +16,7 @@ import org.smmubench.hw.TlbEntry;
 import org.smmubench.mm.Mm;
 
 /**
- * stale-tlb (smmuv3-arch.md §8.5 HW I3, I4). When a step ends every SMMU TLB entry agrees
+ * stale-tlb. When a step ends every SMMU TLB entry agrees
  * with a fresh walk of the page tables its ASID names now (the shared context owning that
  * ASID in arm_smmu_asid_xa: its mm; a private DMA-domain ASID names empty tables, and an
  * ASID naming nothing makes any entry stale), and every endpoint ATC entry agrees with the
@@ -58,8 +58,8 @@ public final class StaleTlb implements Invariant {
         }
     }
 
-    /** Null when the entry matches the tables its ASID names now. */
-    private static String tlbStale(World w, TlbEntry e) {
+    /** Null when the entry matches the tables its ASID names now; else why it is stale (also for {@code show caches}). */
+    public static String tlbStale(World w, TlbEntry e) {
         if (e.global()) return "a global entry, but Linux maps only non-global user pages";
         CtxDesc ctx = w.driver.asidXa.load(e.asid());
         if (ctx == null) return "ASID " + e.asid() + " names no context any more (expected no entries: TLBI by ASID before release)";
@@ -67,7 +67,8 @@ public final class StaleTlb implements Invariant {
         return mismatch(ctx.mm, e.va(), e.pa(), !e.readOnly());
     }
 
-    private static String atcStale(World w, AtcEntry e) {
+    /** Null when the ATC entry matches the mm bound at its (SID, PASID); else why it is stale. */
+    public static String atcStale(World w, AtcEntry e) {
         if (!e.ssv()) return "no PASID: the RID DMA domain maps nothing";
         ArmSmmuStream s = w.driver.smmu.streams.get(e.sid());
         if (s == null) return "SID " + HwText.hex(e.sid()) + " belongs to no probed device";

@@ -16,7 +16,7 @@ import org.smmubench.hw.SteView;
 import org.smmubench.hw.field.Ste;
 
 /**
- * ste-write-order (kernel-sva.md §7.4 I15, §3.4). For every probed StreamID it watches the
+ * ste-write-order. For every probed StreamID it watches the
  * stores to its STE and the commands:
  * <ul>
  * <li>a translating dword 0 (V=1, Config S1/S2/nested) is stored only after the body

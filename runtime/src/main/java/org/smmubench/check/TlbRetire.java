@@ -18,7 +18,7 @@ import org.smmubench.hw.field.Cmd;
 import org.smmubench.hw.field.Opcode;
 
 /**
- * tlb-retire (kernel-sva.md §7.4 I16). A shared context is retired when its ASID leaves
+ * tlb-retire. A shared context is retired when its ASID leaves
  * arm_smmu_asid_xa (last notifier put, after mm_release or not). By then:
  * <ul>
  * <li>no CD still translates with that ASID (V=1, EPD0=0): the CDs were cleared or quiesced;</li>

@@ -10,7 +10,7 @@ import org.smmubench.hw.DmaResult;
 import org.smmubench.mm.Mm;
 
 /**
- * translation (smmuv3-arch.md §8.5 HW I1). A DMA that succeeds produced exactly what the
+ * translation. A DMA that succeeds produced exactly what the
  * bound mm's page tables say: the mm of the SVA domain at pasid_array[p] of the device's
  * group, its page present, the access allowed (no write to a read-only page) and the output
  * address equal to the CPU's. Without a PASID the RID DMA domain is used, whose tables the

@@ -203,7 +203,7 @@ public class ArmSmmuV3 implements IommuOps {
 
     // ---------------------------------------------------------------- attach / detach
 
-    /** arm_smmu_attach_dev (kernel-sva.md §3.5). */
+    /** arm_smmu_attach_dev. */
     int attachDev(ArmSmmuDomain d, Device dev) {
         try (Frame f = k.enter("arm_smmu_attach_dev")) {
             ArmSmmuMaster master = master(dev);

@@ -10,7 +10,7 @@ import org.smmubench.kernel.Gfp;
 import org.smmubench.kernel.Kernel;
 
 /**
- * The context-descriptor half of arm-smmu-v3.c at DRV-6.8 (kernel-sva.md §3.1–§3.3): the
+ * The context-descriptor half of arm-smmu-v3.c at DRV-6.8: the
  * per-master CD table, the on-demand 64 KiB leaves, and arm_smmu_write_ctx_desc's five cases.
  */
 public class CdCode {

@@ -5,7 +5,7 @@ import org.smmubench.hw.field.Opcode;
 import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Kernel;
 
-/** TLB and ATC invalidation helpers of arm-smmu-v3.c (kernel-sva.md §2.9). */
+/** TLB and ATC invalidation helpers of arm-smmu-v3.c. */
 public class InvCode {
     /** CMDQ_TLBI_RANGE_NUM_MAX: NUM is a 5-bit field. */
     static final int CMDQ_TLBI_RANGE_NUM_MAX = 31;

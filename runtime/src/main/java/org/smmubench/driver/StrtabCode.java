@@ -9,7 +9,7 @@ import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Gfp;
 import org.smmubench.kernel.Kernel;
 
-/** The stream-table half of arm-smmu-v3.c (DRV-6.8, kernel-sva.md §3.4 and §3.6). */
+/** The stream-table half of arm-smmu-v3.c (DRV-6.8). */
 public final class StrtabCode {
     /** STRTAB_SPLIT: each L2 table covers 2^8 StreamIDs (16 KiB of STEs). */
     public static final int STRTAB_SPLIT = 8;

@@ -5,7 +5,7 @@ import org.smmubench.iommu.IommuDomain;
 
 /**
  * What arm-smmu-v3.c calls in arm-smmu-v3-sva.c. Each driver variant implements it; the rest
- * of the driver is shared (interface.md §1).
+ * of the driver is shared (docs/trees.md).
  */
 public interface SvaOps {
     /** arm_smmu_sva_domain_alloc. */

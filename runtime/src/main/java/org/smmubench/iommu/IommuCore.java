@@ -100,7 +100,7 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
 
     /**
      * iommu_group_get_for_dev via the driver's device_group: a PCI device behind full ACS gets
-     * a group of its own (kernel-sva.md §4.3); platform devices share the group firmware names.
+     * a group of its own; platform devices share the group firmware names.
      */
     private IommuGroup iommuGroupGetForDev(Device dev) {
         try (Frame f = k.enter(dev.isPci() ? "pci_device_group" : "generic_device_group")) {

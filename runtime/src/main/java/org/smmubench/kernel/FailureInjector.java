@@ -38,7 +38,7 @@ public final class FailureInjector {
     private final List<Entry> armed = new ArrayList<>();
     private final List<Fired> fired = new ArrayList<>();
 
-    /** The site names that may be armed (interface.md §4). */
+    /** The site names that may be armed (docs/sites.md). */
     public List<String> sites() { return FailureSites.names(); }
 
     /**

@@ -3,7 +3,7 @@ package org.smmubench.kernel;
 import java.util.List;
 import java.util.Optional;
 
-/** The named failure-injection sites (interface.md §4) and how each one fails. */
+/** The named failure-injection sites (docs/sites.md) and how each one fails. */
 public final class FailureSites {
     public record Site(String name, String description) {}
 

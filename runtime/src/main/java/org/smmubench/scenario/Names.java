@@ -4,10 +4,10 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** "Unknown X" messages that list what is known and suggest the closest name, as compilers do for typos. */
-final class Names {
+public final class Names {
     private Names() {}
 
-    static String unknown(String kind, String value, Collection<String> known) {
+    public static String unknown(String kind, String value, Collection<String> known) {
         return unknown(kind, value, "", known);
     }
 

@@ -32,19 +32,29 @@ final class ScenarioBinder {
         TopologyBinder topo = new TopologyBinder(r);
         SmmuOptions smmu = topo.smmu(root);
         List<DeviceSpec> devices = topo.devices(root, smmu);
-        List<ProcessSpec> processes = topo.processes(root);
+        List<ProcessSpec> processes = topo.processes(root, smmu);
         List<String> deviceNames = new ArrayList<>();
         devices.forEach(d -> { if (d.name() != null && !deviceNames.contains(d.name())) deviceNames.add(d.name()); });
         List<String> processNames = new ArrayList<>();
         processes.forEach(p -> { if (p.name() != null && !processNames.contains(p.name())) processNames.add(p.name()); });
         List<Step> steps = new StepBinder(r, deviceNames, processNames).steps(root);
         return new Scenario(str(root, "scenario"), str(root, "description"), drivers(root), smmu,
-                devices, processes, steps, expectation(root), r.doc.start());
+                devices, processes, steps, expectation(root), r.doc.start(), tags(root));
+    }
+
+    // The schema has checked the shape (a list of tag strings); stored with their '@'.
+    private List<String> tags(JsonNode root) {
+        JsonNode n = root.get("tags");
+        List<String> out = new ArrayList<>();
+        if (n == null || !n.isArray()) return out;
+        for (int i = 0; i < n.size(); i++)
+            if (n.get(i).isString() && !out.contains(Scenario.tag(n.get(i).asString()))) out.add(Scenario.tag(n.get(i).asString()));
+        return out;
     }
 
     private List<String> drivers(JsonNode root) {
         JsonNode n = root.get("driver");
-        if (n == null) return List.of(DriverVariants.DEFAULT);
+        if (n == null) return List.of();
         List<String> names = new ArrayList<>();
         if (n.isString()) names.add(n.asString());
         else if (n.isArray()) {
@@ -59,8 +69,7 @@ final class ScenarioBinder {
         }
         if (n.isString() && !n.asString().equals("all") && DriverVariants.resolve(n.asString()).isEmpty())
             r.error(r.at(List.of("driver")), unknownDriver(n.asString(), DriverVariants.names()));
-        List<String> ids = DriverVariants.expand(names);
-        return ids.isEmpty() ? List.of(DriverVariants.DEFAULT) : ids;
+        return DriverVariants.expand(names);
     }
 
     /** A tree name with a bad commit says what is wrong with it; any other name gets the list of names. */

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads YAML scenarios (interface.md §3). Every document is validated against the shipped
+ * Loads YAML scenarios (docs/format.md). Every document is validated against the shipped
  * JSON Schema first, then bound to records and checked for what a schema cannot express
  * (names, duplicates, cross references, ranges of hex numbers). Nothing is returned unless
  * the whole file is clean: all problems come back at once in one {@link ScenarioException},
- * schema errors first, each as {@code FILE:LINE:COLUMN: message}.
+ * in the order of the file (line, then column), each as {@code FILE:LINE:COLUMN: message}.
  */
 public final class ScenarioLoader {
     private ScenarioLoader() {}
@@ -64,8 +64,9 @@ public final class ScenarioLoader {
     }
 
     /**
-     * Schema errors first, then semantic ones, each group in file order. A semantic check
-     * that re-finds a schema error (same place) is dropped so each problem is said once.
+     * Every error in file order, as an editor lists them. A semantic check that re-finds a
+     * schema error (same place) is dropped so each problem is said once; at one place the
+     * schema's error comes first.
      */
     private static List<InputError> merge(List<InputError> schema, List<InputError> semantic) {
         Comparator<InputError> byPos = Comparator.comparingInt((InputError e) -> e.pos().line())
@@ -79,6 +80,7 @@ public final class ScenarioLoader {
         for (InputError e : rest) {
             if (seen.add(e.pos().line() + ":" + e.pos().column())) out.add(e);
         }
+        out.sort(byPos);                            // stable: the schema's error first at one place
         return dedupe(out);
     }
 

@@ -46,7 +46,9 @@ final class ScenarioSchema {
     List<InputError> validate(YamlDocument doc) {
         List<InputError> out = new ArrayList<>();
         SchemaMessages messages = new SchemaMessages(schemaTree, doc);
-        for (com.networknt.schema.Error e : schema.validate(doc.root())) {
+        List<com.networknt.schema.Error> errors = schema.validate(doc.root());
+        for (com.networknt.schema.Error e : errors) {
+            if (SchemaMessages.otherBranch(e, errors)) continue;
             InputError err = messages.describe(e, path(e.getInstanceLocation()));
             if (err != null) out.add(err);
         }

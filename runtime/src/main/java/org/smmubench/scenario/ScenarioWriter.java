@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Writes scenarios as YAML in the interface.md §3 layout (what the REPL's {@code save}
+ * Writes scenarios as YAML in the docs/format.md layout (what the REPL's {@code save}
  * produces), so that {@link ScenarioLoader} reads back the same records. Addresses and
  * stream IDs are hex, PASIDs and bit widths decimal, as users write them; sets are sorted
  * so the output is deterministic.
@@ -43,7 +43,8 @@ public final class ScenarioWriter {
         StringBuilder b = new StringBuilder();
         b.append("scenario: ").append(scalar(s.name())).append('\n');
         if (s.description() != null) b.append("description: ").append(scalar(s.description())).append('\n');
-        b.append("driver: ").append(flowList(s.drivers())).append('\n');
+        if (!s.drivers().isEmpty()) b.append("driver: ").append(flowList(s.drivers())).append('\n');
+        if (!s.tags().isEmpty()) b.append("tags: ").append(flowList(s.tags())).append('\n');
         smmu(b, s.smmu());
         if (!s.devices().isEmpty()) {
             b.append("devices:\n");

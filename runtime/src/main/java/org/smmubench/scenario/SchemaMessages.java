@@ -115,10 +115,35 @@ final class SchemaMessages {
         return out;
     }
 
+    /**
+     * A number is an integer or a string of digits, a driver one name or a list: the schema says
+     * so with anyOf, and a value that fits neither branch fails both. The branch whose type
+     * matched says what is wrong (a maximum, a pattern, an unknown name); the other branch's
+     * type error is noise. True for such a type error when the same value has another error.
+     */
+    static boolean otherBranch(com.networknt.schema.Error e, List<com.networknt.schema.Error> all) {
+        // A list of names against the single-name branch: its enum cannot match a list.
+        if ("enum".equals(e.getKeyword()) && e.getInstanceNode() != null && e.getInstanceNode().isContainer()) return true;
+        if (!"type".equals(e.getKeyword()) || !inAnyOf(schemaPointer(e))) return false;
+        boolean earlierTypeError = false;
+        boolean seenSelf = false;
+        for (com.networknt.schema.Error o : all) {
+            if (o == e) { seenSelf = true; continue; }
+            if (!o.getInstanceLocation().equals(e.getInstanceLocation())) continue;
+            if (!"type".equals(o.getKeyword()) && !otherBranch(o, List.of())) return true;   // a real problem is said
+            if (!seenSelf) earlierTypeError = true;
+        }
+        return earlierTypeError;                    // fits no branch: one "expected ..." is enough
+    }
+
+    private static boolean inAnyOf(String schemaPtr) {
+        return schemaPtr.contains("/anyOf/") || schemaPtr.startsWith("/$defs/hexString/") || schemaPtr.startsWith("/$defs/uint/");
+    }
+
     private static String expectedType(String schemaPtr, com.networknt.schema.Error e) {
-        if (schemaPtr.startsWith("/$defs/uint/")) return NUMBER;
-        if (schemaPtr.equals("/$defs/device/properties/sid/type")) return NUMBER + " or a list of them";
-        if (schemaPtr.equals("/properties/driver/type")) return "a driver name or a list of them";
+        if (schemaPtr.contains("/sid/anyOf/")) return NUMBER + " or a list of them";
+        if (schemaPtr.contains("/driver/anyOf/")) return "a driver name or a list of them";
+        if (inAnyOf(schemaPtr)) return NUMBER;
         Object[] args = e.getArguments();
         String t = args != null && args.length > 1 ? String.valueOf(args[1]) : "?";
         switch (t) {

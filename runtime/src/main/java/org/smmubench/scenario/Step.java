@@ -5,7 +5,7 @@ import org.smmubench.kernel.Hex;
 import org.smmubench.mm.Prot;
 
 /**
- * One step of a scenario (interface.md §3 {@code steps:}). Every front-end (YAML, Groovy,
+ * One step of a scenario (docs/format.md {@code steps:}). Every front-end (YAML, Groovy,
  * Gherkin, REPL) produces these; the bench executes them. {@code text()} is the short form
  * used in reports ("bind nic0 proc1").
  */

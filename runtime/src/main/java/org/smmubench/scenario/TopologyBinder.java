@@ -121,7 +121,7 @@ final class TopologyBinder {
         return out;
     }
 
-    List<ProcessSpec> processes(JsonNode root) {
+    List<ProcessSpec> processes(JsonNode root, SmmuOptions smmu) {
         List<ProcessSpec> out = new ArrayList<>();
         JsonNode list = root.get("processes");
         if (list == null || !list.isArray()) return out;
@@ -141,6 +141,8 @@ final class TopologyBinder {
             if (pasid != null) unique(pasids, pasid, name, "PASID", path(p, "pasid"));
             Long asid = r.number(d, p, "asid", 1, MAX_ASID, false);
             if (asid != null) unique(asids, asid, name, "ASID", path(p, "asid"));
+            String tooWide = asid == null ? null : smmu.asidProblem(asid);
+            if (tooWide != null) r.error(r.at(path(p, "asid")), tooWide);
             out.add(new ProcessSpec(name, pasid != null ? pasid.intValue() : null,
                     asid != null ? asid.intValue() : null, mappings(d, p), r.at(p)));
         }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every kind of input error is reported as FILE:LINE:COLUMN: message, pointing at the key
- * or value the user wrote, before anything runs (interface.md §3).
+ * or value the user wrote, before anything runs (docs/format.md).
  */
 class InputErrorsTest {
     private static final String TOPOLOGY = """
@@ -198,21 +198,21 @@ class InputErrorsTest {
     }
 
     @Test
-    void allErrorsOfAFileComeAtOnceSchemaErrorsFirst() {
+    void allErrorsOfAFileComeAtOnceInFileOrder() {
         List<String> errors = Loading.errors(Loading.resourceText("errors/many-errors.yaml"));
         assertEquals(List.of(
-                "t.yaml:2:1: unknown key 'colour' (known: scenario, description, driver, smmu, devices, processes, steps, expect)",
+                "t.yaml:2:1: unknown key 'colour' (known: scenario, description, driver, tags, smmu, devices, processes, steps, expect)",
                 "t.yaml:3:19: smmu.ssid-bits: must be at most 20, found 21",
-                "t.yaml:8:26: processes[0].pasid: must be at least 1, found 0",
-                "t.yaml:11:5: unknown step kind 'frob' (known: bind, unbind, dma, map, unmap, fail, exit)",
-                "t.yaml:14:16: expect.violations[0]: unknown invariant 'atomic-slep'; did you mean 'atomic-sleep'? (known: "
-                        + String.join(", ", org.smmubench.check.Invariants.ids()) + ")",
                 "t.yaml:5:40: group is for platform devices; PCI device 'nic0' always gets an iommu_group of its own",
                 "t.yaml:6:12: duplicate device name 'nic0' (first defined at line 5)",
                 "t.yaml:6:38: stream ID 0x100 is already used by device 'nic0' (line 5)",
                 "t.yaml:6:45: ats: true is for PCI devices only; 'nic0' is a platform device",
+                "t.yaml:8:26: processes[0].pasid: must be at least 1, found 0",
                 "t.yaml:10:20: unknown device 'nic9'; did you mean 'nic0'? (known: nic0)",
-                "t.yaml:12:5: dma takes process or pasid, not both (neither means a transaction without a PASID)"),
+                "t.yaml:11:5: unknown step kind 'frob' (known: bind, unbind, dma, map, unmap, fail, exit)",
+                "t.yaml:12:5: dma takes process or pasid, not both (neither means a transaction without a PASID)",
+                "t.yaml:14:16: expect.violations[0]: unknown invariant 'atomic-slep'; did you mean 'atomic-sleep'? (known: "
+                        + String.join(", ", org.smmubench.check.Invariants.ids()) + ")"),
                 errors);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.smmubench.driver.tree.DriverVariants;
 
-/** A file may hold several YAML documents, one scenario each (interface.md §3). */
+/** A file may hold several YAML documents, one scenario each (docs/format.md). */
 class MultiDocumentTest {
     @Test
     void eachDocumentIsOneScenarioPositionedAtItsStart() {

@@ -98,4 +98,38 @@ class SchemaFilesTest {
         JsonNode tree = JsonMapper.builder().build().readTree(shipped());
         assertTrue(tree.has("$defs"));
     }
+
+    /**
+     * What Ajv's strict mode (strictTypes) asks of a schema, checked here without Node: no
+     * union types ("type": [..]), and every keyword that applies to one type (minimum and
+     * maximum to numbers, pattern and minLength to strings, items and minItems to arrays) sits
+     * beside the "type" it applies to. Checked with `npx ajv-cli@5 compile --spec=draft2020
+     * --strict=true -s schema/smmu-bench-scenario.schema.json` when this test was written.
+     */
+    @Test
+    void theSchemaIsCleanUnderAjvStrictTypes() throws Exception {
+        JsonNode schema = JsonMapper.builder().build().readTree(Files.readString(EDITOR_COPY));
+        List<String> problems = new ArrayList<>();
+        strictTypes(schema, "", problems);
+        assertEquals(List.of(), problems);
+    }
+
+    private static final Map<String, String> TYPED = Map.of("minimum", "integer", "maximum", "integer",
+            "pattern", "string", "minLength", "string", "items", "array", "minItems", "array");
+
+    private static void strictTypes(JsonNode n, String at, List<String> problems) {
+        if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) strictTypes(n.get(i), at + "/" + i, problems);
+            return;
+        }
+        if (!n.isObject()) return;
+        JsonNode type = n.get("type");
+        if (type != null && type.isArray()) problems.add(at + ": a union type");
+        for (var e : TYPED.entrySet()) {
+            if (!n.has(e.getKey()) || at.endsWith("/properties")) continue;
+            if (type == null || !type.isString() || !type.asString().equals(e.getValue()))
+                problems.add(at + ": '" + e.getKey() + "' without \"type\": \"" + e.getValue() + "\"");
+        }
+        for (var e : n.properties()) strictTypes(e.getValue(), at + "/" + e.getKey(), problems);
+    }
 }

@@ -3,7 +3,9 @@ package org.smmubench.dsl.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.smmubench.bench.DriverChoice;
 import org.smmubench.driver.tree.DriverVariants;
+import org.smmubench.scenario.Names;
 
 import picocli.CommandLine;
 
@@ -23,10 +25,17 @@ final class DriverOption {
                 List<String> choices = new ArrayList<>(DriverVariants.names());
                 if (!allowAll) choices.remove("all");
                 throw new CommandLine.ParameterException(cmd, DriverVariants.problem(n).orElseGet(() ->
-                        "unknown driver '" + n + "' (known: " + String.join(", ", choices) + ")"));
+                        Names.unknown("driver", n, choices)));
             }
             for (String id : DriverVariants.expand(List.of(n))) if (!out.contains(id)) out.add(id);
         }
         return out;
+    }
+
+    /** {@code run}'s {@code --driver} values as a {@link DriverChoice}: {@code all} anywhere means the all rule. */
+    static DriverChoice choice(List<String> names, CommandLine cmd) {
+        List<String> ids = canonical(names, cmd, true);
+        if (names.contains("all")) return DriverChoice.ALL;
+        return DriverChoice.named(ids);
     }
 }

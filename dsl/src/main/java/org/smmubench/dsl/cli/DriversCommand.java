@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code smmu-bench drivers}: the kernel trees a scenario can name, and each base's modelled commits. */
-@Command(name = "drivers", description = "List the kernel trees ('all' runs them) and, for each base, the upstream"
+@Command(name = "drivers", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "List the kernel trees ('all' runs them) and, for each base, the upstream"
         + " commits a tree can revert or apply: hash, title, Fixes:, files and functions.")
 final class DriversCommand implements Callable<Integer> {
     @Spec

@@ -1,6 +1,6 @@
 package org.smmubench.dsl.cli;
 
-/** The process exit codes promised in interface.md §7; scripts and CI branch on them. */
+/** The process exit codes promised in docs/cli.md; scripts and CI branch on them. */
 public final class ExitCodes {
     public static final int PASSED = 0;
     public static final int FAILED = 1;

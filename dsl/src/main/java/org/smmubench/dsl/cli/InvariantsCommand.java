@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code smmu-bench invariants}: the ids an {@code expect:} block may name (interface.md §2). */
-@Command(name = "invariants", description = "List the invariants checked, with what each checks.")
+/** {@code smmu-bench invariants}: the ids an {@code expect:} block may name (docs/invariants.md). */
+@Command(name = "invariants", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "List the invariants checked, with what each checks.")
 final class InvariantsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -38,10 +38,12 @@ public final class Main implements Callable<Integer> {
     public static CommandLine commandLine(FileRunners runners, Supplier<Optional<ReplLauncher>> repl) {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(new CommandLine(new RunCommand(runners)));
+        cl.addSubcommand(new CommandLine(new MergeCommand()));
         cl.addSubcommand(new CommandLine(new ReplCommand(repl)));
         cl.addSubcommand(new CommandLine(new DriversCommand()));
         cl.addSubcommand(new CommandLine(new InvariantsCommand()));
         cl.addSubcommand(new CommandLine(new SitesCommand()));
+        cl.addSubcommand(new CommandLine(new CommandLine.HelpCommand()));
         cl.setExecutionExceptionHandler(Main::onException);
         return cl;
     }

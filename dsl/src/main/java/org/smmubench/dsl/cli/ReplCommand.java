@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code smmu-bench repl}: hands over to whichever {@link ReplLauncher} the build contains. */
-@Command(name = "repl", description = "Open an interactive Groovy shell (or JShell) on a live bench.")
+@Command(name = "repl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Open an interactive Groovy shell (or JShell) on a live bench.")
 final class ReplCommand implements Callable<Integer> {
     /** The class the REPL is expected to live in, tried when no service is registered. */
     static final String REPL_CLASS = "org.smmubench.dsl.repl.Repl";

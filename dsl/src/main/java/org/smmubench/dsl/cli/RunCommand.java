@@ -4,14 +4,23 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
+import io.cucumber.tagexpressions.Expression;
+import io.cucumber.tagexpressions.TagExpressionException;
+import io.cucumber.tagexpressions.TagExpressionParser;
+
+import org.smmubench.bench.DriverChoice;
+import org.smmubench.bench.RunOptions;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.ScenarioFileRunner;
+import org.smmubench.bench.Shard;
 import org.smmubench.bench.report.ConsoleReport;
 import org.smmubench.bench.report.JsonReport;
 import org.smmubench.bench.report.JunitXmlReport;
@@ -21,6 +30,7 @@ import org.smmubench.features.FeatureFileRunner;
 import org.smmubench.scenario.InputError;
 import org.smmubench.scenario.ScenarioException;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,7 +38,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code smmu-bench run}: check every file, then run every scenario on every driver and report. */
-@Command(name = "run", sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = "Run scenario files (.yaml, .yml, .groovy, .feature) once per driver variant.",
         footer = {"", "Exit codes: 0 all passed, 1 a scenario failed,",
                 "2 bad input or usage (nothing run), 3 internal error (a bug in smmu-bench)."})
@@ -37,7 +47,8 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--driver", split = ",", paramLabel = "ID",
-            description = "Driver variant id or alias, or 'all' (repeatable; overrides the files' drivers).")
+            description = "Driver variant id or alias (repeatable; runs every scenario on exactly these), or 'all'"
+                    + " (every tree for scenarios that name none; a scenario that names its trees keeps them).")
     List<String> drivers = new ArrayList<>();
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report to FILE.")
@@ -56,6 +67,23 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--trace", description = "Print each run's modelled call trace, commands and splats.")
     boolean trace;
+
+    @Option(names = "--steps", description = "Print one line per step under each run: its result and the invariants it violated.")
+    boolean steps;
+
+    @Option(names = "--name", paramLabel = "REGEX",
+            description = "Run only scenarios whose name matches REGEX (found anywhere in the name).")
+    Pattern name;
+
+    @Option(names = "--tags", paramLabel = "EXPR", converter = TagsConverter.class,
+            description = "Run only scenarios whose tags satisfy EXPR, a Cucumber tag expression"
+                    + " ('@seed and not @slow'). Tags: Gherkin @tags, YAML and Groovy 'tags'.")
+    Expression tags;
+
+    @Option(names = "--shard", paramLabel = "K/N", converter = ShardConverter.class,
+            description = "Run only the K-th of N equal, contiguous parts of the selected scenarios;"
+                    + " 'smmu-bench merge' joins the N JSON reports.")
+    Shard shard;
 
     @Option(names = "--paranoid",
             description = "Check every whole-state invariant on the whole machine after every step, instead of only what the step touched (same results, slower).")
@@ -78,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> driverIds = DriverOption.canonical(drivers, spec.commandLine(), true);
+        DriverChoice driverChoice = DriverOption.choice(drivers, spec.commandLine());
 
         ScenarioFiles.Collected collected;
         try {
@@ -93,23 +121,38 @@ final class RunCommand implements Callable<Integer> {
         // cost the time of running the first nine.
         List<ScenarioFileRunner.Prepared> prepared = new ArrayList<>();
         List<InputError> errors = new ArrayList<>();
-        for (Path f : collected.files()) {
-            try {
-                prepared.add(runners.forFile(f).prepare(f));
-            } catch (ScenarioException e) {
-                errors.addAll(e.errors());
+        try (Progress loading = Progress.start("checking files", collected.files().size(),
+                Progress.wanted(collected.files().size()))) {
+            for (Path f : collected.files()) {
+                try {
+                    prepared.add(runners.forFile(f).prepare(f));
+                } catch (ScenarioException e) {
+                    errors.addAll(e.errors());
+                }
+                loading.advance(1);
             }
         }
         if (!errors.isEmpty()) return inputErrors(err, errors);
 
-        int total = prepared.stream().mapToInt(p -> p.count(driverIds)).sum();
+        List<List<Integer>> selected = Selection.of(prepared, name, tags, shard);
+        int total = 0;
+        for (int i = 0; i < prepared.size(); i++) total += prepared.get(i).count(driverChoice, selected.get(i));
         if (total == 0) {
-            err.println("smmu-bench: no scenarios to run in " + String.join(" ", paths.stream().map(Path::toString).toList()));
-            return ExitCodes.BAD_INPUT;
+            boolean filtered = name != null || tags != null;
+            if (shard != null && Selection.of(prepared, name, tags, null).stream().anyMatch(l -> !l.isEmpty())) {
+                // More shards than scenarios: this part is empty, which a CI matrix must not fail on.
+                err.println("smmu-bench: shard " + shard + " has no scenario (fewer scenarios than shards)");
+            } else {
+                err.println("smmu-bench: no scenarios to run in " + String.join(" ", paths.stream().map(Path::toString).toList())
+                        + (filtered ? " match" + filters() : ""));
+                return ExitCodes.BAD_INPUT;
+            }
         }
 
         List<RunResult> results = new ArrayList<>();
         boolean bar = Progress.wanted(total);
+        // Run lines would tear a bar on the same terminal; to a file they can go as they come.
+        boolean holdLines = bar && Tty.stdout();
         FeatureFileRunner features = cucumberHtml == null ? null : featureRunner();
         if (cucumberHtml != null && features == null) {
             err.println("smmu-bench: --cucumber-html needs the Gherkin runner, which this build does not have");
@@ -120,36 +163,44 @@ final class RunCommand implements Callable<Integer> {
             err.println("smmu-bench: --jobs must be at least 1, not " + jobs);
             return ExitCodes.BAD_INPUT;
         }
-        Checking checking = paranoid ? Checking.PARANOID : Checking.defaultMode();
-        List<Callable<List<RunResult>>> tasks = new ArrayList<>();
         // The bench's HTML report draws each run, so only then are runs recorded.
-        for (ScenarioFileRunner.Prepared p : prepared) tasks.addAll(p.tasks(driverIds, trace, html != null, checking));
+        RunOptions options = new RunOptions(trace, html != null, paranoid ? Checking.PARANOID : Checking.defaultMode());
+        List<Callable<List<RunResult>>> tasks = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++)
+            if (!selected.get(i).isEmpty()) tasks.addAll(prepared.get(i).tasks(driverChoice, selected.get(i), options));
         // Cucumber's HTML report is one stream of events: feature runs must not interleave in it.
         int threads = cucumberHtml != null ? 1 : jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        try (Progress progress = Progress.start(total, bar); ParallelRuns runs = new ParallelRuns(tasks, threads)) {
+        try (Progress progress = Progress.start("scenarios", total, bar); ParallelRuns runs = new ParallelRuns(tasks, threads)) {
             // Results come back in task order whatever finishes first, so the report is the
             // same for any --jobs; each is printed (and its bench long gone) as soon as it is next.
             while (runs.hasNext()) {
                 List<RunResult> rs = runs.next();
                 results.addAll(rs);
                 progress.advance(rs.size());
-                // Lines appear as runs finish, except under a bar, which they would tear.
-                if (!bar) print(out, rs);
+                if (!holdLines) print(out, rs);
             }
         } catch (ScenarioException e) {
             return inputErrors(err, e.errors());
         } finally {
             if (features != null) features.close();
         }
-        if (bar) print(out, results);
+        if (holdLines) print(out, results);
         out.print(ConsoleReport.footer(results));
         out.flush();
 
         int code = results.stream().allMatch(RunResult::passed) ? ExitCodes.PASSED : ExitCodes.FAILED;
-        if (json != null && !write(err, "JSON", json, () -> JsonReport.write(results, json))) code = ExitCodes.BAD_INPUT;
+        if (json != null && !write(err, "JSON", json, () -> Files.writeString(json, JsonReport.toJson(results, shard))))
+            code = ExitCodes.BAD_INPUT;
         if (junit != null && !write(err, "JUnit", junit, () -> JunitXmlReport.write(results, junit))) code = ExitCodes.BAD_INPUT;
         if (html != null && !write(err, "HTML", html, () -> HtmlReport.write(results, html))) code = ExitCodes.BAD_INPUT;
         return code;
+    }
+
+    private String filters() {
+        List<String> f = new ArrayList<>();
+        if (name != null) f.add("--name " + name.pattern());
+        if (tags != null) f.add("--tags " + tags);
+        return " " + String.join(" ", f);
     }
 
     /** The runner .feature files go to, when it is the shipped Gherkin one (it alone writes HTML). */
@@ -162,7 +213,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, List<RunResult> rs) {
-        for (RunResult r : rs) out.print(ConsoleReport.run(r, trace));
+        for (RunResult r : rs) out.print(ConsoleReport.run(r, trace, steps));
         out.flush();
     }
 
@@ -170,6 +221,30 @@ final class RunCommand implements Callable<Integer> {
         errors.forEach(e -> err.println(e));
         err.flush();
         return ExitCodes.BAD_INPUT;
+    }
+
+    /** {@code --tags}: a Cucumber tag expression; a malformed one is a usage error. */
+    static final class TagsConverter implements CommandLine.ITypeConverter<Expression> {
+        @Override
+        public Expression convert(String value) {
+            try {
+                return TagExpressionParser.parse(value);
+            } catch (TagExpressionException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code --shard K/N}. */
+    static final class ShardConverter implements CommandLine.ITypeConverter<Shard> {
+        @Override
+        public Shard convert(String value) {
+            try {
+                return Shard.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     private interface ReportWrite {

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * depends on the file system. Hidden directories (.git, .idea) are not searched.
  */
 final class ScenarioFiles {
-    /** Every extension a scenario file may have (interface.md §7), whether or not a runner is installed. */
+    /** Every extension a scenario file may have (docs/cli.md), whether or not a runner is installed. */
     static final List<String> EXTENSIONS = List.of("yaml", "yml", "groovy", "feature");
 
     /** The files to run, and notes about files found in directories that no runner handles. */

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code smmu-bench sites}: the failure-injection sites a {@code fail:} step may name (interface.md §4). */
-@Command(name = "sites", description = "List the failure-injection sites and how each one fails.")
+/** {@code smmu-bench sites}: the failure-injection sites a {@code fail:} step may name (docs/sites.md). */
+@Command(name = "sites", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "List the failure-injection sites and how each one fails.")
 final class SitesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

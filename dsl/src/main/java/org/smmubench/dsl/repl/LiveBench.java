@@ -30,6 +30,18 @@ public interface LiveBench extends AutoCloseable {
 
     List<String> showProcess(String name);
 
+    /** {@code show smmu|caches|events}: the hardware views of the underlying Bench. */
+    default List<String> showHardware(String view) {
+        Bench b = bench();
+        if (b == null) throw new org.smmubench.dsl.script.DslError("show " + view + ": not available on this bench");
+        return switch (view) {
+            case "smmu" -> b.showSmmu();
+            case "caches" -> b.showCaches();
+            case "events" -> b.showEvents();
+            default -> throw new IllegalArgumentException(view);
+        };
+    }
+
     /** The underlying Bench, for the JShell session (null for test doubles). */
     Bench bench();
 

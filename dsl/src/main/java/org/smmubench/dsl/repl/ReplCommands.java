@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.smmubench.dsl.script.Verbs;
 
 /**
- * The REPL's own commands (interface.md §8): typed without quotes ({@code show nic0}),
+ * The REPL's own commands (README.md, "REPL"): typed without quotes ({@code show nic0}),
  * recognised before a line goes to Groovy. Everything else on the prompt is a statement
  * or plain Groovy.
  */
@@ -15,7 +15,9 @@ public final class ReplCommands {
     public record Command(String name, String usage, String summary) {}
 
     public static final List<Command> ALL = List.of(
-            new Command("show", "show DEVICE|PROCESS", "a device's STE and CD table decoded (valid entries), or a process's PASID, ASID, mappings and bonds"),
+            new Command("show", "show DEVICE|PROCESS|smmu|caches|events", "a device's STE and CD table decoded (valid entries);"
+                    + " a process's PASID, ASID, mapped ranges and bonds; the SMMU's registers and queues; its cached STEs,"
+                    + " CDs, TLB and ATC entries (STALE where memory differs); the events it recorded"),
             new Command("violations", "violations", "every violation so far, with the step that caused it"),
             new Command("trace", "trace on|off", "print the modelled call trace and the commands queued by each step"),
             new Command("reset", "reset", "a fresh bench on the same driver; the session starts over"),
@@ -23,7 +25,7 @@ public final class ReplCommands {
             new Command("save", "save FILE.yaml|FILE.groovy", "write the session (topology and the steps that ran) as a regression scenario expecting the violations seen"),
             new Command("load", "load FILE.groovy|FILE.yaml", "run a scenario file's statements in this session"),
             new Command("help", "help [STATEMENT]", "this text, or one statement's usage"),
-            new Command("quit", "quit", "leave (also: exit, Ctrl-D)"));
+            new Command("quit", "quit", "leave (also: exit, Ctrl-D); with unsaved statements, asks for a second exit"));
 
     /** A parsed command line: the command and its (unquoted) arguments. */
     public record Invocation(String name, List<String> args) {}

@@ -26,6 +26,18 @@ public final class ReplCompleter implements Completer {
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+        List<Candidate> found = new ArrayList<>();
+        completeWords(line, found);
+        // A name picked in a statement gets its closing quote and no space after it (JLine adds
+        // a space after a complete candidate): the user types the comma next, not a blank.
+        for (Candidate c : found) {
+            if (line instanceof ReplParser.Words w && c.complete() && w.quotes(c.value()))
+                candidates.add(new Candidate(c.value() + w.closingQuote(), c.displ(), c.group(), c.descr(), c.suffix(), c.key(), false));
+            else candidates.add(c);
+        }
+    }
+
+    private void completeWords(ParsedLine line, List<Candidate> candidates) {
         List<String> words = line.words();
         int index = line.wordIndex();
         if (index == 0) {
@@ -35,7 +47,12 @@ public final class ReplCompleter implements Completer {
         }
         String verb = words.get(0);
         switch (verb) {
-            case "show" -> { names(candidates, session.deviceNames(), "devices"); names(candidates, session.processNames(), "processes"); return; }
+            case "show" -> {
+                names(candidates, session.deviceNames(), "devices");
+                names(candidates, session.processNames(), "processes");
+                names(candidates, ReplSession.HARDWARE_VIEWS, "hardware");
+                return;
+            }
             case "driver" -> { drivers(candidates); return; }
             case "trace" -> { names(candidates, List.of("on", "off"), null); return; }
             case "help" -> { names(candidates, Verbs.names(), "statements"); names(candidates, ReplCommands.names(), "commands"); return; }

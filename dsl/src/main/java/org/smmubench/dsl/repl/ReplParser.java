@@ -147,11 +147,17 @@ public final class ReplParser implements Parser {
          */
         @Override public CharSequence escape(CharSequence candidate, boolean complete) {
             String c = candidate.toString();
-            boolean quoted = wordIndex > 0 && ReplCommands.isStatement(rawWords.get(0))
-                    && !c.endsWith(":") && !c.equals("true") && !c.equals("false");
-            if (!quoted) return c;
-            char q = quote() != 0 ? quote() : '\'';
-            return q + c + (complete ? String.valueOf(q) : "");
+            if (!quotes(c)) return c;
+            return closingQuote() + c + (complete ? String.valueOf(closingQuote()) : "");
         }
+
+        /** Whether a candidate goes in quotes here: a name in a statement, not a key or a boolean. */
+        boolean quotes(String candidate) {
+            return wordIndex > 0 && ReplCommands.isStatement(rawWords.get(0))
+                    && !candidate.endsWith(":") && !candidate.equals("true") && !candidate.equals("false");
+        }
+
+        /** The quote that closes the current word: the one it opened with, else a single quote. */
+        char closingQuote() { return quote() != 0 ? quote() : '\''; }
     }
 }

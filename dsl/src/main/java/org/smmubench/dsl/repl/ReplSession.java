@@ -36,6 +36,10 @@ public final class ReplSession implements Statements {
     private ScenarioBuilder recorded = new ScenarioBuilder();
     private String name;
     private boolean trace;
+    // Statements recorded since the session started, and when it was last saved: `exit`
+    // warns once before throwing unsaved work away.
+    private int changes;
+    private int savedAt;
     private int violationsShown;
 
     public ReplSession(LiveBench.Factory factory, String driverId, PrintWriter out) {
@@ -66,6 +70,10 @@ public final class ReplSession implements Statements {
         switchDriver(ids.get(0));
     }
 
+    /** Kept for {@code save}: the saved scenario carries them. */
+    @Override
+    public void tags(List<String> tags) { recorded.tags(tags); }
+
     @Override
     public SmmuOptions smmu() { return recorded.smmu(); }
 
@@ -82,6 +90,7 @@ public final class ReplSession implements Statements {
         recorded.copyTopology().device(d);          // check before touching the bench
         bench().addDevice(d);
         recorded.device(d);
+        changes++;
         out.println(d.name() + ": " + d.bus().yamlName() + " device, sid " + String.join(",",
                 d.sids().stream().map(s -> org.smmubench.kernel.Hex.of(Integer.toUnsignedLong(s))).toList())
                 + (d.group() != null ? ", group " + d.group() : "") + ": probed");
@@ -93,6 +102,7 @@ public final class ReplSession implements Statements {
         recorded.copyTopology().process(p);
         bench().addProcess(p);
         recorded.process(p);
+        changes++;
         out.println(p.name() + ": process" + (p.pasid() != null ? ", pasid " + p.pasid() : "")
                 + ", " + p.mappings().size() + " mapping(s)");
         printNewViolations();
@@ -103,6 +113,7 @@ public final class ReplSession implements Statements {
         recorded.copyTopology().step(s);
         StepOutcome o = bench().run(s);
         recorded.step(withResult(s, o));
+        changes++;
         printOutcome(o);
         printNewViolations();
     }
@@ -120,14 +131,22 @@ public final class ReplSession implements Statements {
 
     // ---- commands -----------------------------------------------------------------------
 
+    /** The hardware views {@code show} knows besides device and process names. */
+    public static final List<String> HARDWARE_VIEWS = List.of("smmu", "caches", "events");
+
     public void show(String what) {
-        if (recorded.devices().stream().anyMatch(d -> d.name().equals(what))) {
+        if (HARDWARE_VIEWS.contains(what) && !names().contains(what)) {
+            bench().showHardware(what).forEach(out::println);
+        } else if (recorded.devices().stream().anyMatch(d -> d.name().equals(what))) {
             bench().showDevice(what).forEach(out::println);
         } else if (recorded.processes().stream().anyMatch(p -> p.name().equals(what))) {
             bench().showProcess(what).forEach(out::println);
         } else {
-            throw new DslError("show: no device or process named '" + what + "'" + Suggest.hint(what, names())
-                    + (names().isEmpty() ? " (nothing declared yet)" : " (known: " + String.join(", ", names()) + ")"));
+            List<String> known = new ArrayList<>(HARDWARE_VIEWS);
+            known.addAll(names());
+            throw new DslError("show: no device or process named '" + what + "'" + Suggest.hint(what, known)
+                    + (names().isEmpty() ? " (nothing declared yet; the hardware views are " + String.join(", ", HARDWARE_VIEWS) + ")"
+                    : " (known: " + String.join(", ", known) + ")"));
         }
     }
 
@@ -138,11 +157,18 @@ public final class ReplSession implements Statements {
             out.println("  " + v.invariant() + "  " + where(v) + ": " + v.violation().message());
     }
 
+    /** How many recorded statements (devices, processes, steps) {@code save} has not written yet. */
+    public int unsaved() { return changes - savedAt; }
+
+    /** Called after a successful {@code save}. */
+    public void markSaved() { savedAt = changes; }
+
     /** A fresh bench on the same driver; the session record starts over. */
     public void reset() {
         closeBench();
         recorded = new ScenarioBuilder();
         name = null;
+        savedAt = changes;                          // nothing of the old session is left to save
         out.println("reset: fresh bench on " + driverId);
     }
 
@@ -150,6 +176,7 @@ public final class ReplSession implements Statements {
         closeBench();
         recorded = new ScenarioBuilder();
         name = null;
+        savedAt = changes;
         driverId = canonicalId;
         out.println("driver " + canonicalId + ": fresh bench (declare the topology again)");
     }
@@ -189,7 +216,7 @@ public final class ReplSession implements Statements {
     public static Scenario withExpectation(Scenario s, Set<String> ids) {
         String driver = s.drivers().isEmpty() ? null : s.drivers().get(0);
         return new Scenario(s.name(), s.description(), s.drivers(), s.smmu(), s.devices(), s.processes(), s.steps(),
-                new Expectation(java.util.Optional.empty(), java.util.Map.of(driver, new TreeSet<>(ids))), s.pos());
+                new Expectation(java.util.Optional.empty(), java.util.Map.of(driver, new TreeSet<>(ids))), s.pos(), s.tags());
     }
 
     public void close() { closeBench(); }

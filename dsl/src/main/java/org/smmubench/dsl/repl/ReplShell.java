@@ -44,6 +44,8 @@ public final class ReplShell {
     private final SaveCommand save;
     private final boolean echo;
     private int lineNo;
+    // `exit` with unsaved statements warns once; a second `exit` right after leaves.
+    private boolean exitWarned;
 
     /** {@code echo}: print each input after its prompt (a dumb terminal shows nothing typed), for readable transcripts. */
     public ReplShell(ReplSession session, LineReader reader, PrintWriter out, boolean echo) {
@@ -68,6 +70,9 @@ public final class ReplShell {
                 continue;                               // Ctrl-C drops the line being typed
             } catch (EndOfFileException e) {
                 if (echo) out.println();            // end the last prompt's line
+                // The input ended: there is no one left to ask, but say what was not kept.
+                int n = session.unsaved();
+                if (n > 0) out.println("left with " + n + " unsaved statement" + (n == 1 ? "" : "s"));
                 break;
             }
             if (echo) out.println(line.replace("\n", "\n   ...> "));
@@ -87,8 +92,10 @@ public final class ReplShell {
     public boolean eval(String input) {
         if (input == null || input.isBlank()) return true;
         var command = ReplCommands.parse(input);
+        boolean warned = exitWarned;
+        exitWarned = false;
         try {
-            if (command.isPresent()) return command(command.get());
+            if (command.isPresent()) return command(command.get(), warned);
             evalGroovy(input, "<repl>", "repl_" + (++lineNo) + ".groovy");
         } catch (ScenarioException e) {
             for (InputError err : e.errors()) out.println("error: " + located(err));
@@ -122,21 +129,32 @@ public final class ReplShell {
             out.println("=> " + InvokerHelper.toString(result));
     }
 
-    private boolean command(ReplCommands.Invocation c) {
+    private boolean command(ReplCommands.Invocation c, boolean warned) {
         List<String> a = c.args();
         switch (c.name()) {
-            case "quit" -> { return false; }
+            case "quit" -> {
+                int n = session.unsaved();
+                if (n == 0 || warned) return false;
+                out.println("the session has " + n + " unsaved statement" + (n == 1 ? "" : "s")
+                        + " (devices, processes, steps): `save FILE.yaml` keeps them as a regression scenario;"
+                        + " type `exit` again to leave without saving");
+                exitWarned = true;
+                return true;
+            }
             case "help" -> (a.isEmpty() ? HelpText.general(session.driverId()) : HelpText.about(a.get(0))).forEach(out::println);
             case "violations" -> session.violations();
             case "reset" -> session.reset();
-            case "show" -> session.show(one(c, "show DEVICE|PROCESS"));
+            case "show" -> session.show(one(c, "show DEVICE|PROCESS|smmu|caches|events"));
             case "driver" -> session.switchDriver(Vocabulary.resolveDrivers("driver", List.of(one(c, "driver ID"))).get(0));
             case "trace" -> {
                 String v = one(c, "trace on|off");
                 if (!v.equals("on") && !v.equals("off")) throw new DslError("usage: trace on|off");
                 session.trace(v.equals("on"));
             }
-            case "save" -> save.save(Path.of(one(c, "save FILE.yaml|FILE.groovy")));
+            case "save" -> {
+                save.save(Path.of(one(c, "save FILE.yaml|FILE.groovy")));
+                session.markSaved();
+            }
             case "load" -> load(Path.of(one(c, "load FILE.groovy|FILE.yaml")));
             default -> throw new IllegalStateException(c.name());
         }

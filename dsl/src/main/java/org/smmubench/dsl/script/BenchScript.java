@@ -15,7 +15,7 @@ import org.smmubench.scenario.SourcePos;
 
 /**
  * The base class of every {@code *.groovy} scenario and of every REPL line: the statements
- * of interface.md §5 as methods, so a script is plain Groovy whose top-level calls are the
+ * of docs/format.md (Groovy) as methods, so a script is plain Groovy whose top-level calls are the
  * scenario language. Typed signatures and {@link NamedParam} annotations let an IDE
  * complete the statements (add {@code @BaseScript BenchScript script} at the top of a file
  * to tell it the base class); {@code smmu-bench} itself sets the base class for you.
@@ -51,6 +51,11 @@ public abstract class BenchScript extends Script {
     public void driver(String... ids) { statement(v -> v.driver(Arrays.asList(ids))); }
 
     public void driver(List<String> ids) { statement(v -> v.driver(ids)); }
+
+    /** {@code tags 'seed', 'slow'}: for {@code run --tags} (each with or without its '@'). */
+    public void tags(String... tags) { statement(v -> v.tags(Arrays.asList(tags))); }
+
+    public void tags(List<String> tags) { statement(v -> v.tags(tags)); }
 
     public void smmu(@NamedParam(value = "cdTable", type = String.class) @NamedParam(value = "streamTable", type = String.class)
                      @NamedParam(value = "ssidBits", type = Integer.class) @NamedParam(value = "sidBits", type = Integer.class)

@@ -17,7 +17,7 @@ import org.smmubench.scenario.SmmuOptions;
 import org.smmubench.scenario.Step;
 
 /**
- * Scenario → a {@code *.groovy} script in the interface.md §5 spelling, which
+ * Scenario → a {@code *.groovy} script in the Groovy spelling of docs/format.md, which
  * {@link GroovyScenarioLoader} reads back to an equal scenario. Used by the REPL's
  * {@code save x.groovy}; numbers are written in hex where kernel developers read hex.
  */
@@ -38,6 +38,7 @@ public final class GroovyScenarioWriter {
         l.add("scenario " + q(s.name()));
         if (s.description() != null && !s.description().isBlank()) l.add("description " + q(s.description()));
         if (!s.drivers().isEmpty()) l.add("driver " + String.join(", ", s.drivers().stream().map(d -> q(d)).toList()));
+        if (!s.tags().isEmpty()) l.add("tags " + String.join(", ", s.tags().stream().map(GroovyScenarioWriter::q).toList()));
         String smmu = smmu(s.smmu());
         if (!smmu.isEmpty()) l.add("smmu " + smmu);
         for (DeviceSpec d : s.devices()) l.add(device(d));

@@ -21,7 +21,8 @@ final class NamedArgs {
         Set<String> ok = new LinkedHashSet<>(List.of(allowed));
         for (Object k : this.args.keySet()) {
             if (!ok.contains(String.valueOf(k)))
-                throw new DslError(verb + ": unknown argument '" + k + "' (expected one of: " + String.join(", ", ok) + ")");
+                throw new DslError(verb + ": unknown argument '" + k + "'" + Suggest.hint(String.valueOf(k), ok)
+                        + " (expected one of: " + String.join(", ", ok) + ")");
         }
     }
 

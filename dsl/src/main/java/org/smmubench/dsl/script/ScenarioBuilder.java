@@ -30,6 +30,7 @@ public final class ScenarioBuilder {
     private String description;
     private SourcePos pos;
     private List<String> drivers = new ArrayList<>();
+    private final List<String> tags = new ArrayList<>();
     private SmmuOptions smmu = SmmuOptions.defaults();
     private final Map<String, DeviceSpec> devices = new LinkedHashMap<>();
     private final Map<String, ProcessSpec> processes = new LinkedHashMap<>();
@@ -41,6 +42,7 @@ public final class ScenarioBuilder {
     public ScenarioBuilder copyTopology() {
         ScenarioBuilder b = new ScenarioBuilder();
         b.drivers = new ArrayList<>(drivers);
+        b.tags.addAll(tags);
         b.smmu = smmu;
         b.devices.putAll(devices);
         b.processes.putAll(processes);
@@ -61,6 +63,10 @@ public final class ScenarioBuilder {
     public void description(String text) { this.description = text; }
 
     public void drivers(List<String> ids) { this.drivers = new ArrayList<>(ids); }
+
+    public void tags(List<String> tags) {
+        for (String t : tags) if (!this.tags.contains(t)) this.tags.add(t);
+    }
 
     public List<String> drivers() { return List.copyOf(drivers); }
 
@@ -95,6 +101,7 @@ public final class ScenarioBuilder {
         if (!p.name().matches("[A-Za-z0-9_.-]+"))
             throw new DslError("process name '" + p.name() + "' may only hold letters, digits, '_', '.' and '-'");
         if (processes.containsKey(p.name())) throw new DslError("duplicate process name '" + p.name() + "'");
+        if (p.asid() != null && smmu.asidProblem(p.asid()) != null) throw new DslError(p.name() + ": " + smmu.asidProblem(p.asid()));
         if (devices.containsKey(p.name()))
             throw new DslError("'" + p.name() + "' is already a device name; give the process another name");
         processes.put(p.name(), p);
@@ -151,6 +158,6 @@ public final class ScenarioBuilder {
         return new Scenario(name != null ? name : defaultName, description, drivers, smmu,
                 List.copyOf(devices.values()), List.copyOf(processes.values()), steps,
                 new Expectation(all.map(LinkedHashSet::new).map(Set::copyOf), per),
-                pos != null ? pos : defaultPos);
+                pos != null ? pos : defaultPos, tags);
     }
 }

@@ -50,6 +50,8 @@ public final class ScriptRecorder implements Statements {
 
     @Override public void drivers(List<String> ids) { current.drivers(ids); }
 
+    @Override public void tags(List<String> tags) { current.tags(tags); }
+
     @Override public SmmuOptions smmu() { return current.smmu(); }
 
     @Override public void smmu(SmmuOptions options) { current.smmu(options); }

@@ -23,6 +23,9 @@ public interface Statements {
     /** Canonical driver ids. */
     void drivers(List<String> driverIds);
 
+    /** Tags for {@code run --tags}, each with its leading {@code @}. */
+    void tags(List<String> tags);
+
     /** The options so far, for {@code smmu} statements that change only some keys. */
     SmmuOptions smmu();
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The statements of the scenario language (interface.md §5) as data: their usage line,
+ * The statements of the scenario language (docs/format.md, Groovy section) as data: their usage line,
  * what each positional argument names, and their named keys. One catalogue feeds the
  * error messages, the REPL's {@code help} and its tab completion, so they cannot drift.
  */
@@ -21,6 +21,8 @@ public final class Verbs {
                     List.of(Arg.TEXT), List.of()),
             new Verb("driver", "driver 'ID'[, 'ID'...]", "the kernel trees to run on (" + String.join(", ", org.smmubench.driver.tree.DriverVariants.names()) + "; `smmu-bench drivers` lists the commits)",
                     List.of(Arg.DRIVER, Arg.DRIVER, Arg.DRIVER), List.of()),
+            new Verb("tags", "tags 'TAG'[, 'TAG'...]", "tags for run --tags (kept when the session is saved)",
+                    List.of(Arg.TEXT, Arg.TEXT, Arg.TEXT), List.of()),
             new Verb("smmu", "smmu cdTable: 'two-level'|'linear', streamTable: ..., ssidBits: 20, sidBits: 16, asidBits: 16, ats: false, stall: false, rangeInv: false",
                     "what the SMMUv3 advertises (before the first device)", List.of(),
                     List.of("cdTable", "streamTable", "ssidBits", "sidBits", "asidBits", "ats", "stall", "rangeInv")),

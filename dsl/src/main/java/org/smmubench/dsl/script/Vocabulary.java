@@ -14,6 +14,7 @@ import org.smmubench.scenario.Access;
 import org.smmubench.iommu.Bus;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.Mapping;
+import org.smmubench.scenario.Scenario;
 import org.smmubench.scenario.ProcessSpec;
 import org.smmubench.mm.Prot;
 import org.smmubench.scenario.SmmuOptions;
@@ -21,12 +22,12 @@ import org.smmubench.scenario.SourcePos;
 import org.smmubench.scenario.Step;
 
 /**
- * The statements of interface.md §5, from Groovy's spelling (a name, then named arguments)
+ * The statements of docs/format.md (Groovy) from Groovy's spelling (a name, then named arguments)
  * to the shared Scenario records. Every check that does not need the topology happens
  * here; the rest happens in the {@link Statements} receiver.
  */
 public final class Vocabulary {
-    /** errno names a bind or unbind may be expected to return (interface.md §3). */
+    /** errno names a bind or unbind may be expected to return (docs/format.md). */
     public static final List<String> ERRNOS =
             List.of("ok", "ENODEV", "ENOMEM", "EBUSY", "ENOSPC", "EINVAL", "E2BIG", "EOVERFLOW", "ESRCH");
     public static final List<String> DMA_RESULTS = List.of("ok", "fault", "C_BAD_CD", "C_BAD_SUBSTREAMID",
@@ -45,6 +46,17 @@ public final class Vocabulary {
         List<String> names = new ArrayList<>();
         for (Object o : ids) names.add(requireText("driver", o));
         out.drivers(resolveDrivers("driver", names));
+    }
+
+    public void tags(Collection<?> tags) {
+        List<String> out = new ArrayList<>();
+        for (Object o : tags) {
+            String t = requireText("tags", o);
+            if (!t.matches("@?[^\\s@()]+"))
+                throw new DslError("tags: '" + t + "' is not a tag (one word, no spaces, '@' or parentheses)");
+            out.add(Scenario.tag(t));
+        }
+        this.out.tags(out);
     }
 
     public void smmu(Map<?, ?> a) {

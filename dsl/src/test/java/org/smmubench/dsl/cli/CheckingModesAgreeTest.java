@@ -38,8 +38,8 @@ class CheckingModesAgreeTest {
         List<RunResult> paranoid = new ArrayList<>();
         for (Path f : files) {
             ScenarioFileRunner.Prepared p = runners.forFile(f).prepare(f);
-            incremental.addAll(runAll(p.tasks(drivers, true, false, Checking.INCREMENTAL)));
-            paranoid.addAll(runAll(p.tasks(drivers, true, false, Checking.PARANOID)));
+            incremental.addAll(runAll(p.tasks(org.smmubench.bench.DriverChoice.named(drivers), p.everyScenario(), new org.smmubench.bench.RunOptions(true, false, Checking.INCREMENTAL))));
+            paranoid.addAll(runAll(p.tasks(org.smmubench.bench.DriverChoice.named(drivers), p.everyScenario(), new org.smmubench.bench.RunOptions(true, false, Checking.PARANOID))));
         }
         assertEquals(paranoid.size(), incremental.size());
         for (int i = 0; i < paranoid.size(); i++) {

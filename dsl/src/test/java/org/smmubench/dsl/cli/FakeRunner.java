@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
+import org.smmubench.bench.DriverChoice;
+import org.smmubench.bench.RunOptions;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.ScenarioFileRunner;
+import org.smmubench.bench.ScenarioInfo;
 import org.smmubench.scenario.ScenarioException;
 import org.smmubench.scenario.SourcePos;
 
@@ -34,15 +38,20 @@ final class FakeRunner implements ScenarioFileRunner {
         if (text.contains("bad")) throw new ScenarioException(new SourcePos(file.toString(), 3, 7), "unknown key 'stepz'");
         return new Prepared() {
             @Override
-            public int count(List<String> driverOverride) {
-                return drivers(driverOverride).size();
+            public List<ScenarioInfo> scenarios() {
+                return List.of(new ScenarioInfo("scenario " + file.getFileName(), List.of(), List.of()));
             }
 
             @Override
-            public List<RunResult> run(List<String> driverOverride, boolean trace, boolean record) {
+            public List<Callable<List<RunResult>>> tasks(DriverChoice drivers, List<Integer> selected, RunOptions options) {
+                return List.of(() -> run(drivers, selected));
+            }
+
+            private List<RunResult> run(DriverChoice drivers, List<Integer> selected) {
                 if (text.contains("boom")) throw new IllegalStateException("model bug");
                 List<RunResult> out = new ArrayList<>();
-                for (String d : drivers(driverOverride)) {
+                if (selected.isEmpty()) return out;
+                for (String d : drivers.treesFor(List.of())) {
                     ran.add(file + " " + d);
                     boolean fail = text.contains("fail");
                     out.add(new RunResult("scenario " + file.getFileName(), file.toString(), d, fail ? "failed" : "passed",
@@ -52,10 +61,6 @@ final class FakeRunner implements ScenarioFileRunner {
                 return out;
             }
         };
-    }
-
-    private static List<String> drivers(List<String> override) {
-        return override.isEmpty() ? List.of("v6.8") : override;
     }
 
     private static String read(Path f) {

@@ -63,6 +63,9 @@ class RunCommandTest {
         var r = Cli.run(runner, "run", "--driver", "pre-fix,v9-nope", file("a.yaml", "ok").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown driver 'v9-nope'"), r.err());
+        var typo = Cli.run(runner, "run", "--driver", "prefix", file("b.yaml", "ok").toString());
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("unknown driver 'prefix'; did you mean 'pre-fix'?"), typo.err());
         assertTrue(r.err().contains("v6.8-b5bf7778b722, v6.8-pre-fix, pre-fix, v6.8, v6.8-fixed, fixed, b5bf7778, v6.8+b025dea63cde, all"), r.err());
         assertTrue(runner.ran.isEmpty());
     }

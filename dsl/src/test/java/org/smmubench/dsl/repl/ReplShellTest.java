@@ -83,7 +83,7 @@ class ReplShellTest {
         assertTrue(out.contains("STE nic0 V=1"), out);
         assertTrue(out.contains("process proc1"), out);
         assertTrue(out.contains("driver v6.8: fresh bench"), out);
-        assertTrue(out.contains("smmu[v6.8]> show nic0\nerror: show: no device or process named 'nic0' (nothing declared yet)"), out);
+        assertTrue(out.contains("smmu[v6.8]> show nic0\nerror: show: no device or process named 'nic0' (nothing declared yet; the hardware views are smmu, caches, events)"), out);
         assertTrue(out.contains("  bind 'DEVICE', 'PROCESS'[, expect: 'ok'|'ENOMEM'|...]"), out);
     }
 
@@ -100,7 +100,7 @@ class ReplShellTest {
         assertEquals(List.of("read", "write"), values(c, "dma 'nic0', 'proc1', va: 0x400000, access: "));
         assertTrue(values(c, "bi").contains("bind"));
         assertTrue(values(c, "").containsAll(List.of("bind", "show", "save", "violations")));
-        assertEquals(List.of("dsp0", "nic0", "proc1"), values(c, "show "));
+        assertEquals(List.of("caches", "dsp0", "events", "nic0", "proc1", "smmu"), values(c, "show "));
         assertTrue(values(c, "driver ").containsAll(List.of("pre-fix", "fixed", "v6.8-fixed")));
         assertTrue(values(c, "fail ").contains("kzalloc.bond"));
         assertEquals(List.of("dsp0", "nic0"), values(c, "fail 'kzalloc.bond', device: "));
@@ -168,6 +168,26 @@ class ReplShellTest {
         List<Candidate> out = new ArrayList<>();
         c.complete(null, new ReplParser().parse(line, line.length(), Parser.ParseContext.COMPLETE), out);
         String word = ((ReplParser.Words) new ReplParser().parse(line, line.length(), Parser.ParseContext.COMPLETE)).word();
-        return out.stream().map(Candidate::value).filter(v -> v.startsWith(word)).sorted().distinct().toList();
+        return out.stream().map(Candidate::displ).filter(v -> v.startsWith(word)).sorted().distinct().toList();
+    }
+
+    @Test
+    void aPickedNameGetsItsClosingQuoteAndNoSpace() {
+        ReplSession session = new ReplSession(FakeBench::new, PRE, new java.io.PrintWriter(java.io.Writer.nullWriter()));
+        new ReplShell(session, null, new java.io.PrintWriter(java.io.Writer.nullWriter()), false).eval(TOPOLOGY);
+        String line = "bind 'ni";
+        var parsed = (ReplParser.Words) new ReplParser().parse(line, line.length(), Parser.ParseContext.COMPLETE);
+        List<Candidate> out = new ArrayList<>();
+        new ReplCompleter(session).complete(null, parsed, out);
+        Candidate nic0 = out.stream().filter(c -> c.displ().equals("nic0")).findFirst().orElseThrow();
+        assertEquals("nic0'", nic0.value());
+        assertEquals(false, nic0.complete(), "JLine adds a space after a complete candidate");
+        assertEquals("'nic0'", parsed.escape(nic0.value(), nic0.complete()).toString());
+        assertEquals("'ni", parsed.escape("ni", false).toString(), "a common prefix stays open");
+        String key = "dma 'nic0', 'proc1', ac";
+        var k = new ReplParser().parse(key, key.length(), Parser.ParseContext.COMPLETE);
+        List<Candidate> keys = new ArrayList<>();
+        new ReplCompleter(session).complete(null, k, keys);
+        assertTrue(keys.stream().anyMatch(c -> c.value().equals("access:")), "keys are not quoted");
     }
 }

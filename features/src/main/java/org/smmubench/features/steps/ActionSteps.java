@@ -13,7 +13,7 @@ import org.smmubench.mm.Prot;
 import org.smmubench.scenario.Step;
 
 /**
- * Each action is one bench step (interface.md §3 {@code steps:}). Bind and unbind carry
+ * Each action is one bench step (docs/format.md {@code steps:}). Bind and unbind carry
  * their expected result, as YAML's {@code expect:} does; a DMA's result is checked by the
  * Then step after it, so one action can be followed by several checks.
  */

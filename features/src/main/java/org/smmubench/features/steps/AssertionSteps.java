@@ -41,7 +41,8 @@ public final class AssertionSteps {
         world.claimViolated(id);
         if (!world.violated().contains(id))
             throw new ExpectationFailed(id, String.join(", ", world.violated()),
-                    "expected \"" + id + "\" to be violated; violations so far:\n" + Render.violations(world.violations()));
+                    "expected \"" + id + "\" to be violated; violated so far: " + ids(world.violated())
+                            + "\n" + Render.violations(world.violations()));
     }
 
     @Then("the invariant {invariant} is not violated")
@@ -50,7 +51,7 @@ public final class AssertionSteps {
     public void notViolated(String id) {
         world.claimNotViolated(id);
         if (world.violated().contains(id))
-            throw new ExpectationFailed("not " + id, id, "\"" + id + "\" was violated:\n"
+            throw new ExpectationFailed("not " + id, id, "\"" + id + "\" was violated" + atSteps(id) + "\n"
                     + Render.violations(world.violations().stream().filter(v -> v.invariant().equals(id)).toList()));
     }
 
@@ -117,7 +118,7 @@ public final class AssertionSteps {
         if (!actual.equals(ids))
             throw new ExpectationFailed(String.join(", ", ids), String.join(", ", actual),
                     "expected " + (ids.isEmpty() ? "no violations" : "exactly " + ids) + ", got "
-                            + (actual.isEmpty() ? "none" : actual) + ":\n" + Render.violations(world.violations()));
+                            + (actual.isEmpty() ? "none" : actual) + "\n" + Render.violations(world.violations()));
     }
 
     private void raised(String id, String function, String caller) {
@@ -131,8 +132,20 @@ public final class AssertionSteps {
         }
         String chain = caller == null ? function : function + " called from " + caller;
         throw new ExpectationFailed(id + " in " + chain, of.isEmpty() ? "not raised" : "other call traces",
-                of.isEmpty() ? "\"" + id + "\" was not raised; violations so far:\n" + Render.violations(world.violations())
-                        : "no \"" + id + "\" was raised in " + chain + "; its call traces were:\n" + Render.violations(of));
+                of.isEmpty() ? "\"" + id + "\" was not raised; violated so far: " + ids(world.violated())
+                        + "\n" + Render.violations(world.violations())
+                        : "no \"" + id + "\" was raised in " + chain + "; it was raised in: " + String.join("; ",
+                        of.stream().map(v -> String.join(" <- ", v.violation().backtrace())).distinct().toList())
+                        + "\n" + Render.violations(of));
+    }
+
+    // The first line of a failure message is what the reports keep: it must be whole.
+    private static String ids(Set<String> ids) { return ids.isEmpty() ? "none" : String.join(", ", ids); }
+
+    private String atSteps(String id) {
+        List<Integer> steps = world.violations().stream().filter(v -> v.invariant().equals(id))
+                .map(RecordedViolation::step).distinct().toList();
+        return " at step" + (steps.size() == 1 ? " " : "s ") + String.join(", ", steps.stream().map(String::valueOf).toList());
     }
 
     private StepOutcome lastDma() {

@@ -16,7 +16,7 @@ import org.smmubench.scenario.SmmuOptions;
 import org.smmubench.scenario.SourcePos;
 
 /**
- * Data tables read with the YAML format's keys and value syntax (interface.md §3), so a
+ * Data tables read with the YAML format's keys and value syntax (docs/format.md), so a
  * table row and a YAML entry say the same thing the same way.
  */
 final class Tables {

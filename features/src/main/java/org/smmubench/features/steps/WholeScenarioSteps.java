@@ -39,7 +39,7 @@ public final class WholeScenarioSteps {
                 pre-fix: {violations: [atomic-sleep]}
                 fixed: {violations: []}
               \"\"\"""",
-            value = "Runs a whole YAML scenario (interface.md §3) on this Gherkin scenario's driver; the step"
+            value = "Runs a whole YAML scenario (docs/format.md) on this Gherkin scenario's driver; the step"
                     + " fails unless it passes its own `expect:`. When neither a driver step nor `--driver`"
                     + " chose the driver, the YAML's `driver:` does (one driver only; use a Scenario Outline"
                     + " for several). Only Then steps about violations may follow.")
@@ -65,7 +65,7 @@ public final class WholeScenarioSteps {
             throw new ExpectationFailed(String.join(", ", r.expected()), String.join(", ", r.violated()),
                     "the YAML scenario \"" + s.name() + "\" failed on " + r.driver() + ": expected "
                             + r.expected() + ", violated " + r.violated()
-                            + r.stepFailures().stream().map(f -> "\n  step " + f.step() + " (" + f.stepText() + "): " + f.message())
+                            + r.stepFailures().stream().map(f -> "; step " + f.step() + " (" + f.stepText() + "): " + f.message())
                                     .reduce("", String::concat)
                             + "\n" + Render.violations(r.violations()));
     }

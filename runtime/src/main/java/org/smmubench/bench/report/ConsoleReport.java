@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.smmubench.bench.RecordedViolation;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.StepFailure;
+import org.smmubench.bench.StepLine;
 import org.smmubench.driver.tree.DriverVariantInfo;
 import org.smmubench.driver.tree.DriverVariants;
 
@@ -31,7 +32,13 @@ public final class ConsoleReport {
      * with {@code trace} the violations of passed runs too, then the modelled call trace.
      */
     public static String run(RunResult r, boolean trace) {
+        return run(r, trace, false);
+    }
+
+    /** As {@link #run(RunResult, boolean)}, with {@code steps} one line per step under the run's line. */
+    public static String run(RunResult r, boolean trace, boolean steps) {
         StringBuilder sb = new StringBuilder(line(r));
+        if (steps) sb.append(steps(r));
         if (!r.passed()) sb.append(reasons(r));
         if (!r.passed() || trace) sb.append(violations(r));
         if (trace && !r.trace().isEmpty()) {
@@ -46,6 +53,23 @@ public final class ConsoleReport {
         String driver = r.driver() + " ".repeat(Math.max(0, driverWidth() - r.driver().length()));
         return (r.passed() ? "PASS" : "FAIL") + "  " + driver + "  " + r.file() + "  " + r.scenario()
                 + "  " + set(r.violated()) + "\n";
+    }
+
+    /**
+     * {@code run --steps}: one line per step, {@code step N: text -> result}, then
+     * {@code , expected X} when it did not meet its expectation, and the invariants it
+     * violated for the first time ({@code new:}) or again ({@code again:}).
+     */
+    public static String steps(RunResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (StepLine l : r.steps()) {
+            sb.append(INDENT).append("step ").append(l.step()).append(": ").append(l.text()).append(" -> ").append(l.result());
+            if (l.failed()) sb.append(", expected ").append(l.unmet());
+            if (!l.raised().isEmpty()) sb.append("  new: ").append(String.join(", ", l.raised()));
+            if (!l.again().isEmpty()) sb.append("  again: ").append(String.join(", ", l.again()));
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     /** Why a run failed: the expected and violated sets when they differ, then each failed step. */
@@ -81,8 +105,7 @@ public final class ConsoleReport {
     public static String violations(RunResult r) {
         StringBuilder sb = new StringBuilder();
         for (RecordedViolation v : r.violations()) {
-            sb.append(INDENT).append(stepLabel(v.step(), v.stepText())).append(": ")
-                    .append(v.invariant()).append(": ").append(v.violation().message()).append('\n');
+            sb.append(INDENT).append(violationLine(v)).append('\n');
             String splat = v.violation().splat();
             if (!splat.isEmpty()) {
                 sb.append(splat);
@@ -141,6 +164,18 @@ public final class ConsoleReport {
         return "[" + String.join(", ", ids) + "]";
     }
 
+    /**
+     * {@code step N (text): invariant: message}, and for a violation that happened again
+     * {@code  (3 times; again at step 8 (text), step 12 (text))}: its splat is printed once,
+     * as the kernel prints it once.
+     */
+    public static String violationLine(RecordedViolation v) {
+        String line = stepLabel(v.step(), v.stepText()) + ": " + v.invariant() + ": " + v.violation().message();
+        if (v.repeats().isEmpty()) return line;
+        return line + " (" + v.count() + " times; again at " + String.join(", ",
+                v.repeats().stream().map(x -> stepLabel(x.step(), x.stepText())).toList()) + ")";
+    }
+
     private static String stepLabel(int step, String text) {
         return step == 0 ? "setup" : "step " + step + " (" + text + ")";
     }
@@ -157,14 +192,15 @@ public final class ConsoleReport {
         return out;
     }
 
-    // Scenario names are usually unique; when two files reuse one, show the file too.
+    // Scenario names are usually unique; when two files reuse one, show the file too. Every
+    // label, with or without its file, is cut to the same width, so the column lines up.
     private static void disambiguate(Map<String, String> labels) {
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (String l : labels.values()) seen.merge(shorten(l), 1, Integer::sum);
         for (var e : labels.entrySet()) {
-            String name = shorten(e.getValue());
+            String name = e.getValue();
             String file = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
-            e.setValue(seen.get(name) > 1 ? file + ": " + name : name);
+            e.setValue(shorten(seen.get(shorten(name)) > 1 ? file + ": " + name : name));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.smmubench.bench.RecordedViolation;
 import org.smmubench.bench.RunResult;
+import org.smmubench.bench.Shard;
 import org.smmubench.bench.StepFailure;
 
 import tools.jackson.core.JacksonException;
@@ -21,7 +22,7 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code --json} report, shaped exactly as interface.md §7. The tree is built from
+ * The {@code --json} report, shaped exactly as docs/report.md describes. The tree is built from
  * insertion-ordered maps so the key order is the documented one; users diff these files
  * between kernels, so nothing but {@code durationMs} may vary between identical runs.
  */
@@ -30,16 +31,34 @@ public final class JsonReport {
 
     /** The report as a tree of ordered maps and lists (what {@link #write} serialises). */
     public static Map<String, Object> tree(List<RunResult> results) {
+        return tree(results, null);
+    }
+
+    /**
+     * The report of one shard ({@code --shard K/N}) carries {@code "shard": {"index": K,
+     * "count": N}} after the summary, which {@code smmu-bench merge} checks and drops.
+     */
+    public static Map<String, Object> tree(List<RunResult> results, Shard shard) {
         List<Object> runs = new ArrayList<>();
         for (RunResult r : results) runs.add(run(r));
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("results", runs);
         root.put("summary", summary(results));
+        if (shard != null) {
+            Map<String, Object> sh = new LinkedHashMap<>();
+            sh.put("index", shard.index());
+            sh.put("count", shard.count());
+            root.put("shard", sh);
+        }
         return root;
     }
 
     public static String toJson(List<RunResult> results) {
-        return writer().writeValueAsString(tree(results)) + "\n";
+        return toJson(results, null);
+    }
+
+    public static String toJson(List<RunResult> results, Shard shard) {
+        return writer().writeValueAsString(tree(results, shard)) + "\n";
     }
 
     public static void write(List<RunResult> results, Writer out) throws IOException {
@@ -81,6 +100,16 @@ public final class JsonReport {
         m.put("backtrace", v.violation().backtrace());
         m.put("locksHeld", v.violation().locksHeld());
         m.put("splat", v.violation().splat());
+        // Added after the original fields: the same violation at later steps (splat kept once).
+        m.put("count", v.count());
+        List<Object> repeats = new ArrayList<>();
+        for (RecordedViolation.Repeat x : v.repeats()) {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("step", x.step());
+            rm.put("stepText", x.stepText());
+            repeats.add(rm);
+        }
+        m.put("repeats", repeats);
         return m;
     }
 

@@ -15,10 +15,13 @@ import org.smmubench.bench.RunResult;
 
 /**
  * The {@code --junit} report, in the Ant/Surefire JUnit XML dialect every CI system reads:
- * one {@code testsuite} per scenario file, one {@code testcase} per scenario x driver
- * ({@code classname} = file, {@code name} = "scenario [driver]"), a {@code failure} naming
- * what went wrong, and the splats in {@code system-out}. Written by hand (no DOM) so the
- * bytes are deterministic; only the {@code time} attributes vary.
+ * one {@code testsuite} per scenario file, one {@code testcase} per scenario x driver, a
+ * {@code failure} naming what went wrong, and the splats in {@code system-out}. The suite
+ * and {@code classname} are the file's dotted name ({@link #suiteName}): Jenkins-style tools
+ * split a classname at its last dot into package and class, so a raw path
+ * ("examples/seed/leaf-at-1024.yaml") would become class "yaml". The file itself is the
+ * suite's {@code file} property and each testcase's {@code file} attribute (GitLab reads it).
+ * Written by hand (no DOM) so the bytes are deterministic; only the {@code time} attributes vary.
  */
 public final class JunitXmlReport {
     private JunitXmlReport() {}
@@ -30,8 +33,10 @@ public final class JunitXmlReport {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<testsuites name=\"smmu-bench\"").append(counts(results)).append(">\n");
         for (var e : byFile.entrySet()) {
-            sb.append("  <testsuite name=\"").append(attr(e.getKey())).append('"')
+            sb.append("  <testsuite name=\"").append(attr(suiteName(e.getKey()))).append('"')
                     .append(counts(e.getValue())).append(">\n");
+            sb.append("    <properties>\n      <property name=\"file\" value=\"").append(attr(e.getKey()))
+                    .append("\"/>\n    </properties>\n");
             for (RunResult r : e.getValue()) testcase(sb, r);
             sb.append("  </testsuite>\n");
         }
@@ -44,8 +49,9 @@ public final class JunitXmlReport {
     }
 
     private static void testcase(StringBuilder sb, RunResult r) {
-        sb.append("    <testcase classname=\"").append(attr(r.file())).append("\" name=\"")
-                .append(attr(r.scenario() + " [" + r.driver() + "]")).append("\" time=\"")
+        sb.append("    <testcase classname=\"").append(attr(suiteName(r.file()))).append("\" name=\"")
+                .append(attr(r.scenario() + " [" + r.driver() + "]")).append("\" file=\"").append(attr(r.file()))
+                .append("\" time=\"")
                 .append(seconds(r.durationMs())).append('"');
         String splats = splats(r);
         if (r.passed() && splats.isEmpty()) {
@@ -65,11 +71,27 @@ public final class JunitXmlReport {
 
     private static String violationLines(RunResult r) {
         StringBuilder sb = new StringBuilder();
-        for (RecordedViolation v : r.violations()) {
-            sb.append(v.step() == 0 ? "setup" : "step " + v.step() + " (" + v.stepText() + ")")
-                    .append(": ").append(v.invariant()).append(": ").append(v.violation().message()).append('\n');
-        }
+        for (RecordedViolation v : r.violations()) sb.append(ConsoleReport.violationLine(v)).append('\n');
         return sb.toString();
+    }
+
+    /**
+     * A file's suite name: its path without the extension, one dot per directory, and any
+     * dot inside a name made '_' so only directory boundaries split
+     * ("examples/seed/leaf-at-1024.yaml" -> "examples.seed.leaf-at-1024"). Leading "./" and
+     * "../" parts are dropped.
+     */
+    public static String suiteName(String file) {
+        String f = file.replace('\\', '/');
+        int slash = f.lastIndexOf('/');
+        int dot = f.lastIndexOf('.');
+        if (dot > slash + 1) f = f.substring(0, dot);
+        List<String> parts = new ArrayList<>();
+        for (String p : f.split("/")) {
+            if (p.isEmpty() || p.equals(".") || p.equals("..")) continue;
+            parts.add(p.replace('.', '_'));
+        }
+        return parts.isEmpty() ? "scenarios" : String.join(".", parts);
     }
 
     private static String splats(RunResult r) {

@@ -161,7 +161,7 @@ public class ArmSmmuSva implements SvaOps, Patchable<SvaFunctions> {
         }
     }
 
-    /** arm_smmu_alloc_shared_cd: the mm's CD with the CPU's pinned ASID (kernel-sva.md §2.7). */
+    /** arm_smmu_alloc_shared_cd: the mm's CD with the CPU's pinned ASID. */
     protected ErrPtr<CtxDesc> allocSharedCd(Mm mm, String device) {
         try (Frame f = k.enter("arm_smmu_alloc_shared_cd")) {
             svaLock.assertHeld();

@@ -50,6 +50,14 @@ class ConsoleReportTest {
     }
 
     @Test
+    void aRepeatedViolationIsCountedAndListedUnderOneSplat() {
+        String out = ConsoleReport.run(SampleResults.repeated(), false);
+        assertTrue(out.contains("step 4 (bind nic0 p1): atomic-sleep: GFP_KERNEL allocation with IRQs disabled"
+                + " (3 times; again at step 8 (bind nic0 p2), step 12 (bind nic0 p3))\n"), out);
+        assertEquals(1, out.split("BUG: sleeping", -1).length - 1, out);
+    }
+
+    @Test
     void failedRunPrintsTheSplatVerbatim() {
         var pre = SampleResults.preFixPassed(3);
         var failed = new org.smmubench.bench.RunResult(pre.scenario(), pre.file(), pre.driver(), "failed",
@@ -67,6 +75,25 @@ class ConsoleReportTest {
         assertTrue(lines.get(1).startsWith("--------"), m);
         assertEquals(SampleResults.NAME + "  atomic-sleep       *cd-placement", lines.get(2));
         assertTrue(lines.get(3).startsWith("* failed"), m);
+    }
+
+    @Test
+    void everyMatrixLabelIsCutToTheSameWidthWithOrWithoutItsFile() {
+        String longName = "first SVA bind at PASID 0x400 allocates a CD leaf, twice over and again";
+        var a = new org.smmubench.bench.RunResult(longName, "examples/groovy/leaf-at-1024.groovy", "v6.8-fixed", "passed",
+                java.util.Set.of(), java.util.Set.of(), List.of(), List.of(), List.of(), 1);
+        var b = new org.smmubench.bench.RunResult(longName, "examples/seed/leaf-at-1024.yaml", "v6.8-fixed", "passed",
+                java.util.Set.of(), java.util.Set.of(), List.of(), List.of(), List.of(), 1);
+        var c = new org.smmubench.bench.RunResult(longName + " (alone)", "x.yaml", "v6.8-fixed", "passed",
+                java.util.Set.of(), java.util.Set.of(), List.of(), List.of(), List.of(), 1);
+        List<String> rows = ConsoleReport.matrix(List.of(a, b, c)).lines().skip(2).toList();
+        assertEquals(3, rows.size(), rows.toString());
+        for (String row : rows) {
+            String label = row.substring(0, row.indexOf("  -")).strip();
+            assertEquals(60, label.length(), label);
+            assertTrue(label.endsWith("..."), label);
+        }
+        assertTrue(rows.get(0).startsWith("examples/groovy/leaf-at-1024.groovy: "), rows.get(0));
     }
 
     @Test

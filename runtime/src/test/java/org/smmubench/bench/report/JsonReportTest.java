@@ -20,8 +20,19 @@ class JsonReportTest {
         JsonNode run = root.get("results").get(0);
         assertEquals(List.of("scenario", "file", "driver", "status", "expected", "violated", "violations",
                 "stepFailures", "durationMs"), names(run));
-        assertEquals(List.of("invariant", "step", "stepText", "message", "backtrace", "locksHeld", "splat"),
-                names(run.get("violations").get(0)));
+        assertEquals(List.of("invariant", "step", "stepText", "message", "backtrace", "locksHeld", "splat",
+                "count", "repeats"), names(run.get("violations").get(0)), "fields added at the end only");
+    }
+
+    @Test
+    void aRepeatedViolationKeepsItsFirstSplatAndListsTheRepeats() {
+        JsonNode v = mapper.readTree(JsonReport.toJson(List.of(SampleResults.repeated()))).get("results").get(0)
+                .get("violations").get(0);
+        assertEquals(4, v.get("step").asInt());
+        assertEquals(3, v.get("count").asInt());
+        assertEquals(8, v.get("repeats").get(0).get("step").asInt());
+        assertEquals("bind nic0 p3", v.get("repeats").get(1).get("stepText").asString());
+        assertEquals(SampleResults.SPLAT, v.get("splat").asString());
     }
 
     @Test

@@ -50,6 +50,14 @@ final class SampleResults {
                 List.of(), ms);
     }
 
+    /** Pre-fix, expecting nothing: three leaf allocations under the spinlock (steps 4, 8, 12), one splat. */
+    static RunResult repeated() {
+        RecordedViolation v = new RecordedViolation(4, "bind nic0 p1", atomicSleep().violation())
+                .repeatedAt(8, "bind nic0 p2").repeatedAt(12, "bind nic0 p3");
+        return new RunResult("three leaves", FILE, "v6.8-pre-fix", "failed", Set.of(), Set.of("atomic-sleep"),
+                List.of(v), List.of(), List.of(), 5);
+    }
+
     static List<RunResult> both(long ms) {
         return List.of(preFixPassed(ms), fixedFailed(ms + 1));
     }
