@@ -77,7 +77,7 @@ final class ResultCollector implements ConcurrentEventListener {
         Case c = cases.remove(tc.getId());
         Status status = e.getResult().getStatus();
         ScenarioRecord rec = run.takeRecord(tc.getId().toString())
-                .orElse(new ScenarioRecord(run.driverOverride().orElse(org.smmubench.driver.sva.DriverVariants.DEFAULT),
+                .orElse(new ScenarioRecord(run.driverOverride().orElse(org.smmubench.driver.tree.DriverVariants.DEFAULT),
                         Set.of(), List.of(), List.of(), null));
         Set<String> violated = new java.util.TreeSet<>();
         rec.violations().forEach(v -> violated.add(v.invariant()));

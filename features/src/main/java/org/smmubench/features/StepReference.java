@@ -22,9 +22,16 @@ public final class StepReference {
 
     private StepReference() {}
 
+    private static String treesWithAliases() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (var v : org.smmubench.driver.tree.DriverVariants.all())
+            out.add(v.aliases().isEmpty() ? v.id() : v.id() + " (" + String.join(", ", v.aliases()) + ")");
+        return String.join(", ", out);
+    }
+
     private static Map<String, String[]> parameters() {
         Map<String, String[]> m = new LinkedHashMap<>();
-        m.put("driver", new String[] {"\"pre-fix\"", "a driver variant id or alias in quotes: v6.8-pre-fix (pre-fix), v6.8-fixed (fixed, b5bf7778)"});
+        m.put("driver", new String[] {"\"pre-fix\"", "a kernel tree or alias in quotes: " + treesWithAliases() + "; `smmu-bench drivers` lists the commits a tree can revert or apply"});
         m.put("newDevice", new String[] {"\"nic0\"", "the name of a device this step declares: letters, digits, `_`, `.`, `-`"});
         m.put("newProcess", new String[] {"\"proc1\"", "the name of a process this step declares"});
         m.put("device", new String[] {"\"nic0\"", "a device declared by an earlier step"});

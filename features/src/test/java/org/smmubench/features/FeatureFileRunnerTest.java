@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.smmubench.bench.RunResult;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 
 /** What `smmu-bench run x.feature` gets back: one RunResult per Gherkin scenario and driver. */
 class FeatureFileRunnerTest {

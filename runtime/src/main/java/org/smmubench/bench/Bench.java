@@ -32,6 +32,7 @@ import org.smmubench.kernel.FailureSites;
 import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Kernel;
 import org.smmubench.kernel.KernelEventLog;
+import org.smmubench.kernel.Patchable;
 import org.smmubench.mm.Mm;
 import org.smmubench.mm.MmWorld;
 import org.smmubench.scenario.DeviceSpec;
@@ -98,6 +99,12 @@ public final class Bench implements AutoCloseable {
         this.sva = parts.sva().create(k, drv, mms);
         drv.setSva(sva);
         this.core = new IommuCore(k, drv);
+        // The tree installs its commits' versions into every modelled file that has replaceable
+        // functions (implements Patchable); a part that opens a seam needs no change here.
+        List<Patchable<?>> files = new ArrayList<>();
+        for (Object part : List.of(sva, core, drv, drv.cdCode, drv.invCode, mms))
+            if (part instanceof Patchable<?> p) files.add(p);
+        parts.tree().install(files);
         drv.setCore(core);
         drv.setDomainIds(core::newDomainId);
         this.world = new World(k, mem, hw, drv, sva, core, mms);
@@ -361,9 +368,9 @@ public final class Bench implements AutoCloseable {
 
     private StepFailure checkExpect(int no, Step step, Result r) {
         String expect = null;
-        if (step instanceof Step.Bind b) expect = b.expect() == null ? "ok" : b.expect();
-        else if (step instanceof Step.Unbind u) expect = u.expect() == null ? "ok" : u.expect();
-        else if (step instanceof Step.Dma d) expect = d.expect();
+        if (step instanceof Step.Bind b) expect = b.expectOn(driverId) == null ? "ok" : b.expectOn(driverId);
+        else if (step instanceof Step.Unbind u) expect = u.expectOn(driverId) == null ? "ok" : u.expectOn(driverId);
+        else if (step instanceof Step.Dma d) expect = d.expectOn(driverId);
         if (expect == null) return null;
         boolean met = expect.equals(r.result) || ("fault".equals(expect) && !"ok".equals(r.result));
         if (met) return null;

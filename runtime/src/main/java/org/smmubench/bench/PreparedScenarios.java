@@ -3,7 +3,7 @@ package org.smmubench.bench;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.Scenario;
 
 /**

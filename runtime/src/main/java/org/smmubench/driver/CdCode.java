@@ -157,7 +157,7 @@ public class CdCode {
             long cdptr = getCdPtr(master, ssid);
             if (cdptr == 0) return -Errno.ENOMEM;
             var mem = master.smmu.mem;
-            long val = mem.read64(cdptr);
+            long val = mem.read64(cdptr + Cd.V.byteOffset());
             boolean cdLive = Cd.V.isSet(val);
             if (cd == null) {
                 val = 0;
@@ -167,9 +167,9 @@ public class CdCode {
             } else if (cdLive) {
                 val = Cd.ASID.insert(val, cd.asid);
             } else {
-                mem.write64(cdptr + 8, Cd.TTB0.insertAddress(0, cd.ttbr & Cd.TTB0.mask()));
-                mem.write64(cdptr + 16, 0);
-                mem.write64(cdptr + 24, cd.mair);
+                mem.write64(cdptr + Cd.TTB0.byteOffset(), Cd.TTB0.insertAddress(0, cd.ttbr & Cd.TTB0.mask()));
+                mem.write64(cdptr + Cd.TTB1.byteOffset(), 0);
+                mem.write64(cdptr + Cd.MAIR.byteOffset(), Cd.MAIR.maskedValue(cd.mair));
                 syncCd(master, ssid, true);
                 val = cd.tcr
                         | Cd.R.maskedValue(1) | Cd.A.maskedValue(1)
@@ -179,7 +179,7 @@ public class CdCode {
                         | Cd.V.maskedValue(1);
                 if (cdTable.stallEnabled) val |= Cd.S.maskedValue(1);
             }
-            mem.write64(cdptr, val);
+            mem.write64(cdptr + Cd.V.byteOffset(), val);
             syncCd(master, ssid, true);
             return 0;
         }

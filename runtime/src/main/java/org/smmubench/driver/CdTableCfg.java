@@ -12,6 +12,11 @@ public final class CdTableCfg {
     public int s1fmt;
     public int s1cdmax;
     public boolean stallEnabled;
+    /**
+     * used_ssids: how many CDs other than IOMMU_NO_PASID are valid, kept by
+     * arm_smmu_write_cd_entry on generations that have it (see EntryGeneration#cdUsedSsids).
+     */
+    public int usedSsids;
 
     public boolean allocated() { return cdtab != null; }
 }

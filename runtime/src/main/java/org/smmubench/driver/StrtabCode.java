@@ -66,8 +66,8 @@ public final class StrtabCode {
     static void initBypassStes(ArmSmmuDevice smmu, long base, int n) {
         for (int i = 0; i < n; i++) {
             long ste = base + (long) i * Ste.BYTES;
-            smmu.mem.write64(ste + 8, Ste.SHCFG.maskedValue(Ste.SHCFG_INCOMING));
-            smmu.mem.write64(ste, Ste.V.maskedValue(1)
+            smmu.mem.write64(ste + Ste.SHCFG.byteOffset(), Ste.SHCFG.maskedValue(Ste.SHCFG_INCOMING));
+            smmu.mem.write64(ste + Ste.V.byteOffset(), Ste.V.maskedValue(1)
                     | Ste.CONFIG.maskedValue(DISABLE_BYPASS ? Ste.CONFIG_ABORT : Ste.CONFIG_BYPASS));
         }
     }
@@ -121,7 +121,7 @@ public final class StrtabCode {
             ArmSmmuDevice smmu = master.smmu;
             ArmSmmuDomain domain = master.domain;
             CdTableCfg cdTable = domain != null && domain.stage == ArmSmmuDomain.Stage.S1 ? master.cdTable : null;
-            long val = smmu.mem.read64(dst);
+            long val = smmu.mem.read64(dst + Ste.V.byteOffset());
             boolean steLive = false;
             if (Ste.V.isSet(val)) {
                 long cfg = Ste.CONFIG.extract(val);
@@ -130,18 +130,18 @@ public final class StrtabCode {
             val = Ste.V.maskedValue(1);
             if (domain == null || cdTable == null) {
                 int config = domain == null && DISABLE_BYPASS ? Ste.CONFIG_ABORT : Ste.CONFIG_BYPASS;
-                smmu.mem.write64(dst, val | Ste.CONFIG.maskedValue(config));
-                smmu.mem.write64(dst + 8, Ste.SHCFG.maskedValue(Ste.SHCFG_INCOMING));
-                smmu.mem.write64(dst + 16, 0);
+                smmu.mem.write64(dst + Ste.CONFIG.byteOffset(), val | Ste.CONFIG.maskedValue(config));
+                smmu.mem.write64(dst + Ste.SHCFG.byteOffset(), Ste.SHCFG.maskedValue(Ste.SHCFG_INCOMING));
+                smmu.mem.write64(dst + Ste.S2VMID.byteOffset(), 0); // nuke the VMID
                 syncSteForSid(k, smmu, sid);
                 return;
             }
             if (steLive) k.warn("BUG: arm_smmu_write_strtab_ent: live STE for sid 0x" + Integer.toHexString(sid)
                     + " would be rewritten in place");
             long d1 = Ste.S1DSS.maskedValue(Ste.S1DSS_SSID0)
-                    | Ste.S1CIR.maskedValue(CACHE_WBRA)
-                    | Ste.S1COR.maskedValue(CACHE_WBRA)
-                    | Ste.S1CSH.maskedValue(SH_ISH)
+                    | Ste.S1CIR.maskedValue(Ste.S1C_CACHE_WBRA)
+                    | Ste.S1COR.maskedValue(Ste.S1C_CACHE_WBRA)
+                    | Ste.S1CSH.maskedValue(Ste.SH_ISH)
                     | Ste.STRW.maskedValue(smmu.has(Feature.E2H) ? Ste.STRW_EL2 : Ste.STRW_NSEL1);
             if (smmu.has(Feature.STALLS) && !master.stallEnabled) d1 |= Ste.S1STALLD.maskedValue(1);
             if (master.atsEnabled) d1 |= Ste.EATS.maskedValue(Ste.EATS_TRANS);
@@ -149,19 +149,14 @@ public final class StrtabCode {
                     | Ste.CONFIG.maskedValue(Ste.CONFIG_S1_TRANS)
                     | Ste.S1CDMAX.maskedValue(cdTable.s1cdmax)
                     | Ste.S1FMT.maskedValue(cdTable.s1fmt);
-            smmu.mem.write64(dst + 8, d1);
-            smmu.mem.write64(dst + 16, 0);
+            smmu.mem.write64(dst + Ste.S1DSS.byteOffset(), d1);
+            smmu.mem.write64(dst + Ste.S2VMID.byteOffset(), 0);
             syncSteForSid(k, smmu, sid);
-            smmu.mem.write64(dst, val);
+            smmu.mem.write64(dst + Ste.CONFIG.byteOffset(), val);
             syncSteForSid(k, smmu, sid);
             smmu.cmdq.issueCmd(CmdqEnt.prefetchCfg(sid));
         }
     }
-
-    /** STRTAB_STE_1_S1C_CACHE_WBRA. */
-    static final int CACHE_WBRA = 1;
-    /** ARM_SMMU_SH_ISH. */
-    static final int SH_ISH = 3;
 
     /** arm_smmu_install_ste_for_dev: every stream of the master, skipping PCI alias duplicates. */
     static void installSteForDev(Kernel k, ArmSmmuMaster master) {

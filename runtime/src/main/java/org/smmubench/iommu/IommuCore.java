@@ -8,23 +8,25 @@ import java.util.Map;
 import org.smmubench.kernel.Errno;
 import org.smmubench.kernel.ErrPtr;
 import org.smmubench.kernel.Frame;
+import org.smmubench.kernel.FunctionTable;
 import org.smmubench.kernel.Gfp;
 import org.smmubench.kernel.Ida;
 import org.smmubench.kernel.Kernel;
 import org.smmubench.kernel.Mutex;
+import org.smmubench.kernel.Patchable;
 import org.smmubench.mm.Mm;
 
 /**
  * The iommu core of v6.8 (drivers/iommu/iommu.c and iommu-sva.c) as far as SVA needs it:
  * probe with groups and default DMA domains, SVA bind/unbind with handle sharing, and the
- * group-wide PASID attach with 6.8's remove-from-every-device rollback (kernel-sva.md §4).
+ * group-wide PASID attach (kernel-sva.md §4), whose rollback b025dea63cde changed.
  */
-public final class IommuCore {
+public final class IommuCore implements Patchable<IommuCoreFunctions> {
     /** IOMMU_FIRST_GLOBAL_PASID: PASID 0 is IOMMU_NO_PASID, the RID's own translation. */
     public static final int IOMMU_FIRST_GLOBAL_PASID = 1;
 
     private final Kernel k;
-    private final IommuOps ops;
+    final IommuOps ops;
     private final Mutex iommuSvaLock;
     /** iommu_global_pasid_ida. */
     private final Ida globalPasidIda;
@@ -34,13 +36,19 @@ public final class IommuCore {
     private int nextGroupId = 0;
     /** A PASID a scenario pins for an mm's first bind; honoured by iommu_alloc_global_pasid. */
     private final Map<Mm, Integer> pinnedPasids = new LinkedHashMap<>();
+    /** The functions upstream commits change, in the versions this tree runs. */
+    private final FunctionTable<IommuCoreFunctions> functions;
 
     public IommuCore(Kernel k, IommuOps ops) {
         this.k = k;
         this.ops = ops;
         this.iommuSvaLock = k.mutex("iommu_sva_lock");
         this.globalPasidIda = k.ida("iommu_global_pasid_ida");
+        this.functions = new FunctionTable<>(new IommuCoreFunctions(this));
     }
+
+    @Override
+    public FunctionTable<IommuCoreFunctions> functions() { return functions; }
 
     public Kernel kernel() { return k; }
 
@@ -336,47 +344,26 @@ public final class IommuCore {
 
     // ---------------------------------------------------------------- PASID attach (iommu.c)
 
-    /**
-     * iommu_attach_device_pasid (6.8): claim the PASID for the whole group, then set_dev_pasid
-     * on every device; on the first failure, remove_dev_pasid on every device (6.8's rollback,
-     * before b025dea6) and release the PASID.
-     */
+    /** iommu_attach_device_pasid, as the tree has it (see IommuCoreFunctions). */
     public int iommuAttachDevicePasid(IommuDomain domain, Device dev, int pasid) {
-        try (Frame f = k.enter("iommu_attach_device_pasid")) {
-            if (domain.ops == null || !domain.ops.hasSetDevPasid()) return -Errno.EOPNOTSUPP;
-            IommuGroup group = dev.group;
-            if (group == null) return -Errno.ENODEV;
-            if (domain.owner != ops) return -Errno.EINVAL;
-            group.mutex.lock();
-            try {
-                if (group.pasidArray.containsKey(pasid)) return -Errno.EBUSY;
-                group.pasidArray.put(pasid, domain);
-                int ret = iommuSetGroupPasid(domain, group, pasid);
-                if (ret != 0) {
-                    iommuRemoveGroupPasid(group, pasid);
-                    group.pasidArray.remove(pasid);
-                }
-                return ret;
-            } finally {
-                group.mutex.unlock();
-            }
-        }
+        return functions.get("iommu_attach_device_pasid").iommuAttachDevicePasid(domain, dev, pasid);
     }
 
-    /** __iommu_set_group_pasid: set_dev_pasid on each device in list order, stopping at the first error. */
-    private int iommuSetGroupPasid(IommuDomain domain, IommuGroup group, int pasid) {
-        try (Frame f = k.enter("__iommu_set_group_pasid")) {
-            for (Device d : group.devices) {
-                // The failure site stands for the driver op as a whole, to provoke group rollback.
-                int ret = k.inject("set_dev_pasid", d.name()) ? -Errno.ENOMEM : domain.ops.setDevPasid(domain, d, pasid);
-                if (ret != 0) return ret;
-            }
-            return 0;
-        }
+    /** __iommu_set_group_pasid, as the tree has it. */
+    int iommuSetGroupPasid(IommuDomain domain, IommuGroup group, int pasid) {
+        return functions.get("__iommu_set_group_pasid").iommuSetGroupPasid(domain, group, pasid);
+    }
+
+    /**
+     * The driver's set_dev_pasid for one group device. The failure site stands for the driver
+     * op as a whole, to provoke a group rollback.
+     */
+    int setDevPasid(IommuDomain domain, Device d, int pasid) {
+        return k.inject("set_dev_pasid", d.name()) ? -Errno.ENOMEM : domain.ops.setDevPasid(domain, d, pasid);
     }
 
     /** __iommu_remove_group_pasid: remove_dev_pasid on every group device. */
-    private void iommuRemoveGroupPasid(IommuGroup group, int pasid) {
+    void iommuRemoveGroupPasid(IommuGroup group, int pasid) {
         try (Frame f = k.enter("__iommu_remove_group_pasid")) {
             for (Device d : group.devices) ops.removeDevPasid(d, pasid);
         }

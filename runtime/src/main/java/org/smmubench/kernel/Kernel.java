@@ -23,6 +23,8 @@ public final class Kernel {
     private final CallTrace trace = new CallTrace();
     private final List<XArray<?>> xarrays = new ArrayList<>();
     private final List<Violation> unsunk = new ArrayList<>();
+    /** WARN_ON_ONCE sites that have fired (the kernel keeps one static flag per site). */
+    private final java.util.Set<String> warnedOnce = new java.util.HashSet<>();
     private Consumer<Violation> sink = unsunk::add;
 
     public Kernel(PhysMemory mem) {
@@ -150,6 +152,17 @@ public final class Kernel {
      */
     public boolean warnOn(boolean cond, String what) {
         if (cond) {
+            warn(what);
+        }
+        return cond;
+    }
+
+    /**
+     * WARN_ON_ONCE(cond): like {@link #warnOn}, but the site (named by {@code site}) reports only
+     * the first time its condition holds; later hits still return cond.
+     */
+    public boolean warnOnOnce(String site, boolean cond, String what) {
+        if (cond && warnedOnce.add(site)) {
             warn(what);
         }
         return cond;

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One scenario, whatever door it came in by. {@code drivers} holds canonical driver ids
- * (the loader resolves aliases; empty means the default, {@code v6.8-fixed}).
+ * (the loader resolves aliases; empty means the default, {@code v6.8}).
  */
 public record Scenario(String name, String description, List<String> drivers, SmmuOptions smmu,
                        List<DeviceSpec> devices, List<ProcessSpec> processes, List<Step> steps,

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.smmubench.check.Invariants;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 
 import tools.jackson.databind.JsonNode;
 
@@ -53,14 +53,19 @@ final class ScenarioBinder {
                 if (!el.isString()) continue;
                 String name = el.asString();
                 if (!name.equals("all") && DriverVariants.resolve(name).isEmpty())
-                    r.error(r.at(List.of("driver", i)), Names.unknown("driver", name, DriverVariants.names()));
+                    r.error(r.at(List.of("driver", i)), unknownDriver(name, DriverVariants.names()));
                 names.add(name);
             }
         }
         if (n.isString() && !n.asString().equals("all") && DriverVariants.resolve(n.asString()).isEmpty())
-            r.error(r.at(List.of("driver")), Names.unknown("driver", n.asString(), DriverVariants.names()));
+            r.error(r.at(List.of("driver")), unknownDriver(n.asString(), DriverVariants.names()));
         List<String> ids = DriverVariants.expand(names);
         return ids.isEmpty() ? List.of(DriverVariants.DEFAULT) : ids;
+    }
+
+    /** A tree name with a bad commit says what is wrong with it; any other name gets the list of names. */
+    static String unknownDriver(String name, List<String> known) {
+        return DriverVariants.problem(name).orElseGet(() -> Names.unknown("driver", name, known));
     }
 
     private Expectation expectation(JsonNode root) {
@@ -80,7 +85,7 @@ final class ScenarioBinder {
             if (id.isEmpty()) {
                 List<String> known = new ArrayList<>(List.of("violations"));
                 DriverVariants.names().stream().filter(s -> !s.equals("all")).forEach(known::add);
-                r.error(r.keyAt(p), "expect: " + Names.unknown("driver", key, known));
+                r.error(r.keyAt(p), "expect: " + unknownDriver(key, known));
                 continue;
             }
             String prev = keyFor.putIfAbsent(id.get(), key);

@@ -105,6 +105,14 @@ public final class ScenarioWriter {
         }
     }
 
+    /** {@code {default: ok, v6.8-HASH: EBUSY}}: a per-tree step expectation, trees sorted. */
+    private static String expectMap(String all, Map<String, String> byTree) {
+        List<String> parts = new ArrayList<>();
+        if (all != null) parts.add("default: " + all);
+        new java.util.TreeMap<>(byTree).forEach((tree, result) -> parts.add(scalar(tree) + ": " + result));
+        return "{" + String.join(", ", parts) + "}";
+    }
+
     static String step(Step s) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         String kind;
@@ -114,7 +122,9 @@ public final class ScenarioWriter {
             m.put("device", scalar(bind ? ((Step.Bind) s).device() : ((Step.Unbind) s).device()));
             m.put("process", scalar(bind ? ((Step.Bind) s).process() : ((Step.Unbind) s).process()));
             String expect = bind ? ((Step.Bind) s).expect() : ((Step.Unbind) s).expect();
-            if (expect != null && !expect.equals("ok")) m.put("expect", expect);
+            Map<String, String> byTree = bind ? ((Step.Bind) s).expectByTree() : ((Step.Unbind) s).expectByTree();
+            if (!byTree.isEmpty()) m.put("expect", expectMap(expect, byTree));
+            else if (expect != null && !expect.equals("ok")) m.put("expect", expect);
         } else if (s instanceof Step.Dma) {
             Step.Dma d = (Step.Dma) s;
             kind = "dma";
@@ -123,7 +133,8 @@ public final class ScenarioWriter {
             if (d.pasid() != null) m.put("pasid", d.pasid().toString());
             m.put("va", Hex.of(d.va()));
             m.put("access", d.access().yamlName());
-            if (d.expect() != null) m.put("expect", d.expect());
+            if (!d.expectByTree().isEmpty()) m.put("expect", expectMap(d.expect(), d.expectByTree()));
+            else if (d.expect() != null) m.put("expect", d.expect());
         } else if (s instanceof Step.Map) {
             Step.Map d = (Step.Map) s;
             kind = "map";

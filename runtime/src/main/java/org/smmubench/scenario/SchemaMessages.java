@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.smmubench.check.Invariants;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.kernel.FailureSites;
 
 import tools.jackson.databind.JsonNode;

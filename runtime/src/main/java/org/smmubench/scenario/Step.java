@@ -14,22 +14,63 @@ public sealed interface Step {
 
     String text();
 
-    /** {@code expect}: "ok" or an errno name (ENOMEM, ...). */
-    record Bind(String device, String process, String expect, SourcePos pos) implements Step {
-        public String text() { return "bind " + device + " " + process; }
+    /**
+     * The result a step expects on one tree: {@code byTree} holds the trees whose result
+     * differs (canonical tree names), {@code expect} the result on every other tree.
+     */
+    static String expectOn(String driver, String expect, java.util.Map<String, String> byTree) {
+        return byTree.getOrDefault(driver, expect);
     }
 
-    record Unbind(String device, String process, String expect, SourcePos pos) implements Step {
+    /**
+     * {@code expect}: "ok" or an errno name (ENOMEM, ...), on every tree but those in
+     * {@code expectByTree} (canonical tree name to result), when the trees differ.
+     */
+    record Bind(String device, String process, String expect, java.util.Map<String, String> expectByTree, SourcePos pos) implements Step {
+        public Bind {
+            expectByTree = java.util.Map.copyOf(expectByTree);
+        }
+
+        public Bind(String device, String process, String expect, SourcePos pos) { this(device, process, expect, java.util.Map.of(), pos); }
+
+        public String text() { return "bind " + device + " " + process; }
+
+        /** The result expected on {@code driver} (a canonical tree name). */
+        public String expectOn(String driver) { return Step.expectOn(driver, expect, expectByTree); }
+    }
+
+    record Unbind(String device, String process, String expect, java.util.Map<String, String> expectByTree, SourcePos pos) implements Step {
+        public Unbind {
+            expectByTree = java.util.Map.copyOf(expectByTree);
+        }
+
+        public Unbind(String device, String process, String expect, SourcePos pos) { this(device, process, expect, java.util.Map.of(), pos); }
+
         public String text() { return "unbind " + device + " " + process; }
+
+        /** The result expected on {@code driver} (a canonical tree name). */
+        public String expectOn(String driver) { return Step.expectOn(driver, expect, expectByTree); }
     }
 
     /**
      * A DMA from {@code device}. PASID from {@code process} (its PASID) or the literal
      * {@code pasid}; both null means a transaction without a PASID (RID traffic).
-     * {@code expect}: null (not checked), "ok", "fault", or an event name.
+     * {@code expect}: null (not checked), "ok", "fault", or an event name; per tree in
+     * {@code expectByTree} where the trees differ.
      */
     record Dma(String device, String process, Long pasid, long va, Access access, String expect,
-               SourcePos pos) implements Step {
+               java.util.Map<String, String> expectByTree, SourcePos pos) implements Step {
+        public Dma {
+            expectByTree = java.util.Map.copyOf(expectByTree);
+        }
+
+        public Dma(String device, String process, Long pasid, long va, Access access, String expect, SourcePos pos) {
+            this(device, process, pasid, va, access, expect, java.util.Map.of(), pos);
+        }
+
+        /** The result expected on {@code driver} (a canonical tree name), or null when not checked. */
+        public String expectOn(String driver) { return Step.expectOn(driver, expect, expectByTree); }
+
         public String text() {
             String who = process != null ? process : pasid != null ? "pasid " + Hex.of(pasid) : "no-pasid";
             return "dma " + device + " " + who + " " + access.yamlName() + " " + Hex.of(va);

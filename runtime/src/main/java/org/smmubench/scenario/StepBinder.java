@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.kernel.FailureSites;
 
 import tools.jackson.databind.JsonNode;
@@ -44,9 +45,9 @@ final class StepBinder {
     private Step step(String kind, JsonNode b, List<Object> p, SourcePos pos) {
         switch (kind) {
             case "bind":
-                return new Step.Bind(device(b, p, "device"), process(b, p), result(b), pos);
+                return new Step.Bind(device(b, p, "device"), process(b, p), expectDefault(b, "ok"), expectByTree(b, p), pos);
             case "unbind":
-                return new Step.Unbind(device(b, p, "device"), process(b, p), result(b), pos);
+                return new Step.Unbind(device(b, p, "device"), process(b, p), expectDefault(b, "ok"), expectByTree(b, p), pos);
             case "dma": {
                 String device = device(b, p, "device");
                 String process = b.has("process") ? process(b, p) : null;
@@ -55,7 +56,8 @@ final class StepBinder {
                     r.error(pos, "dma takes process or pasid, not both (neither means a transaction without a PASID)");
                 Long va = r.number(b, p, "va", 0, Long.MAX_VALUE, true);
                 Access access = "write".equals(str(b, "access")) ? Access.WRITE : Access.READ;
-                return new Step.Dma(device, process, pasid, va != null ? va : 0, access, str(b, "expect"), pos);
+                return new Step.Dma(device, process, pasid, va != null ? va : 0, access, expectDefault(b, null),
+                        expectByTree(b, p), pos);
             }
             case "map": {
                 String process = process(b, p);
@@ -88,9 +90,38 @@ final class StepBinder {
         }
     }
 
-    private static String result(JsonNode b) {
-        String v = str(b, "expect");
-        return v != null ? v : "ok";
+    /** The result expected on every tree without its own entry: {@code expect: X}, or the map's default. */
+    private static String expectDefault(JsonNode b, String fallback) {
+        JsonNode e = b.get("expect");
+        if (e != null && e.isObject()) e = e.get("default");
+        return e != null && e.isString() ? e.asString() : fallback;
+    }
+
+    /** {@code expect: {default: ok, TREE: RESULT, ...}}: the per-tree entries, by canonical tree name. */
+    private java.util.Map<String, String> expectByTree(JsonNode b, List<Object> p) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        JsonNode e = b.get("expect");
+        if (e == null || !e.isObject()) return out;
+        java.util.Map<String, String> keyFor = new java.util.LinkedHashMap<>();
+        List<Object> at = path(p, "expect");
+        for (Map.Entry<String, JsonNode> entry : e.properties()) {
+            String key = entry.getKey();
+            if (key.equals("default") || !entry.getValue().isString()) continue;
+            java.util.Optional<String> tree = DriverVariants.resolve(key);
+            if (tree.isEmpty()) {
+                List<String> known = new ArrayList<>(List.of("default"));
+                DriverVariants.names().stream().filter(n -> !n.equals("all")).forEach(known::add);
+                r.error(r.keyAt(path(at, key)), "expect: " + ScenarioBinder.unknownDriver(key, known));
+                continue;
+            }
+            String prev = keyFor.putIfAbsent(tree.get(), key);
+            if (prev != null) {
+                r.error(r.keyAt(path(at, key)), "expect: '" + key + "' and '" + prev + "' both name driver " + tree.get());
+                continue;
+            }
+            out.put(tree.get(), entry.getValue().asString());
+        }
+        return out;
     }
 
     private String device(JsonNode b, List<Object> p, String key) {

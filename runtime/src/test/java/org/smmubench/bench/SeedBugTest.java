@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.Access;
 import org.smmubench.iommu.Bus;
 import org.smmubench.scenario.DeviceSpec;

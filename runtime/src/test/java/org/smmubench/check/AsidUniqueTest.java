@@ -13,7 +13,7 @@ import org.smmubench.driver.ArmSmmuDomain;
 import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.CdCode;
 import org.smmubench.driver.CtxDesc;
-import org.smmubench.driver.sva.SvaFixed;
+import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.kernel.Errno;
 import org.smmubench.kernel.ErrPtr;
 import org.smmubench.kernel.Frame;
@@ -40,7 +40,7 @@ class AsidUniqueTest {
             """;
 
     /** arm_smmu_share_asid as in 6.8, with the move step varied by the subclass. */
-    abstract static class BrokenShareAsid extends SvaFixed {
+    abstract static class BrokenShareAsid extends ArmSmmuSva {
         BrokenShareAsid(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
 
         abstract boolean setsNewAsid();

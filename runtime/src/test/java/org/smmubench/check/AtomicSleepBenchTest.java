@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smmubench.bench.RecordedViolation;
 import org.smmubench.bench.RunResult;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 
 /** atomic-sleep (I1) through the bench: the pre-fix seed bug splats, the fixed driver never does. */
 class AtomicSleepBenchTest {

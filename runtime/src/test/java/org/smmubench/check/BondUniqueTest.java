@@ -12,7 +12,7 @@ import org.smmubench.bench.RunResult;
 import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.sva.ArmSmmuBond;
-import org.smmubench.driver.sva.SvaFixed;
+import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.iommu.Device;
 import org.smmubench.iommu.IommuDomain;
 import org.smmubench.kernel.Frame;
@@ -24,7 +24,7 @@ class BondUniqueTest {
     static final String ID = "bond-unique";
 
     /** remove_dev_pasid that puts the notifier and frees the bond but forgets list_del(&bond->list). */
-    static final class RemoveKeepsBondListed extends SvaFixed {
+    static final class RemoveKeepsBondListed extends ArmSmmuSva {
         RemoveKeepsBondListed(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
 
         @Override

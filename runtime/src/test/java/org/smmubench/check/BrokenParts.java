@@ -11,8 +11,8 @@ import org.smmubench.driver.CtxDesc;
 import org.smmubench.driver.InvCode;
 import org.smmubench.driver.sva.ArmSmmuBond;
 import org.smmubench.driver.sva.ArmSmmuMmuNotifier;
-import org.smmubench.driver.sva.SvaFixed;
-import org.smmubench.driver.sva.SvaPreFix;
+import org.smmubench.driver.sva.ArmSmmuSva;
+
 import org.smmubench.hw.field.Cd;
 import org.smmubench.hw.field.Opcode;
 import org.smmubench.iommu.Device;
@@ -162,20 +162,15 @@ final class BrokenParts {
 
     /** The mmu notifier's invalidate_secondary_tlbs does nothing: CPU page-table changes never reach the SMMU. */
     static BenchParts skipSecondaryTlbs(BenchParts p) {
-        return p.withSva(p.driverId().equals(org.smmubench.driver.sva.DriverVariants.PRE_FIX)
-                ? (k, d, m) -> new SvaPreFix(k, d, m) {
-                    @Override
-                    protected void mmArchInvalidateSecondaryTlbs(ArmSmmuMmuNotifier mn, Mm mm, long start, long end) {}
-                }
-                : (k, d, m) -> new SvaFixed(k, d, m) {
-                    @Override
-                    protected void mmArchInvalidateSecondaryTlbs(ArmSmmuMmuNotifier mn, Mm mm, long start, long end) {}
-                });
+        return p.withSva((k, d, m) -> new ArmSmmuSva(k, d, m) {
+            @Override
+            protected void mmArchInvalidateSecondaryTlbs(ArmSmmuMmuNotifier mn, Mm mm, long start, long end) {}
+        });
     }
 
     /** mm_release that neither quiesces the CD nor invalidates anything. */
     static BenchParts emptyMmRelease(BenchParts p) {
-        return p.withSva((k, d, m) -> new SvaFixed(k, d, m) {
+        return p.withSva((k, d, m) -> new ArmSmmuSva(k, d, m) {
             @Override
             protected void mmRelease(ArmSmmuMmuNotifier mn, Mm mm) {}
         });
@@ -186,9 +181,9 @@ final class BrokenParts {
         return p.withSva(SkipClear::new);
     }
 
-    /** Pre-fix notifier put whose CD clear is skipped. */
+    /** Pre-fix notifier put whose CD clear is skipped (run it on the tree without b5bf7778). */
     static BenchParts preFixPutKeepsCd(BenchParts p) {
-        return p.withSva((k, d, m) -> new SvaPreFix(k, d, m) {
+        return p.withSva((k, d, m) -> new ArmSmmuSva(k, d, m) {
             @Override
             protected void updateCtxDescDevices(ArmSmmuDomain smmuDomain, int ssid, CtxDesc cd) {
                 if (cd != null) super.updateCtxDescDevices(smmuDomain, ssid, cd);
@@ -201,7 +196,7 @@ final class BrokenParts {
         return p.withSva(PutBeforeClear::new);
     }
 
-    private static final class SkipClear extends SvaFixed {
+    private static final class SkipClear extends ArmSmmuSva {
         SkipClear(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
 
         @Override
@@ -221,7 +216,7 @@ final class BrokenParts {
         }
     }
 
-    private static final class PutBeforeClear extends SvaFixed {
+    private static final class PutBeforeClear extends ArmSmmuSva {
         PutBeforeClear(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
 
         @Override

@@ -12,7 +12,7 @@ import org.smmubench.bench.BenchParts;
 import org.smmubench.bench.RunResult;
 import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.ArmSmmuV3;
-import org.smmubench.driver.sva.SvaFixed;
+import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.iommu.Device;
 import org.smmubench.iommu.IommuDomain;
 import org.smmubench.kernel.Frame;
@@ -37,7 +37,7 @@ class CdPlacementTest {
             """;
 
     /** A fixed-variant bind that also installs the CD in every other master (a placement by domain list gone wrong). */
-    static final class BindWritesEveryMaster extends SvaFixed {
+    static final class BindWritesEveryMaster extends ArmSmmuSva {
         BindWritesEveryMaster(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
 
         @Override
@@ -53,7 +53,7 @@ class CdPlacementTest {
     }
 
     /** A fixed-variant remove_dev_pasid that drops the bond but forgets to clear the CD (the PRE split without the PRE clear). */
-    static final class RemoveSkipsClear extends SvaFixed {
+    static final class RemoveSkipsClear extends ArmSmmuSva {
         RemoveSkipsClear(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
 
         @Override

@@ -6,7 +6,7 @@ import static org.smmubench.check.HwFlows.fires;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 
 /** cd-write-order (I14, I13 third bullet): each broken CD writer is caught; correct flows are silent. */
 class CdWriteOrderTest {

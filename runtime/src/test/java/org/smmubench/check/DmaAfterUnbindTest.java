@@ -4,7 +4,7 @@ import static org.smmubench.check.HwFlows.assertSome;
 import static org.smmubench.check.HwFlows.fires;
 
 import org.junit.jupiter.api.Test;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 
 /** dma-after-unbind (HW I11): a CD left valid by unbind, and an mm_release that does nothing. */
 class DmaAfterUnbindTest {

@@ -14,7 +14,7 @@ import org.smmubench.bench.RunResult;
 import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.sva.ArmSmmuBond;
-import org.smmubench.driver.sva.SvaFixed;
+import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.iommu.Device;
 import org.smmubench.iommu.IommuDomain;
 import org.smmubench.kernel.Frame;
@@ -27,7 +27,7 @@ class DmaLeakBenchTest {
     static final String SEED = "pci two-level bind at 0x400, dma, unbind";
 
     /** remove_dev_pasid as in the fix, with the bond's kfree varied by the subclass. */
-    abstract static class BrokenRemove extends SvaFixed {
+    abstract static class BrokenRemove extends ArmSmmuSva {
         BrokenRemove(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
 
         abstract int kfrees();

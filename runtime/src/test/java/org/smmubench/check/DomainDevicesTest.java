@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.smmubench.bench.RunResult;
 import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.ArmSmmuV3;
-import org.smmubench.driver.sva.SvaFixed;
+import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.iommu.Device;
 import org.smmubench.iommu.IommuDomain;
 import org.smmubench.kernel.Frame;
@@ -25,7 +25,7 @@ class DomainDevicesTest {
      * remove_dev_pasid whose list_del names the wrong list_head (&master->domain_head instead of
      * &bond->list): the master leaves its RID domain's list while master->domain stays.
      */
-    static final class RemoveUnlinksMaster extends SvaFixed {
+    static final class RemoveUnlinksMaster extends ArmSmmuSva {
         RemoveUnlinksMaster(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
 
         @Override

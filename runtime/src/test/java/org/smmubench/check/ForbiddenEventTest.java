@@ -4,7 +4,7 @@ import static org.smmubench.check.HwFlows.assertSome;
 import static org.smmubench.check.HwFlows.fires;
 
 import org.junit.jupiter.api.Test;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 
 /** forbidden-event (HW I10): an illegal command, a bad CD for a bound PASID, a fault on a mapped page. */
 class ForbiddenEventTest {

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smmubench.bench.RunResult;
 import org.smmubench.driver.ArmSmmuV3;
-import org.smmubench.driver.sva.SvaFixed;
+import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.iommu.Device;
 import org.smmubench.iommu.IommuDomain;
 import org.smmubench.kernel.Kernel;
@@ -35,7 +35,7 @@ class GroupPasidAtomicTest {
      * remove_dev_pasid guarded by "a domain nobody uses yet was never attached": during 6.8's
      * rollback of a brand-new SVA domain, users is still 0, so nothing is undone.
      */
-    static final class RemoveSkipsUnusedDomain extends SvaFixed {
+    static final class RemoveSkipsUnusedDomain extends ArmSmmuSva {
         RemoveSkipsUnusedDomain(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
 
         @Override

@@ -13,7 +13,7 @@ import org.smmubench.bench.BenchParts;
 import org.smmubench.bench.RecordedViolation;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.ScenarioRunner;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.Scenario;
 import org.smmubench.scenario.ScenarioLoader;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smmubench.bench.RunResult;
 import org.smmubench.driver.ArmSmmuV3;
-import org.smmubench.driver.sva.SvaFixed;
+import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.iommu.Device;
 import org.smmubench.iommu.IommuDomain;
 import org.smmubench.kernel.Frame;
@@ -21,7 +21,7 @@ import org.smmubench.mm.MmWorld;
 class LockBalanceBenchTest {
     static final String ID = "lock-balance";
 
-    static final class ErrorPathKeepsSvaLock extends SvaFixed {
+    static final class ErrorPathKeepsSvaLock extends ArmSmmuSva {
         ErrorPathKeepsSvaLock(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
 
         @Override

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smmubench.bench.RunResult;
 import org.smmubench.driver.ArmSmmuV3;
-import org.smmubench.driver.sva.SvaFixed;
+import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.iommu.Device;
 import org.smmubench.iommu.IommuDomain;
 import org.smmubench.kernel.Kernel;
@@ -21,7 +21,7 @@ class LockOrderBenchTest {
     static final String ID = "lock-order";
 
     /** remove_dev_pasid that takes arm_smmu_asid_lock (to protect the ASID it is about to free) before sva_lock. */
-    static final class RemoveTakesAsidLockFirst extends SvaFixed {
+    static final class RemoveTakesAsidLockFirst extends ArmSmmuSva {
         RemoveTakesAsidLockFirst(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
 
         @Override

@@ -13,7 +13,7 @@ import org.smmubench.driver.ArmSmmuDomain;
 import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.CtxDesc;
 import org.smmubench.driver.sva.ArmSmmuMmuNotifier;
-import org.smmubench.driver.sva.SvaFixed;
+import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.kernel.ErrPtr;
 import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Kernel;
@@ -35,7 +35,7 @@ class NotifierBalanceTest {
             """;
 
     /** arm_smmu_mmu_notifier_get that returns the existing notifier without taking a reference. */
-    static final class GetForgetsRef extends SvaFixed {
+    static final class GetForgetsRef extends ArmSmmuSva {
         GetForgetsRef(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
 
         @Override
@@ -46,7 +46,7 @@ class NotifierBalanceTest {
     }
 
     /** arm_smmu_mmu_notifier_put that unlists the notifier and frees the CD but never calls mmu_notifier_put. */
-    static final class PutSkipsMmuNotifierPut extends SvaFixed {
+    static final class PutSkipsMmuNotifierPut extends ArmSmmuSva {
         PutSkipsMmuNotifierPut(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
 
         @Override

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smmubench.bench.RunResult;
 import org.smmubench.driver.ArmSmmuV3;
-import org.smmubench.driver.sva.SvaFixed;
+import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.iommu.Device;
 import org.smmubench.kernel.Kernel;
 import org.smmubench.mm.Mm;
@@ -21,7 +21,7 @@ class PasidConsistencyTest {
     static final String ID = "pasid-consistency";
 
     /** A fixed-variant bind that writes the CD one SSID off the id the core passed. */
-    static final class OffByOnePasid extends SvaFixed {
+    static final class OffByOnePasid extends ArmSmmuSva {
         OffByOnePasid(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
 
         @Override

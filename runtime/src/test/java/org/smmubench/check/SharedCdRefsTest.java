@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.smmubench.bench.RunResult;
 import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.CtxDesc;
-import org.smmubench.driver.sva.SvaFixed;
+import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.kernel.ErrPtr;
 import org.smmubench.kernel.Kernel;
 import org.smmubench.mm.Mm;
@@ -22,7 +22,7 @@ class SharedCdRefsTest {
     static final String ID = "shared-cd-refs";
 
     /** arm_smmu_share_asid that hands back the mm's existing shared CD without taking a reference. */
-    static final class ShareAsidForgetsRef extends SvaFixed {
+    static final class ShareAsidForgetsRef extends ArmSmmuSva {
         ShareAsidForgetsRef(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
 
         @Override

@@ -6,7 +6,7 @@ import static org.smmubench.check.HwFlows.fires;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 
 /** stale-config (HW I2): a CD cleared without CFGI_CD stays cached; the checker sees it at step end and at the DMA it serves. */
 class StaleConfigTest {

@@ -11,7 +11,7 @@ import org.smmubench.bench.BenchParts;
 import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.CmdqEnt;
 import org.smmubench.driver.StrtabCode;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.hw.field.Ste;
 import org.smmubench.kernel.Frame;
 import org.smmubench.scenario.Scenario;

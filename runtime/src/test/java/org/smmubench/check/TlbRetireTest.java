@@ -4,7 +4,7 @@ import static org.smmubench.check.HwFlows.assertSome;
 import static org.smmubench.check.HwFlows.fires;
 
 import org.junit.jupiter.api.Test;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 
 /** tlb-retire (I16): a dropped TLBI, a TLBI before the CD clear, a dropped ATC_INV are caught. */
 class TlbRetireTest {

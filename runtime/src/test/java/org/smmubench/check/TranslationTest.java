@@ -4,7 +4,7 @@ import static org.smmubench.check.HwFlows.assertSome;
 import static org.smmubench.check.HwFlows.fires;
 
 import org.junit.jupiter.api.Test;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 
 /** translation (HW I1): successes that disagree with the bound mm's page tables are caught. */
 class TranslationTest {

@@ -46,6 +46,17 @@ class TraceAndWarnTest {
     }
 
     @Test
+    void warnOnOnceFiresOncePerSite() {
+        try (var f = k.enter("arm_smmu_entry_qword_diff")) {
+            assertFalse(k.warnOnOnce("site-a", false, "not yet"));
+            assertTrue(k.warnOnOnce("site-a", true, "first"));
+            assertTrue(k.warnOnOnce("site-a", true, "second: silent, still true"));
+            assertTrue(k.warnOnOnce("site-b", true, "another site"));
+        }
+        assertEquals(2, fx.of("kernel-warn").size());
+    }
+
+    @Test
     void warnOnFiresWithTheCallTrace() {
         try (var f = k.enter("arm_smmu_sva_set_dev_pasid");
              var g = k.enter("arm_smmu_write_ctx_desc")) {

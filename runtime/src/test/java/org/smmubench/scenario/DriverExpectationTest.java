@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 
 /** Drivers and per-driver expectations accept ids and aliases and are stored under canonical ids. */
 class DriverExpectationTest {
@@ -53,7 +53,7 @@ class DriverExpectationTest {
     @Test
     void anUnknownDriverListsTheKnownOnes() {
         Loading.assertError("scenario: s\ndriver: [pre-fix, fixd]\n", "2:19",
-                "unknown driver 'fixd'; did you mean 'fixed'? (known: v6.8-pre-fix, pre-fix, v6.8-fixed, fixed, b5bf7778, all)");
+                "unknown driver 'fixd'; did you mean 'fixed'? (known: v6.8-b5bf7778b722, v6.8-pre-fix, pre-fix, v6.8, v6.8-fixed, fixed, b5bf7778, v6.8+b025dea63cde, all)");
     }
 
     @Test
@@ -68,12 +68,36 @@ class DriverExpectationTest {
                 expect:
                   fixed: {violations: []}
                   b5bf7778: {violations: [dma-leak]}
-                """, "4:3", "'b5bf7778' and 'fixed' both name driver v6.8-fixed");
+                """, "4:3", "'b5bf7778' and 'fixed' both name driver v6.8");
     }
 
     @Test
     void anUnknownInvariantSuggestsTheClosestAndListsTheKnown() {
         Loading.assertError("scenario: s\nexpect: {violations: [atomic-slep]}\n", "2:23",
                 "unknown invariant 'atomic-slep'; did you mean 'atomic-sleep'? (known: atomic-sleep, lock-order,");
+    }
+
+    @Test
+    void treesAreDriverNamesAndExpectKeys() {
+        Scenario s = Loading.one("""
+                scenario: s
+                driver: [v6.8, v6.8+b025dea6]
+                expect:
+                  v6.8: {violations: [kernel-warn]}
+                  v6.8+b025dea63cde: {violations: []}
+                """);
+        assertEquals(List.of("v6.8", "v6.8+b025dea63cde"), s.drivers());
+        assertEquals(Set.of("kernel-warn"), s.expect().forDriver("v6.8"));
+        assertEquals(Set.of(), s.expect().forDriver("v6.8+b025dea63cde"));
+    }
+
+    @Test
+    void anUnknownCommitIsReportedWhereItIsWrittenWithTheCommitsTheBaseKnows() {
+        Loading.assertError("scenario: s\ndriver: [v6.8, v6.8-deadbeef]\n", "2:16",
+                "unknown commit 'deadbeef' in driver 'v6.8-deadbeef' (v6.8 models -b5bf7778b722 (iommu/arm-smmu-v3: Do not use"
+                        + " GFP_KERNEL under as spinlock), +b025dea63cde (iommu: Undo pasid attachment only for the devices"
+                        + " that have succeeded))");
+        Loading.assertError("scenario: s\nexpect:\n  v6.8-b5bf7778b723: {violations: []}\n", "3:3",
+                "expect: unknown commit 'b5bf7778b723' in driver 'v6.8-b5bf7778b723'; did you mean 'b5bf7778b722'?");
     }
 }

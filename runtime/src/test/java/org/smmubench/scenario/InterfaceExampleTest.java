@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 
 /** The full example of interface.md §3 is the format's reference: it must load into exactly these records. */
 class InterfaceExampleTest {

@@ -61,9 +61,9 @@ final class Loading {
 
     static Step withoutPosition(Step st) {
         SourcePos u = SourcePos.UNKNOWN;
-        if (st instanceof Step.Bind) { Step.Bind s = (Step.Bind) st; return new Step.Bind(s.device(), s.process(), s.expect(), u); }
-        if (st instanceof Step.Unbind) { Step.Unbind s = (Step.Unbind) st; return new Step.Unbind(s.device(), s.process(), s.expect(), u); }
-        if (st instanceof Step.Dma) { Step.Dma s = (Step.Dma) st; return new Step.Dma(s.device(), s.process(), s.pasid(), s.va(), s.access(), s.expect(), u); }
+        if (st instanceof Step.Bind) { Step.Bind s = (Step.Bind) st; return new Step.Bind(s.device(), s.process(), s.expect(), s.expectByTree(), u); }
+        if (st instanceof Step.Unbind) { Step.Unbind s = (Step.Unbind) st; return new Step.Unbind(s.device(), s.process(), s.expect(), s.expectByTree(), u); }
+        if (st instanceof Step.Dma) { Step.Dma s = (Step.Dma) st; return new Step.Dma(s.device(), s.process(), s.pasid(), s.va(), s.access(), s.expect(), s.expectByTree(), u); }
         if (st instanceof Step.Map) { Step.Map s = (Step.Map) st; return new Step.Map(s.process(), s.va(), s.size(), s.prot(), u); }
         if (st instanceof Step.Unmap) { Step.Unmap s = (Step.Unmap) st; return new Step.Unmap(s.process(), s.va(), s.size(), u); }
         if (st instanceof Step.Fail) { Step.Fail s = (Step.Fail) st; return new Step.Fail(s.site(), s.nth(), s.device(), u); }

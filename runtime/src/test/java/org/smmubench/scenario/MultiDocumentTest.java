@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 
 /** A file may hold several YAML documents, one scenario each (interface.md §3). */
 class MultiDocumentTest {

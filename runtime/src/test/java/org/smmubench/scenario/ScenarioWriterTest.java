@@ -15,7 +15,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 
 /** What the REPL saves, {@code run} loads back: write, then load, gives the same scenario (positions aside). */
 class ScenarioWriterTest {
@@ -75,7 +75,7 @@ class ScenarioWriterTest {
         assertEquals("""
                 scenario: first SVA bind at PASID 1024 allocates a CD leaf
                 description: free text
-                driver: [v6.8-pre-fix, v6.8-fixed]
+                driver: [v6.8-b5bf7778b722, v6.8]
                 devices:
                   - {name: nic0, bus: pci, sid: 0x100, pasid-bits: 20}
                   - {name: dsp0, bus: platform, sid: 0x10, group: dsp}

@@ -3,11 +3,11 @@ package org.smmubench.dsl.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 
 import picocli.CommandLine;
 
-/** Checks {@code --driver} values (ids, aliases, {@code all}) and turns them into canonical ids. */
+/** Checks {@code --driver} values (kernel trees, aliases, {@code all}) and turns them into canonical tree names. */
 final class DriverOption {
     private DriverOption() {}
 
@@ -22,8 +22,8 @@ final class DriverOption {
             if (!known) {
                 List<String> choices = new ArrayList<>(DriverVariants.names());
                 if (!allowAll) choices.remove("all");
-                throw new CommandLine.ParameterException(cmd,
-                        "unknown driver '" + n + "' (known: " + String.join(", ", choices) + ")");
+                throw new CommandLine.ParameterException(cmd, DriverVariants.problem(n).orElseGet(() ->
+                        "unknown driver '" + n + "' (known: " + String.join(", ", choices) + ")"));
             }
             for (String id : DriverVariants.expand(List.of(n))) if (!out.contains(id)) out.add(id);
         }

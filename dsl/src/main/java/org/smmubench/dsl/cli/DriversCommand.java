@@ -1,29 +1,23 @@
 package org.smmubench.dsl.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.smmubench.bench.report.TextTable;
-import org.smmubench.driver.sva.DriverVariantInfo;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.bench.report.CommitTable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code smmu-bench drivers}: the driver variants a scenario can name (interface.md §1). */
-@Command(name = "drivers", description = "List the driver variants, their aliases and what each models.")
+/** {@code smmu-bench drivers}: the kernel trees a scenario can name, and each base's modelled commits. */
+@Command(name = "drivers", description = "List the kernel trees ('all' runs them) and, for each base, the upstream"
+        + " commits a tree can revert or apply: hash, title, Fixes:, files and functions.")
 final class DriversCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        TextTable t = new TextTable(List.of("ID", "ALIASES", "MODELS"));
-        for (DriverVariantInfo v : DriverVariants.all())
-            t.row(List.of(v.id(), String.join(", ", v.aliases()), v.description()));
-        spec.commandLine().getOut().print(t.render());
-        spec.commandLine().getOut().println("'all' selects every variant; the default is " + DriverVariants.DEFAULT + ".");
+        spec.commandLine().getOut().print(CommitTable.text());
         spec.commandLine().getOut().flush();
         return ExitCodes.PASSED;
     }

@@ -8,7 +8,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -16,7 +16,7 @@ import org.jline.reader.Parser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.dsl.cli.ReplLauncher;
 import org.smmubench.dsl.cli.ReplRequest;
 
@@ -37,7 +37,8 @@ public final class Repl implements ReplLauncher {
     public static int start(String driverIdOrNull, boolean jshell, Path fileOrNull, InputStream in, PrintStream out) {
         boolean tty = in == System.in && out == System.out && System.console() != null;
         String driver = driverIdOrNull == null ? DriverVariants.DEFAULT
-                : DriverVariants.resolve(driverIdOrNull).orElseThrow(() -> new IllegalArgumentException("unknown driver " + driverIdOrNull));
+                : DriverVariants.resolve(driverIdOrNull).orElseThrow(() -> new IllegalArgumentException(
+                        DriverVariants.problem(driverIdOrNull).orElse("unknown driver " + driverIdOrNull)));
         try {
             return run(new ReplOptions(driver, jshell, fileOrNull, in, out, tty, tty ? ReplOptions.defaultHistory() : null,
                     LiveBench::real));

@@ -9,7 +9,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 import org.smmubench.check.InvariantInfo;
 import org.smmubench.check.Invariants;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.dsl.script.Verbs;
 import org.smmubench.dsl.script.Vocabulary;
 import org.smmubench.kernel.FailureSites;

@@ -19,7 +19,6 @@ import org.codehaus.groovy.runtime.InvokerHelper;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
-import org.smmubench.driver.sva.DriverVariants;
 import org.smmubench.dsl.script.BenchScript;
 import org.smmubench.dsl.script.DslCompiler;
 import org.smmubench.dsl.script.DslError;
@@ -80,10 +79,8 @@ public final class ReplShell {
     }
 
     String prompt() {
-        String id = session.driverId();
-        String alias = DriverVariants.all().stream().filter(v -> v.id().equals(id)).findFirst()
-                .map(v -> v.aliases().isEmpty() ? id : v.aliases().get(0)).orElse(id);
-        return "smmu[" + alias + "]> ";
+        // The canonical tree name, as reports print it.
+        return "smmu[" + session.driverId() + "]> ";
     }
 
     /** One input (possibly several lines); false when the user asked to leave. */

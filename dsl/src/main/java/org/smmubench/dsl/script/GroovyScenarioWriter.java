@@ -7,8 +7,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.smmubench.driver.sva.DriverVariantInfo;
-import org.smmubench.driver.sva.DriverVariants;
 import org.smmubench.iommu.Bus;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.kernel.Hex;
@@ -39,7 +37,7 @@ public final class GroovyScenarioWriter {
         List<String> l = new ArrayList<>();
         l.add("scenario " + q(s.name()));
         if (s.description() != null && !s.description().isBlank()) l.add("description " + q(s.description()));
-        if (!s.drivers().isEmpty()) l.add("driver " + String.join(", ", s.drivers().stream().map(d -> q(alias(d))).toList()));
+        if (!s.drivers().isEmpty()) l.add("driver " + String.join(", ", s.drivers().stream().map(d -> q(d)).toList()));
         String smmu = smmu(s.smmu());
         if (!smmu.isEmpty()) l.add("smmu " + smmu);
         for (DeviceSpec d : s.devices()) l.add(device(d));
@@ -47,7 +45,7 @@ public final class GroovyScenarioWriter {
         for (Step st : s.steps()) l.add(step(st));
         Map<String, Set<String>> per = new TreeMap<>(s.expect().perDriver());
         s.expect().all().ifPresent(all -> l.add("expect violations: " + list(all)));
-        per.forEach((d, ids) -> l.add("expect " + q(alias(d)) + ", violations: " + list(ids)));
+        per.forEach((d, ids) -> l.add("expect " + q(d) + ", violations: " + list(ids)));
         return String.join("\n", l) + "\n";
     }
 
@@ -75,13 +73,22 @@ public final class GroovyScenarioWriter {
         return b.toString();
     }
 
+    /** {@code [default: 'ok', 'v6.8-HASH': 'EBUSY']}: a per-tree step expectation, trees sorted. */
+    private static String perTree(String all, Map<String, String> byTree) {
+        List<String> parts = new ArrayList<>();
+        if (all != null) parts.add("default: " + q(all));
+        new TreeMap<>(byTree).forEach((tree, result) -> parts.add(q(tree) + ": " + q(result)));
+        return "[" + String.join(", ", parts) + "]";
+    }
+
     static String step(Step s) {
-        if (s instanceof Step.Bind x) return "bind " + q(x.device()) + ", " + q(x.process()) + errno(x.expect());
-        if (s instanceof Step.Unbind x) return "unbind " + q(x.device()) + ", " + q(x.process()) + errno(x.expect());
+        if (s instanceof Step.Bind x) return "bind " + q(x.device()) + ", " + q(x.process()) + errno(x.expect(), x.expectByTree());
+        if (s instanceof Step.Unbind x) return "unbind " + q(x.device()) + ", " + q(x.process()) + errno(x.expect(), x.expectByTree());
         if (s instanceof Step.Dma x) {
             String who = x.process() != null ? ", " + q(x.process()) : "";
             String pasid = x.pasid() != null ? ", pasid: " + Hex.of(x.pasid()) : "";
-            String expect = x.expect() != null ? ", expect: " + q(x.expect()) : "";
+            String expect = !x.expectByTree().isEmpty() ? ", expect: " + perTree(x.expect(), x.expectByTree())
+                    : x.expect() != null ? ", expect: " + q(x.expect()) : "";
             return "dma " + q(x.device()) + who + pasid + ", va: " + Hex.of(x.va()) + ", access: " + q(x.access().yamlName()) + expect;
         }
         if (s instanceof Step.Map x)
@@ -108,13 +115,9 @@ public final class GroovyScenarioWriter {
         return String.join(", ", parts);
     }
 
-    /** The short alias users type ("pre-fix"), where the variant has one. */
-    private static String alias(String canonical) {
-        return DriverVariants.all().stream().filter(v -> v.id().equals(canonical)).findFirst()
-                .map(DriverVariantInfo::aliases).filter(a -> !a.isEmpty()).map(a -> a.get(0)).orElse(canonical);
-    }
 
-    private static String errno(String expect) {
+    private static String errno(String expect, Map<String, String> byTree) {
+        if (!byTree.isEmpty()) return ", expect: " + perTree(expect, byTree);
         return expect == null || expect.equals("ok") ? "" : ", expect: " + q(expect);
     }
 

@@ -19,7 +19,7 @@ public final class Verbs {
                     List.of(Arg.TEXT), List.of()),
             new Verb("description", "description 'TEXT'", "free text kept with the scenario",
                     List.of(Arg.TEXT), List.of()),
-            new Verb("driver", "driver 'ID'[, 'ID'...]", "the driver variants to run on (pre-fix, fixed, all)",
+            new Verb("driver", "driver 'ID'[, 'ID'...]", "the kernel trees to run on (" + String.join(", ", org.smmubench.driver.tree.DriverVariants.names()) + "; `smmu-bench drivers` lists the commits)",
                     List.of(Arg.DRIVER, Arg.DRIVER, Arg.DRIVER), List.of()),
             new Verb("smmu", "smmu cdTable: 'two-level'|'linear', streamTable: ..., ssidBits: 20, sidBits: 16, asidBits: 16, ats: false, stall: false, rangeInv: false",
                     "what the SMMUv3 advertises (before the first device)", List.of(),

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.smmubench.check.Invariants;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.Access;
 import org.smmubench.iommu.Bus;
 import org.smmubench.scenario.DeviceSpec;
@@ -95,12 +95,41 @@ public final class Vocabulary {
 
     public void bind(Map<?, ?> a, String device, String process, SourcePos pos) {
         NamedArgs n = new NamedArgs("bind", a, "expect");
-        out.step(new Step.Bind(requireText("bind", device), requireText("bind", process), errno("bind", n), pos));
+        Expect e = expect("bind", n, "ok", r -> errno("bind", r));
+        out.step(new Step.Bind(requireText("bind", device), requireText("bind", process), e.all(), e.byTree(), pos));
     }
 
     public void unbind(Map<?, ?> a, String device, String process, SourcePos pos) {
         NamedArgs n = new NamedArgs("unbind", a, "expect");
-        out.step(new Step.Unbind(requireText("unbind", device), requireText("unbind", process), errno("unbind", n), pos));
+        Expect e = expect("unbind", n, "ok", r -> errno("unbind", r));
+        out.step(new Step.Unbind(requireText("unbind", device), requireText("unbind", process), e.all(), e.byTree(), pos));
+    }
+
+    /** A step's expected result on every tree, and on the trees that differ ({@code expect: [default: 'ok', 'TREE': 'EBUSY']}). */
+    private record Expect(String all, Map<String, String> byTree) {}
+
+    private static Expect expect(String verb, NamedArgs n, String dflt, java.util.function.UnaryOperator<String> check) {
+        Object raw = n.raw("expect");
+        if (!(raw instanceof Map<?, ?> m)) {
+            String one = n.string("expect", dflt);
+            return new Expect(one == null ? null : check.apply(one), Map.of());
+        }
+        String all = dflt;
+        Map<String, String> byTree = new java.util.LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            String key = requireText(verb, e.getKey());
+            String result = check.apply(requireText(verb, e.getValue()));
+            if (key.equals("default")) {
+                all = result;
+                continue;
+            }
+            String tree = DriverVariants.resolve(key).orElseThrow(() -> new DslError(verb + ": expect: "
+                    + DriverVariants.problem(key).orElseGet(() -> "unknown driver '" + key + "'" + Suggest.hint(key, DriverVariants.names())
+                    + " (known: default, " + String.join(", ", DriverVariants.names()) + ")")));
+            if (byTree.putIfAbsent(tree, result) != null)
+                throw new DslError(verb + ": expect: two keys name driver " + tree);
+        }
+        return new Expect(all, byTree);
     }
 
     public void dma(Map<?, ?> a, String device, String process, SourcePos pos) {
@@ -110,11 +139,9 @@ public final class Vocabulary {
         String access = n.string("access", "read").toLowerCase(Locale.ROOT);
         if (!access.equals("read") && !access.equals("write"))
             throw new DslError("dma: access must be 'read' or 'write', found '" + access + "'");
-        String expect = n.string("expect", null);
-        if (expect != null && !expect.equals("ok") && !expect.equals("fault") && !expect.matches("[CF]_[A-Z_]+"))
-            throw new DslError("dma: expect must be 'ok', 'fault' or an event name such as 'C_BAD_CD', found '" + expect + "'");
+        Expect expect = expect("dma", n, null, Vocabulary::dmaResult);
         out.step(new Step.Dma(requireText("dma", device), process, n.number("pasid"), n.requiredNumber("va"),
-                Access.valueOf(access.toUpperCase(Locale.ROOT)), expect, pos));
+                Access.valueOf(access.toUpperCase(Locale.ROOT)), expect.all(), expect.byTree(), pos));
     }
 
     public void map(Map<?, ?> a, String process, SourcePos pos) {
@@ -158,12 +185,12 @@ public final class Vocabulary {
         out.expect(names.isEmpty() ? List.of() : resolveDrivers("expect", names), ids);
     }
 
-    /** Canonical ids for ids, aliases and "all"; unknown names are errors with a hint. */
+    /** Canonical tree names for tree names, aliases and "all"; unknown names are errors with a hint. */
     public static List<String> resolveDrivers(String verb, List<String> names) {
         for (String s : names) {
             if (!s.equals("all") && DriverVariants.resolve(s).isEmpty())
-                throw new DslError(verb + ": unknown driver '" + s + "'" + Suggest.hint(s, DriverVariants.names())
-                        + " (known: " + String.join(", ", DriverVariants.names()) + ")");
+                throw new DslError(verb + ": " + DriverVariants.problem(s).orElseGet(() -> "unknown driver '" + s + "'"
+                        + Suggest.hint(s, DriverVariants.names()) + " (known: " + String.join(", ", DriverVariants.names()) + ")"));
         }
         return DriverVariants.expand(names);
     }
@@ -173,8 +200,13 @@ public final class Vocabulary {
         throw new DslError(verb + ": expected a name in quotes, found " + NamedArgs.describe(o));
     }
 
-    private static String errno(String verb, NamedArgs n) {
-        String e = n.string("expect", "ok");
+    private static String dmaResult(String expect) {
+        if (!expect.equals("ok") && !expect.equals("fault") && !expect.matches("[CF]_[A-Z_]+"))
+            throw new DslError("dma: expect must be 'ok', 'fault' or an event name such as 'C_BAD_CD', found '" + expect + "'");
+        return expect;
+    }
+
+    private static String errno(String verb, String e) {
         // Any errno name is accepted (the model may grow new failure paths); ERRNOS feeds completion.
         if (!e.equals("ok") && !e.matches("E[A-Z0-9]+"))
             throw new DslError(verb + ": expect must be one of " + String.join(", ", ERRNOS) + ", found '" + e + "'"

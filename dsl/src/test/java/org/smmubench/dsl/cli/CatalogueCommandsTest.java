@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.smmubench.check.Invariants;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.kernel.FailureSites;
 
 class CatalogueCommandsTest {
@@ -15,7 +15,7 @@ class CatalogueCommandsTest {
     void driversListsEveryVariantWithItsAliases() {
         var r = Cli.run(runner, "drivers");
         assertEquals(0, r.code());
-        assertTrue(r.out().startsWith("ID "), r.out());
+        assertTrue(r.out().startsWith("TREE "), r.out());
         for (var v : DriverVariants.all()) {
             assertTrue(r.out().contains(v.id() + " "), v.id());
             assertTrue(r.out().contains(String.join(", ", v.aliases())), v.id());

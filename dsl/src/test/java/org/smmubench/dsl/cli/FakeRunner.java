@@ -54,7 +54,7 @@ final class FakeRunner implements ScenarioFileRunner {
     }
 
     private static List<String> drivers(List<String> override) {
-        return override.isEmpty() ? List.of("v6.8-fixed") : override;
+        return override.isEmpty() ? List.of("v6.8") : override;
     }
 
     private static String read(Path f) {

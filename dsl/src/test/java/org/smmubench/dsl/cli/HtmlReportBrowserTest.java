@@ -34,6 +34,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.smmubench.driver.tree.DriverVariants;
 
 /**
  * The bench's HTML report of every example, on every tree, loaded from a file in a real
@@ -227,15 +228,18 @@ class HtmlReportBrowserTest {
         assertTrue(cmp.findElements(By.cssSelector("tr.side-row.differs")).size() >= 1, "the trees differ at the bind");
         WebElement cmpSel = cmp.findElement(By.cssSelector("select.step-select"));
         js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", cmpSel, bindIndex);
+        // One column per tree the scenario ran on (every tree, with --driver all).
+        int trees = cmp.findElements(By.cssSelector("table.side thead th")).size() - 2;
+        assertTrue(trees >= 2, "trees side by side: " + trees);
         List<WebElement> sides = cmp.findElements(By.cssSelector(".topology"));
-        assertEquals(2, sides.size());
+        assertEquals(trees, sides.size());
         for (WebElement side : sides) {
             assertEquals(bindIndex, side.getAttribute("data-drawn-step"));
             assertTrue(side.findElements(By.tagName("canvas")).size() > 0);
         }
         // Each tree's timeline of that step, beside its topology.
         List<WebElement> slices = cmp.findElements(By.cssSelector(".side-timeline"));
-        assertEquals(2, slices.size());
+        assertEquals(trees, slices.size());
         for (WebElement slice : slices) {
             assertEquals(bindIndex, slice.getAttribute("data-drawn-step"));
             assertTrue(slice.findElements(By.cssSelector("svg g.span")).size() > 0);
@@ -289,7 +293,7 @@ class HtmlReportBrowserTest {
     private WebElement preFixSeedRun() {
         for (WebElement run : browser.findElements(By.cssSelector("details.run"))) {
             String summary = run.findElement(By.tagName("summary")).getAttribute("textContent");
-            if (summary.contains("v6.8-pre-fix") && summary.contains(seedFile())) return run;
+            if (summary.contains(" " + DriverVariants.PRE_FIX + " ") && summary.contains(seedFile())) return run;
         }
         throw new AssertionError("no pre-fix run of " + seedFile() + " on the page");
     }

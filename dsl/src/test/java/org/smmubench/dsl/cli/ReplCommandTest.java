@@ -25,7 +25,7 @@ class ReplCommandTest {
         ReplLauncher fake = req -> { got.set(req); return 0; };
         var r = Cli.run(runners, () -> Optional.of(fake), "repl", "--driver", "pre-fix", "--jshell");
         assertEquals(0, r.code(), r.err());
-        assertEquals("v6.8-pre-fix", got.get().driverId());
+        assertEquals("v6.8-b5bf7778b722", got.get().driverId());
         assertTrue(got.get().jshell());
         assertTrue(got.get().file().isEmpty());
     }

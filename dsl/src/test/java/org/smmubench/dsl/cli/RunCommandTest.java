@@ -29,7 +29,7 @@ class RunCommandTest {
         Path f = file("a.yaml", "ok");
         var r = Cli.run(runner, "run", f.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("PASS  v6.8-fixed    " + f + "  scenario a.yaml  []\n"), r.out());
+        assertTrue(r.out().startsWith("PASS  v6.8" + " ".repeat(13) + "  " + f + "  scenario a.yaml  []\n"), r.out());
         assertEquals("1 passed, 0 failed", r.lastLine());
     }
 
@@ -37,7 +37,7 @@ class RunCommandTest {
     void aFailedScenarioExitsOne() throws IOException {
         var r = Cli.run(runner, "run", file("a.yaml", "fail").toString(), file("b.yaml", "ok").toString());
         assertEquals(1, r.code());
-        assertTrue(r.out().contains("FAIL  v6.8-fixed"), r.out());
+        assertTrue(r.out().contains("FAIL  v6.8 "), r.out());
         assertEquals("1 passed, 1 failed", r.lastLine());
     }
 
@@ -63,7 +63,16 @@ class RunCommandTest {
         var r = Cli.run(runner, "run", "--driver", "pre-fix,v9-nope", file("a.yaml", "ok").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown driver 'v9-nope'"), r.err());
-        assertTrue(r.err().contains("v6.8-pre-fix, pre-fix, v6.8-fixed, fixed, b5bf7778, all"), r.err());
+        assertTrue(r.err().contains("v6.8-b5bf7778b722, v6.8-pre-fix, pre-fix, v6.8, v6.8-fixed, fixed, b5bf7778, v6.8+b025dea63cde, all"), r.err());
+        assertTrue(runner.ran.isEmpty());
+    }
+
+    @Test
+    void anUnknownCommitInATreeIsAUsageErrorListingTheCommitsOfItsBase() throws IOException {
+        var r = Cli.run(runner, "run", "--driver", "v6.8-deadbeef", file("a.yaml", "ok").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown commit 'deadbeef' in driver 'v6.8-deadbeef' (v6.8 models -b5bf7778b722"), r.err());
+        assertTrue(r.err().contains("+b025dea63cde (iommu: Undo pasid attachment"), r.err());
         assertTrue(runner.ran.isEmpty());
     }
 
@@ -72,8 +81,8 @@ class RunCommandTest {
         Path f = file("a.yaml", "ok");
         var r = Cli.run(runner, "run", "--driver", "all", "--driver", "fixed", f.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals(List.of(f + " v6.8-pre-fix", f + " v6.8-fixed"), runner.ran);
-        assertEquals("2 passed, 0 failed", r.lastLine());
+        assertEquals(List.of(f + " v6.8-b5bf7778b722", f + " v6.8", f + " v6.8+b025dea63cde"), runner.ran);
+        assertEquals("3 passed, 0 failed", r.lastLine());
     }
 
     @Test

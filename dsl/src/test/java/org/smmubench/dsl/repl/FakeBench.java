@@ -7,7 +7,7 @@ import org.smmubench.bench.Bench;
 import org.smmubench.bench.RecordedViolation;
 import org.smmubench.bench.StepOutcome;
 import org.smmubench.kernel.Violation;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.ProcessSpec;
 import org.smmubench.scenario.SmmuOptions;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.YamlFileRunner;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.dsl.script.GroovyFileRunner;
 
 /** The newcomer's session from `help`, on the real model: splat, show, save, and `run` passes the file. */
@@ -50,7 +50,7 @@ class ReplOnLiveBenchTest {
                 save %s
                 save %s
                 """.formatted(yaml, groovy), LiveBench::real);
-        assertTrue(out.contains("expects [atomic-sleep] on v6.8-pre-fix) to " + yaml), out);
+        assertTrue(out.contains("expects [atomic-sleep] on v6.8-b5bf7778b722) to " + yaml), out);
         List<RunResult> results = new YamlFileRunner().prepare(yaml).run(List.of(), false);
         results = new java.util.ArrayList<>(results);
         results.addAll(new GroovyFileRunner().prepare(groovy).run(List.of(), false));

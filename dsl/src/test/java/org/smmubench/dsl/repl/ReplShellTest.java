@@ -13,7 +13,7 @@ import org.jline.reader.Candidate;
 import org.jline.reader.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.dsl.script.GroovyScenarioLoader;
 import org.smmubench.scenario.Scenario;
 
@@ -25,7 +25,7 @@ class ReplShellTest {
     @Test
     void aBindOnPreFixShowsTheSplat() {
         String out = ReplHarness.run(PRE, TOPOLOGY + "bind 'nic0', 'proc1'\n", FakeBench::new);
-        assertTrue(out.contains("smmu[pre-fix]> bind 'nic0', 'proc1'\n[1] bind nic0 proc1 -> ok"), out);
+        assertTrue(out.contains("smmu[v6.8-b5bf7778b722]> bind 'nic0', 'proc1'\n[1] bind nic0 proc1 -> ok"), out);
         assertTrue(out.contains("!! atomic-sleep violated at step 1 (bind nic0 proc1)"), out);
         assertTrue(out.contains("   " + FakeBench.SPLAT), out);
     }
@@ -82,8 +82,8 @@ class ReplShellTest {
         String out = ReplHarness.run(PRE, TOPOLOGY + "show 'nic0'\nshow proc1\ndriver fixed\nshow nic0\nreset\nhelp bind\n", FakeBench::new);
         assertTrue(out.contains("STE nic0 V=1"), out);
         assertTrue(out.contains("process proc1"), out);
-        assertTrue(out.contains("driver v6.8-fixed: fresh bench"), out);
-        assertTrue(out.contains("smmu[fixed]> show nic0\nerror: show: no device or process named 'nic0' (nothing declared yet)"), out);
+        assertTrue(out.contains("driver v6.8: fresh bench"), out);
+        assertTrue(out.contains("smmu[v6.8]> show nic0\nerror: show: no device or process named 'nic0' (nothing declared yet)"), out);
         assertTrue(out.contains("  bind 'DEVICE', 'PROCESS'[, expect: 'ok'|'ENOMEM'|...]"), out);
     }
 
@@ -145,13 +145,13 @@ class ReplShellTest {
                 dma 'nic0', 'proc1', va: 0x400000, access: 'write'
                 save %s
                 """.formatted(file), FakeBench::new);
-        assertTrue(out.contains("saved 'bind on pre-fix' (1 device(s), 1 process(es), 2 step(s); expects [atomic-sleep] on v6.8-pre-fix)"), out);
+        assertTrue(out.contains("saved 'bind on pre-fix' (1 device(s), 1 process(es), 2 step(s); expects [atomic-sleep] on v6.8-b5bf7778b722)"), out);
         List<Scenario> back = GroovyScenarioLoader.load(file);
         assertEquals(1, back.size());
         assertEquals(List.of("bind nic0 proc1", "dma nic0 proc1 write 0x400000"),
                 back.get(0).steps().stream().map(s -> s.text()).toList());
         assertEquals(List.of(PRE), back.get(0).drivers());
-        assertTrue(Files.readString(file).contains("expect 'pre-fix', violations: ['atomic-sleep']"), Files.readString(file));
+        assertTrue(Files.readString(file).contains("expect 'v6.8-b5bf7778b722', violations: ['atomic-sleep']"), Files.readString(file));
     }
 
     @Test

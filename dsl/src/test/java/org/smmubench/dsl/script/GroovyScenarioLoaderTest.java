@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.Access;
 import org.smmubench.iommu.Bus;
 import org.smmubench.mm.Prot;
@@ -142,5 +142,39 @@ class GroovyScenarioLoaderTest {
     void exceptionsInUserCodeAreLocatedToo() {
         ScenarioException e = bad("def x = null\n\nx.foo()\n");
         assertTrue(e.getMessage().startsWith("t/bad.groovy:3: NullPointerException"), e.getMessage());
+    }
+
+    @Test
+    void aStepsExpectMayDifferPerTreeAndIsWrittenBack() {
+        String script = """
+                scenario 's'
+                driver 'pre-fix', 'fixed'
+                pci 'nic0', sid: 0x100
+                process 'proc1', mappings: [[va: 0x400000, size: 0x1000, prot: 'rw']]
+                bind 'nic0', 'proc1', expect: [default: 'ok', 'pre-fix': 'EBUSY']
+                dma 'nic0', 'proc1', va: 0x400000, access: 'read', expect: ['v6.8': 'ok']
+                """;
+        Scenario s = GroovyScenarioLoader.load(script, "t.groovy").get(0);
+        Step.Bind b = (Step.Bind) s.steps().get(0);
+        assertEquals("ok", b.expectOn(DriverVariants.FIXED));
+        assertEquals("EBUSY", b.expectOn(DriverVariants.PRE_FIX));
+        Step.Dma d = (Step.Dma) s.steps().get(1);
+        assertEquals(null, d.expectOn(DriverVariants.PRE_FIX));
+        assertEquals("ok", d.expectOn(DriverVariants.FIXED));
+        String written = String.join("\n", GroovyScenarioWriter.write(s).lines().toList());
+        assertTrue(written.contains("bind 'nic0', 'proc1', expect: [default: 'ok', 'v6.8-b5bf7778b722': 'EBUSY']"), written);
+        Scenario back = GroovyScenarioLoader.load(written, "back.groovy").get(0);
+        assertEquals(b.expectByTree(), ((Step.Bind) back.steps().get(0)).expectByTree());
+        assertEquals(d.expectByTree(), ((Step.Dma) back.steps().get(1)).expectByTree());
+    }
+
+    @Test
+    void aPerTreeExpectWithAnUnknownCommitIsAnError() {
+        ScenarioException e = bad("""
+                pci 'nic0', sid: 0x100
+                process 'proc1'
+                bind 'nic0', 'proc1', expect: ['v6.8-deadbeef': 'EBUSY']
+                """);
+        assertTrue(e.getMessage().contains("bind: expect: unknown commit 'deadbeef' in driver 'v6.8-deadbeef'"), e.getMessage());
     }
 }

@@ -17,8 +17,8 @@ public final class ConfigurationSteps {
 
     @Given("the {driver} driver")
     @StepDoc(section = CONFIGURATION, example = "Given the \"pre-fix\" driver",
-            value = "Runs the scenario on this driver variant (id or alias: v6.8-pre-fix, pre-fix, v6.8-fixed,"
-                    + " fixed, b5bf7778). Without it: fixed. `smmu-bench run --driver` overrides it.")
+            value = "Runs the scenario on this kernel tree (a tree name or alias, see the {driver} parameter)."
+                    + " Without it: v6.8. `smmu-bench run --driver` overrides it.")
     public void driver(String id) { world.chooseDriver(id); }
 
     @Given("an SMMUv3 with a {tableFormat} CD table")

@@ -5,7 +5,7 @@ import java.util.Locale;
 import io.cucumber.java.ParameterType;
 
 import org.smmubench.check.Invariants;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.features.Errnos;
 import org.smmubench.features.Names;
 import org.smmubench.features.ScenarioWorld;
@@ -36,14 +36,14 @@ public final class ParameterTypes {
         return v;
     }
 
-    /** A driver id or alias (interface.md §1); resolved to the canonical id. */
+    /** A kernel tree name or alias; resolved to the canonical tree name. */
     @ParameterType(name = "driver", value = QUOTED, useForSnippets = false)
     public String driver(String name) {
         if (name.equals("all"))
             throw new IllegalArgumentException("a Gherkin scenario runs on one driver; to run it on every"
                     + " driver use a Scenario Outline with an Examples row per driver");
-        return DriverVariants.resolve(name).orElseThrow(() -> new IllegalArgumentException(
-                Names.unknown("driver", name, DriverVariants.names().stream().filter(n -> !n.equals("all")).toList())));
+        return DriverVariants.resolve(name).orElseThrow(() -> new IllegalArgumentException(DriverVariants.problem(name).orElseGet(() ->
+                Names.unknown("driver", name, DriverVariants.names().stream().filter(n -> !n.equals("all")).toList()))));
     }
 
     /** A device this step declares. */

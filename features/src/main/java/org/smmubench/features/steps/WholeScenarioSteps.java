@@ -9,7 +9,7 @@ import io.cucumber.java.en.Given;
 
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.ScenarioRunner;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.features.ExpectationFailed;
 import org.smmubench.features.Render;
 import org.smmubench.features.ScenarioWorld;

@@ -1,7 +1,7 @@
 package org.smmubench.bench.jmh;
 
 import org.smmubench.bench.Bench;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.Step;
 
 /**

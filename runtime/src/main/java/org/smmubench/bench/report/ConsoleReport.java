@@ -10,8 +10,8 @@ import java.util.TreeSet;
 import org.smmubench.bench.RecordedViolation;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.StepFailure;
-import org.smmubench.driver.sva.DriverVariantInfo;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariantInfo;
+import org.smmubench.driver.tree.DriverVariants;
 
 /**
  * What {@code smmu-bench run} prints on stdout: one line per scenario x driver (with, for a
@@ -41,7 +41,7 @@ public final class ConsoleReport {
         return sb.toString();
     }
 
-    /** {@code PASS  v6.8-pre-fix  examples/seed/leaf-at-1024.yaml  first SVA bind ...  [atomic-sleep]}. */
+    /** {@code PASS  v6.8-b5bf7778b722  examples/seed/leaf-at-1024.yaml  first SVA bind ...  [atomic-sleep]}. */
     public static String line(RunResult r) {
         String driver = r.driver() + " ".repeat(Math.max(0, driverWidth() - r.driver().length()));
         return (r.passed() ? "PASS" : "FAIL") + "  " + driver + "  " + r.file() + "  " + r.scenario()

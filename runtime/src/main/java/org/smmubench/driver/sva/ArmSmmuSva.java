@@ -18,34 +18,39 @@ import org.smmubench.iommu.IommuDomain;
 import org.smmubench.kernel.Errno;
 import org.smmubench.kernel.ErrPtr;
 import org.smmubench.kernel.Frame;
+import org.smmubench.kernel.FunctionTable;
 import org.smmubench.kernel.Gfp;
 import org.smmubench.kernel.Kernel;
 import org.smmubench.kernel.Mutex;
+import org.smmubench.kernel.Patchable;
 import org.smmubench.mm.Mm;
 import org.smmubench.mm.MmWorld;
 
 /**
- * arm-smmu-v3-sva.c, the parts b5bf7778 did not touch (kernel-sva.md §2.5, §2.7, §2.8): the
- * shared CD and its ASID, mm_release, invalidate_secondary_tlbs, the SVA domain, and SVA
- * enable. Each variant subclass holds the functions the commit changed, whole, so the two
- * classes differ as the kernel diff does.
+ * arm-smmu-v3-sva.c (kernel-sva.md §2.5, §2.7, §2.8): the shared CD and its ASID, mm_release,
+ * invalidate_secondary_tlbs, the SVA domain, and SVA enable. The functions that modelled
+ * upstream commits change live in {@link SvaFunctions} (v6.8's versions) and in one class per
+ * commit that overrides exactly those; a kernel tree installs them in {@link #functions()}, and
+ * the methods here that carry their kernel name call whichever version the tree runs.
  */
-public abstract class ArmSmmuSva implements SvaOps {
+public class ArmSmmuSva implements SvaOps, Patchable<SvaFunctions> {
     protected final Kernel k;
     protected final ArmSmmuV3 drv;
     protected final MmWorld mmWorld;
     /** sva_lock: serialises bind, unbind and mm_release, and guards bonds and notifier lists. */
     protected final Mutex svaLock;
+    private final FunctionTable<SvaFunctions> functions;
 
-    protected ArmSmmuSva(Kernel k, ArmSmmuV3 drv, MmWorld mmWorld) {
+    public ArmSmmuSva(Kernel k, ArmSmmuV3 drv, MmWorld mmWorld) {
         this.k = k;
         this.drv = drv;
         this.mmWorld = mmWorld;
         this.svaLock = k.mutex("sva_lock");
+        this.functions = new FunctionTable<>(new SvaFunctions(this));
     }
 
-    /** The canonical driver id of this variant (interface.md §1). */
-    public abstract String variantId();
+    @Override
+    public FunctionTable<SvaFunctions> functions() { return functions; }
 
     protected CdCode cdCode() { return drv.cdCode; }
 
@@ -83,10 +88,35 @@ public abstract class ArmSmmuSva implements SvaOps {
         }
     }
 
-    /** arm_smmu_sva_set_dev_pasid: the variant's version (the fix passed the PASID down). */
-    protected abstract int svaSetDevPasid(IommuDomain domain, Device dev, int id);
+    // ------------------------------------------------------------ the functions commits replace (SvaFunctions)
 
-    // ------------------------------------------------------------ helpers shared by both variants
+    /** arm_smmu_sva_set_dev_pasid, as the tree has it. */
+    protected int svaSetDevPasid(IommuDomain domain, Device dev, int id) {
+        return functions.get("arm_smmu_sva_set_dev_pasid").svaSetDevPasid(domain, dev, id);
+    }
+
+    /** arm_smmu_sva_remove_dev_pasid, as the tree has it. */
+    @Override
+    public void svaRemoveDevPasid(IommuDomain domain, Device dev, int id) {
+        functions.get("arm_smmu_sva_remove_dev_pasid").svaRemoveDevPasid(domain, dev, id);
+    }
+
+    /** __arm_smmu_sva_bind, as the tree has it (the PASID argument arrived with b5bf7778). */
+    protected int armSmmuSvaBind(Device dev, int pasid, Mm mm) {
+        return functions.get("__arm_smmu_sva_bind").armSmmuSvaBind(dev, pasid, mm);
+    }
+
+    /** arm_smmu_mmu_notifier_get, as the tree has it. */
+    protected ErrPtr<ArmSmmuMmuNotifier> mmuNotifierGet(ArmSmmuDomain smmuDomain, Mm mm, String device) {
+        return functions.get("arm_smmu_mmu_notifier_get").mmuNotifierGet(smmuDomain, mm, device);
+    }
+
+    /** arm_smmu_mmu_notifier_put, as the tree has it. */
+    protected void mmuNotifierPut(ArmSmmuMmuNotifier smmuMn) {
+        functions.get("arm_smmu_mmu_notifier_put").mmuNotifierPut(smmuMn);
+    }
+
+    // ------------------------------------------------------------ helpers every version calls
 
     /**
      * arm_smmu_update_ctx_desc_devices: rewrite the CD at {@code ssid} in every master of the

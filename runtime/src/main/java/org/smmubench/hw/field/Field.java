@@ -36,6 +36,11 @@ public record Field(String name, int dword, int hi, int lo, boolean address) {
         return new Field(name, dword, hi, lo, true);
     }
 
+    /** Byte offset of this field's 64-bit word inside the entry (the word a single store writes). */
+    public int byteOffset() {
+        return dword * 8;
+    }
+
     public int width() {
         return hi - lo + 1;
     }
@@ -73,6 +78,16 @@ public record Field(String name, int dword, int hi, int lo, boolean address) {
 
     public void set(long[] entry, long v) {
         entry[dword] = insert(entry[dword], v);
+    }
+
+    /**
+     * ORs FIELD_PREP(field, v) into the entry: like the kernel macro with a run-time value, bits
+     * of {@code v} that do not fit are dropped rather than rejected (the KUnit fixture's
+     * s1cdmax of 0xFF lands in the 5-bit S1CDMax as 0x1F). Make functions, which start from a
+     * zeroed entry, use it where the kernel uses FIELD_PREP.
+     */
+    public void prep(long[] entry, long v) {
+        entry[dword] |= (v << lo) & mask();
     }
 
     public boolean isSet(long[] entry) {

@@ -34,6 +34,11 @@ public final class Ste {
 
     public static final int SHCFG_INCOMING = 1;
 
+    /** STRTAB_STE_1_S1C_CACHE_WBRA: write-back read-allocate CD and L1CD fetches (S1CIR/S1COR). */
+    public static final int S1C_CACHE_WBRA = 1;
+    /** ARM_SMMU_SH_ISH: inner shareable (S1CSH). */
+    public static final int SH_ISH = 3;
+
     // dword 0
     public static final Field V = Field.bit("V", 0, 0);
     public static final Field CONFIG = Field.bits("CONFIG", 0, 3, 1);
@@ -51,6 +56,7 @@ public final class Ste {
     public static final Field DCP = Field.bit("DCP", 1, 17);
     public static final Field PPAR = Field.bit("PPAR", 1, 18);
     public static final Field MEV = Field.bit("MEV", 1, 19);
+    public static final Field S2FWB = Field.bit("S2FWB", 1, 25);
     public static final Field S1STALLD = Field.bit("S1STALLD", 1, 27);
     public static final Field EATS = Field.bits("EATS", 1, 29, 28);
     public static final Field STRW = Field.bits("STRW", 1, 31, 30);
@@ -82,7 +88,7 @@ public final class Ste {
     public static final Field S2TTB = Field.addr("S2TTB", 3, 51, 4);
 
     public static final List<Field> FIELDS = List.of(V, CONFIG, S1FMT, S1_CONTEXT_PTR, S1CDMAX,
-            S1DSS, S1CIR, S1COR, S1CSH, S2HWU, DRE, CONT, DCP, PPAR, MEV, S1STALLD, EATS, STRW,
+            S1DSS, S1CIR, S1COR, S1CSH, S2HWU, DRE, CONT, DCP, PPAR, MEV, S2FWB, S1STALLD, EATS, STRW,
             MEMATTR, MTCFG, ALLOCCFG, SHCFG, NSCFG, PRIVCFG, INSTCFG,
             S2VMID, S2T0SZ, S2SL0, S2IR0, S2OR0, S2SH0, S2TG, S2PS, S2AA64, S2ENDI, S2AFFD, S2PTW,
             S2HD, S2HA, S2S, S2R, S2TTB);

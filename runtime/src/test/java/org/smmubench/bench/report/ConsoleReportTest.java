@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ConsoleReportTest {
     @Test
     void passLineNamesDriverFileScenarioAndViolations() {
-        assertEquals("PASS  v6.8-pre-fix  " + SampleResults.FILE + "  " + SampleResults.NAME + "  [atomic-sleep]\n",
+        assertEquals("PASS  v6.8-b5bf7778b722  " + SampleResults.FILE + "  " + SampleResults.NAME + "  [atomic-sleep]\n",
                 ConsoleReport.line(SampleResults.preFixPassed(3)));
     }
 
@@ -34,7 +34,7 @@ class ConsoleReportTest {
     @Test
     void failedRunExplainsExpectedVersusViolatedAndTheFailingStep() {
         String out = ConsoleReport.run(SampleResults.fixedFailed(3), false);
-        assertTrue(out.startsWith("FAIL  v6.8-fixed    "), out);
+        assertTrue(out.startsWith("FAIL  v6.8" + " ".repeat(13) + "  "), out);
         assertTrue(out.contains("      expected [], violated [cd-placement] (unexpected cd-placement)\n"), out);
         assertTrue(out.contains("      " + SampleResults.STEP_MESSAGE + "\n"), out);
         assertTrue(out.contains("      step 2 (dma nic0 proc1 write 0x400000): cd-placement: no valid CD"), out);
@@ -63,19 +63,19 @@ class ConsoleReportTest {
     void matrixHasOneRowPerScenarioAndMarksFailedCells() {
         String m = ConsoleReport.matrix(SampleResults.both(3));
         List<String> lines = m.lines().toList();
-        assertEquals("SCENARIO" + " ".repeat(SampleResults.NAME.length() - 8) + "  v6.8-pre-fix  v6.8-fixed", lines.get(0));
+        assertEquals("SCENARIO" + " ".repeat(SampleResults.NAME.length() - 8) + "  v6.8-b5bf7778b722  v6.8", lines.get(0));
         assertTrue(lines.get(1).startsWith("--------"), m);
-        assertEquals(SampleResults.NAME + "  atomic-sleep  *cd-placement", lines.get(2));
+        assertEquals(SampleResults.NAME + "  atomic-sleep       *cd-placement", lines.get(2));
         assertTrue(lines.get(3).startsWith("* failed"), m);
     }
 
     @Test
     void matrixShowsDashForACleanRunAndNoLegendWhenAllPassed() {
         var pre = SampleResults.preFixPassed(3);
-        var clean = new org.smmubench.bench.RunResult("clean", "a.yaml", "v6.8-fixed", "passed",
+        var clean = new org.smmubench.bench.RunResult("clean", "a.yaml", "v6.8", "passed",
                 java.util.Set.of(), java.util.Set.of(), List.of(), List.of(), List.of(), 1);
         String m = ConsoleReport.matrix(List.of(pre, clean));
-        assertTrue(m.contains("\nclean" + " ".repeat(SampleResults.NAME.length() - 5) + " ".repeat(16) + "-\n"), m);
+        assertTrue(m.contains("\nclean" + " ".repeat(SampleResults.NAME.length() - 5) + " ".repeat(21) + "-\n"), m);
         assertFalse(m.contains("* failed"), m);
     }
 

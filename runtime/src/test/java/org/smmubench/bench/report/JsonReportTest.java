@@ -28,7 +28,7 @@ class JsonReportTest {
     void valuesFollowTheInterfaceExample() {
         JsonNode root = mapper.readTree(JsonReport.toJson(SampleResults.both(3)));
         JsonNode run = root.get("results").get(0);
-        assertEquals("v6.8-pre-fix", run.get("driver").asString());
+        assertEquals("v6.8-b5bf7778b722", run.get("driver").asString());
         assertEquals("passed", run.get("status").asString());
         assertEquals("atomic-sleep", run.get("expected").get(0).asString());
         JsonNode v = run.get("violations").get(0);

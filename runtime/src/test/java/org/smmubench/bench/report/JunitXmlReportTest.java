@@ -21,7 +21,7 @@ class JunitXmlReportTest {
         assertEquals(2, cases.getLength());
         Element first = (Element) cases.item(0);
         assertEquals(SampleResults.FILE, first.getAttribute("classname"));
-        assertEquals(SampleResults.NAME + " [v6.8-pre-fix]", first.getAttribute("name"));
+        assertEquals(SampleResults.NAME + " [v6.8-b5bf7778b722]", first.getAttribute("name"));
         assertEquals(0, first.getElementsByTagName("failure").getLength());
         assertEquals(SampleResults.SPLAT, first.getElementsByTagName("system-out").item(0).getTextContent());
         Element root = doc.getDocumentElement();

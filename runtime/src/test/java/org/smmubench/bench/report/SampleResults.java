@@ -37,13 +37,13 @@ final class SampleResults {
 
     /** Pre-fix: atomic-sleep expected and seen. */
     static RunResult preFixPassed(long ms) {
-        return new RunResult(NAME, FILE, "v6.8-pre-fix", "passed", Set.of("atomic-sleep"), Set.of("atomic-sleep"),
+        return new RunResult(NAME, FILE, "v6.8-b5bf7778b722", "passed", Set.of("atomic-sleep"), Set.of("atomic-sleep"),
                 List.of(atomicSleep()), List.of(), List.of("arm_smmu_sva_set_dev_pasid", "  CMD_SYNC"), ms);
     }
 
     /** Fixed driver, but a DMA step failed and a state violation appeared. */
     static RunResult fixedFailed(long ms) {
-        return new RunResult(NAME, FILE, "v6.8-fixed", "failed", Set.of(), Set.of("cd-placement"),
+        return new RunResult(NAME, FILE, "v6.8", "failed", Set.of(), Set.of("cd-placement"),
                 List.of(new RecordedViolation(2, "dma nic0 proc1 write 0x400000",
                         Violation.ofState("cd-placement", "no valid CD for PASID 0x400 in nic0 <&\"'>"))),
                 List.of(new StepFailure(2, "dma nic0 proc1 write 0x400000", "ok", "C_BAD_CD", STEP_MESSAGE)),

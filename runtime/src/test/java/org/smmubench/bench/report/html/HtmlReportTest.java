@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.ScenarioRunner;
-import org.smmubench.driver.sva.DriverVariants;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.Expectation;
 import org.smmubench.scenario.Scenario;
 import org.smmubench.scenario.ScenarioLoader;

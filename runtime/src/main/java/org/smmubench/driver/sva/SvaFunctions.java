@@ -3,7 +3,9 @@ package org.smmubench.driver.sva;
 import org.smmubench.driver.ArmSmmuDomain;
 import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.ArmSmmuV3;
+import org.smmubench.driver.CdCode;
 import org.smmubench.driver.CtxDesc;
+import org.smmubench.driver.InvCode;
 import org.smmubench.iommu.Device;
 import org.smmubench.iommu.IommuDomain;
 import org.smmubench.kernel.Errno;
@@ -11,70 +13,67 @@ import org.smmubench.kernel.ErrPtr;
 import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Gfp;
 import org.smmubench.kernel.Kernel;
+import org.smmubench.kernel.KernelFunction;
+import org.smmubench.kernel.Mutex;
 import org.smmubench.mm.Mm;
 import org.smmubench.mm.MmWorld;
 
 /**
- * arm-smmu-v3-sva.c at the parent of b5bf7778 (kernel-sva.md §2 "PRE"): creating the
- * notifier writes the CD into every master of the RID domain under devices_lock, so the
- * first bind at a PASID without a CD leaf allocates 64 KiB with GFP_KERNEL in atomic context.
+ * The functions of arm-smmu-v3-sva.c that modelled upstream commits change, as v6.8 released
+ * them (after b5bf7778, kernel-sva.md §2 "POST"): __arm_smmu_sva_bind writes the bound
+ * master's CD with only mutexes held, and remove_dev_pasid clears it, so notifier get/put no
+ * longer touch CDs and stay paired. A commit subclasses this and overrides the functions it
+ * touched; {@link ArmSmmuSva} calls each through its {@link org.smmubench.kernel.FunctionTable}.
+ * Calls between these functions go back through the host, so a tree mixes versions correctly.
  */
-public class SvaPreFix extends ArmSmmuSva {
-    public SvaPreFix(Kernel k, ArmSmmuV3 drv, MmWorld mmWorld) {
-        super(k, drv, mmWorld);
+public class SvaFunctions {
+    protected final ArmSmmuSva sva;
+    protected final Kernel k;
+    protected final ArmSmmuV3 drv;
+    protected final MmWorld mmWorld;
+    protected final Mutex svaLock;
+
+    public SvaFunctions(ArmSmmuSva sva) {
+        this.sva = sva;
+        this.k = sva.k;
+        this.drv = sva.drv;
+        this.mmWorld = sva.mmWorld;
+        this.svaLock = sva.svaLock;
     }
 
-    @Override
-    public String variantId() { return org.smmubench.driver.sva.DriverVariants.PRE_FIX; }
+    protected CdCode cdCode() { return sva.cdCode(); }
 
-    /** arm_smmu_mmu_notifier_get (PRE, line 290): the bug site is the loop under devices_lock. */
+    protected InvCode inv() { return sva.inv(); }
+
+    /** arm_smmu_mmu_notifier_get (v6.8, line 291): no devices_lock, no CD writes. */
+    @KernelFunction("arm_smmu_mmu_notifier_get")
     protected ErrPtr<ArmSmmuMmuNotifier> mmuNotifierGet(ArmSmmuDomain smmuDomain, Mm mm, String device) {
         try (Frame f = k.enter("arm_smmu_mmu_notifier_get")) {
-            ArmSmmuMmuNotifier existing = findNotifier(smmuDomain, mm);
+            ArmSmmuMmuNotifier existing = ArmSmmuSva.findNotifier(smmuDomain, mm);
             if (existing != null) {
                 existing.refs++;
                 return ErrPtr.of(existing);
             }
-            ErrPtr<CtxDesc> cd = allocSharedCd(mm, device);
+            ErrPtr<CtxDesc> cd = sva.allocSharedCd(mm, device);
             if (cd.isErr()) return ErrPtr.err(cd.err());
-            ArmSmmuMmuNotifier smmuMn = newNotifier(smmuDomain, cd.get(), device);
+            ArmSmmuMmuNotifier smmuMn = sva.newNotifier(smmuDomain, cd.get(), device);
             if (smmuMn == null) {
-                freeSharedCd(cd.get());
+                sva.freeSharedCd(cd.get());
                 return ErrPtr.err(-Errno.ENOMEM);
             }
             int ret = mmWorld.mmuNotifierRegister(smmuMn, mm, device);
             if (ret != 0) {
                 k.kfree(smmuMn);
-                freeSharedCd(cd.get());
+                sva.freeSharedCd(cd.get());
                 return ErrPtr.err(ret);
             }
-
-            long flags = smmuDomain.devicesLock.lockIrqsave();
-            int failed = -1;
-            for (int i = 0; i < smmuDomain.devices.size(); i++) {
-                ret = cdCode().writeCtxDesc(smmuDomain.devices.get(i), mm.mmGetEnqcmdPasid(), cd.get());
-                if (ret != 0) {
-                    failed = i;
-                    break;
-                }
-            }
-            if (failed >= 0) {
-                // Unwind from the failing master back to the first, clearing the PASID's CD.
-                for (int i = failed; i >= 0; i--) cdCode().writeCtxDesc(smmuDomain.devices.get(i), mm.mmGetEnqcmdPasid(), null);
-            }
-            smmuDomain.devicesLock.unlockIrqrestore(flags);
-            if (ret != 0) {
-                mmWorld.mmuNotifierPut(smmuMn);
-                freeSharedCd(cd.get());
-                return ErrPtr.err(ret);
-            }
-
             smmuDomain.mmuNotifiers.add(0, smmuMn);
             return ErrPtr.of(smmuMn);
         }
     }
 
-    /** arm_smmu_mmu_notifier_put (PRE, line 355): the last reference clears the CD in every master. */
+    /** arm_smmu_mmu_notifier_put (v6.8, line 334): the caller already cleared its CD. */
+    @KernelFunction("arm_smmu_mmu_notifier_put")
     protected void mmuNotifierPut(ArmSmmuMmuNotifier smmuMn) {
         try (Frame f = k.enter("arm_smmu_mmu_notifier_put")) {
             Mm mm = smmuMn.mm();
@@ -82,18 +81,18 @@ public class SvaPreFix extends ArmSmmuSva {
             ArmSmmuDomain smmuDomain = smmuMn.domain;
             if (--smmuMn.refs > 0) return;
             smmuDomain.mmuNotifiers.remove(smmuMn);
-            updateCtxDescDevices(smmuDomain, mm.mmGetEnqcmdPasid(), null);
             if (!smmuMn.cleared) {
                 inv().tlbInvAsid(smmuDomain.smmu, cd.asid);
                 inv().atcInvDomain(smmuDomain, mm.mmGetEnqcmdPasid(), 0, 0);
             }
             mmWorld.mmuNotifierPut(smmuMn);
-            freeSharedCd(cd);
+            sva.freeSharedCd(cd);
         }
     }
 
-    /** __arm_smmu_sva_bind (PRE, line 384): no PASID argument, no CD write here. */
-    protected int armSmmuSvaBind(Device dev, Mm mm) {
+    /** __arm_smmu_sva_bind (v6.8, line 360): the CD is written here, for this master, outside any spinlock. */
+    @KernelFunction("__arm_smmu_sva_bind")
+    protected int armSmmuSvaBind(Device dev, int pasid, Mm mm) {
         try (Frame f = k.enter("__arm_smmu_sva_bind")) {
             ArmSmmuMaster master = ArmSmmuV3.master(dev);
             IommuDomain domain = drv.core().iommuGetDomainForDev(dev);
@@ -103,29 +102,36 @@ public class SvaPreFix extends ArmSmmuSva {
             ArmSmmuBond bond = k.kzalloc("kzalloc.bond", dev.name(), Gfp.GFP_KERNEL, ArmSmmuBond::new);
             if (bond == null) return -Errno.ENOMEM;
             bond.mm = mm;
-            ErrPtr<ArmSmmuMmuNotifier> mn = mmuNotifierGet(smmuDomain, mm, dev.name());
+            ErrPtr<ArmSmmuMmuNotifier> mn = sva.mmuNotifierGet(smmuDomain, mm, dev.name());
             if (mn.isErr()) {
                 k.kfree(bond);
                 return mn.err();
             }
             bond.smmuMn = mn.get();
+            int ret = cdCode().writeCtxDesc(master, pasid, bond.smmuMn.cd);
+            if (ret != 0) {
+                sva.mmuNotifierPut(bond.smmuMn);
+                k.kfree(bond);
+                return ret;
+            }
             master.bonds.add(0, bond);
             return 0;
         }
     }
 
-    /** arm_smmu_sva_remove_dev_pasid (PRE, line 563): drop the bond; the CD goes with the last notifier reference. */
-    @Override
-    public void svaRemoveDevPasid(IommuDomain domain, Device dev, int id) {
+    /** arm_smmu_sva_remove_dev_pasid (v6.8, line 546): clear this master's CD first, bond or not. */
+    @KernelFunction("arm_smmu_sva_remove_dev_pasid")
+    protected void svaRemoveDevPasid(IommuDomain domain, Device dev, int id) {
         try (Frame f = k.enter("arm_smmu_sva_remove_dev_pasid")) {
             Mm mm = domain.mm;
             ArmSmmuMaster master = ArmSmmuV3.master(dev);
             svaLock.lock();
             try {
-                ArmSmmuBond bond = findBond(master, mm);
+                cdCode().writeCtxDesc(master, id, null);
+                ArmSmmuBond bond = ArmSmmuSva.findBond(master, mm);
                 if (!k.warnOn(bond == null, "arm_smmu_sva_remove_dev_pasid: no bond for " + mm.name() + " on " + dev.name())) {
                     master.bonds.remove(bond);
-                    mmuNotifierPut(bond.smmuMn);
+                    sva.mmuNotifierPut(bond.smmuMn);
                     k.kfree(bond);
                 }
             } finally {
@@ -134,14 +140,14 @@ public class SvaPreFix extends ArmSmmuSva {
         }
     }
 
-    /** arm_smmu_sva_set_dev_pasid (PRE, line 586). */
-    @Override
+    /** arm_smmu_sva_set_dev_pasid (v6.8, line 572): passes the core's PASID down. */
+    @KernelFunction("arm_smmu_sva_set_dev_pasid")
     protected int svaSetDevPasid(IommuDomain domain, Device dev, int id) {
         try (Frame f = k.enter("arm_smmu_sva_set_dev_pasid")) {
             Mm mm = domain.mm;
             svaLock.lock();
             try {
-                return armSmmuSvaBind(dev, mm);
+                return sva.armSmmuSvaBind(dev, id, mm);
             } finally {
                 svaLock.unlock();
             }

@@ -1,8 +1,8 @@
-package org.smmubench.driver.sva;
+package org.smmubench.driver.tree;
 
 import java.util.List;
 
-/** The public face of a driver variant (interface.md §1): id, aliases and what it models. */
+/** The public face of a kernel tree: its canonical name, its old aliases and what it models. */
 public record DriverVariantInfo(String id, List<String> aliases, String description) {
     public DriverVariantInfo {
         aliases = List.copyOf(aliases);

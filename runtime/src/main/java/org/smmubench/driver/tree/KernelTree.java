@@ -1,0 +1,42 @@
+package org.smmubench.driver.tree;
+
+import java.util.List;
+
+import org.smmubench.kernel.Patchable;
+
+/**
+ * A kernel tree: a modelled release (the base) with modelled upstream commits reverted or
+ * applied, left to right. Its canonical name is the base then one {@code -HASH}/{@code +HASH}
+ * term per commit, with 12-digit hashes, as every report prints it.
+ */
+public record KernelTree(String base, List<Commit> commits) {
+    public KernelTree {
+        commits = List.copyOf(commits);
+    }
+
+    public String name() {
+        StringBuilder sb = new StringBuilder(base);
+        for (Commit c : commits) sb.append(c.term());
+        return sb.toString();
+    }
+
+    /**
+     * Installs every commit's versions of the functions it touched into the function tables of
+     * {@code hosts}, the modelled files of one bench. Every patch must find its host: a commit
+     * that patches a file the bench did not pass would otherwise silently not be applied.
+     */
+    public void install(List<? extends Patchable<?>> hosts) {
+        for (Commit c : commits) {
+            for (Patch<?, ?> p : c.patches()) {
+                long found = hosts.stream().filter(p.host()::isInstance).count();
+                if (found != 1)
+                    throw new IllegalStateException(c.hash() + " patches " + p.host().getSimpleName() + ", found "
+                            + found + " such part among " + hosts.stream().map(h -> h.getClass().getSimpleName()).toList());
+                for (Patchable<?> h : hosts) p.installInto(h, c, c.term());
+            }
+        }
+    }
+
+    @Override
+    public String toString() { return name(); }
+}

@@ -1,0 +1,28 @@
+package org.smmubench.driver.tree;
+
+import java.util.function.Function;
+
+import org.smmubench.kernel.FunctionTable;
+import org.smmubench.kernel.Patchable;
+
+/**
+ * One commit's versions of the functions it touched in one modelled source file: the host
+ * class that owns the file's {@link FunctionTable}, and how to build the commit's subclass of
+ * the file's function class for a given host.
+ */
+public record Patch<H extends Patchable<F>, F>(Class<H> host, Class<? extends F> versions, Function<H, ? extends F> make) {
+
+    /** The functions of {@code commit} that live in this file: those the host's table can replace. */
+    java.util.List<String> functionsIn(Commit commit, FunctionTable<?> table) {
+        return commit.functions().stream().filter(table.names()::contains).toList();
+    }
+
+    /** Installs this patch into {@code host} if it is this patch's host; {@code term} names the tree term. */
+    void installInto(Object host, Commit commit, String term) {
+        if (!this.host.isInstance(host)) return;
+        H h = this.host.cast(host);
+        FunctionTable<F> table = h.functions();
+        F v = make.apply(h);
+        for (String fn : functionsIn(commit, table)) table.install(fn, v, term);
+    }
+}
