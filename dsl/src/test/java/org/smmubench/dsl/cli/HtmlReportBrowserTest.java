@@ -155,6 +155,9 @@ class HtmlReportBrowserTest {
         js("arguments[0].scrollIntoView();", seed);
         Files.write(dir.resolve("run.png"), browser.getScreenshotAs(OutputType.BYTES));
 
+        // Self-contained: the page fetched nothing (no scripts, styles, images or data from anywhere).
+        assertEquals(List.of(), js("return performance.getEntriesByType('resource').map(e => e.name);"), "resources fetched");
+
         Set<String> severe = new java.util.TreeSet<>();
         for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
             if (e.getLevel().intValue() >= Level.WARNING.intValue()) severe.add(e.getLevel() + " " + e.getMessage());
