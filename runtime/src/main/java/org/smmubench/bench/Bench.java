@@ -34,8 +34,8 @@ import org.smmubench.kernel.ErrPtr;
 import org.smmubench.kernel.FailureSites;
 import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Kernel;
-import org.smmubench.kernel.Patchable;
 import org.smmubench.kernel.KernelEventLog;
+import org.smmubench.kernel.Patchable;
 import org.smmubench.mm.Mm;
 import org.smmubench.mm.MmWorld;
 import org.smmubench.scenario.DeviceSpec;
@@ -345,7 +345,8 @@ public final class Bench implements AutoCloseable {
         Transaction t = new Transaction(dev.sids().get(0), pasid == null ? OptionalInt.empty() : OptionalInt.of(pasid),
                 d.va(), write, false, false).withAts(ats);
         DmaResult r = hw.dma(t);
-        k.logMark(KernelEventLog.Kind.DMA, d.access().yamlName() + " " + Hex.of(d.va()) + (pasid == null ? "" : " pasid " + Hex.of(pasid)),
+        // Guarded here, not only in logMark: the mark's text is built only when it is recorded.
+        if (eventLog != null) k.logMark(KernelEventLog.Kind.DMA, d.access().yamlName() + " " + Hex.of(d.va()) + (pasid == null ? "" : " pasid " + Hex.of(pasid)),
                 r instanceof DmaResult.Abort a ? "aborted: " + a.reason() : "ok");
         evtqThread();
         DmaObservation obs = new DmaObservation(dev, pasid, d.va(), write, r);
@@ -365,7 +366,7 @@ public final class Bench implements AutoCloseable {
         try (Frame f = k.enter("arm_smmu_evtq_thread")) {
             for (var e : hw.drainEvents()) {
                 k.trace("arm-smmu-v3: event " + e);
-                k.logMark(KernelEventLog.Kind.EVENT, e.type().name(), e.toString());
+                if (eventLog != null) k.logMark(KernelEventLog.Kind.EVENT, e.type().name(), e.toString());
             }
         }
     }

@@ -139,8 +139,9 @@ final class TopologySnapshot {
     }
 
     private void cd(String parent, PhysMemory mem, long addr, int ssid) {
+        // V lives in the first dword: read the rest only for valid CDs (tables hold thousands).
+        if (!Cd.V.isSet(mem.read64(addr))) return;
         long[] d = mem.readWords(addr, Cd.DWORDS);
-        if (!Cd.V.isSet(d)) return;
         String id = "cd:" + Hex.of(addr);
         long ttb0 = Cd.TTB0.getAddress(d);
         Mm owner = null;

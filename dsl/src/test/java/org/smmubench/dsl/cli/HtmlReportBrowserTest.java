@@ -34,6 +34,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.smmubench.driver.tree.DriverVariants;
 
 /**
  * The bench's HTML report of every example, on every tree, loaded from a file in a real
@@ -154,6 +155,9 @@ class HtmlReportBrowserTest {
         js("arguments[0].scrollIntoView();", seed);
         Files.write(dir.resolve("run.png"), browser.getScreenshotAs(OutputType.BYTES));
 
+        // Self-contained: the page fetched nothing (no scripts, styles, images or data from anywhere).
+        assertEquals(List.of(), js("return performance.getEntriesByType('resource').map(e => e.name);"), "resources fetched");
+
         Set<String> severe = new java.util.TreeSet<>();
         for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
             if (e.getLevel().intValue() >= Level.WARNING.intValue()) severe.add(e.getLevel() + " " + e.getMessage());
@@ -227,16 +231,18 @@ class HtmlReportBrowserTest {
         assertTrue(cmp.findElements(By.cssSelector("tr.side-row.differs")).size() >= 1, "the trees differ at the bind");
         WebElement cmpSel = cmp.findElement(By.cssSelector("select.step-select"));
         js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", cmpSel, bindIndex);
+        // One column per tree the scenario ran on (every tree, with --driver all).
+        int trees = cmp.findElements(By.cssSelector("table.side thead th")).size() - 2;
+        assertTrue(trees >= 2, "trees side by side: " + trees);
         List<WebElement> sides = cmp.findElements(By.cssSelector(".topology"));
-        // One side per tree the scenario ran on (--driver all: every tree of every base).
-        assertTrue(sides.size() >= 2, "sides: " + sides.size());
+        assertEquals(trees, sides.size());
         for (WebElement side : sides) {
             assertEquals(bindIndex, side.getAttribute("data-drawn-step"));
             assertTrue(side.findElements(By.tagName("canvas")).size() > 0);
         }
         // Each tree's timeline of that step, beside its topology.
         List<WebElement> slices = cmp.findElements(By.cssSelector(".side-timeline"));
-        assertEquals(sides.size(), slices.size());
+        assertEquals(trees, slices.size());
         for (WebElement slice : slices) {
             assertEquals(bindIndex, slice.getAttribute("data-drawn-step"));
             assertTrue(slice.findElements(By.cssSelector("svg g.span")).size() > 0);
@@ -290,7 +296,7 @@ class HtmlReportBrowserTest {
     private WebElement preFixSeedRun() {
         for (WebElement run : browser.findElements(By.cssSelector("details.run"))) {
             String summary = run.findElement(By.tagName("summary")).getAttribute("textContent");
-            if (summary.contains(org.smmubench.driver.tree.DriverVariants.PRE_FIX) && summary.contains(seedFile())) return run;
+            if (summary.contains(" " + DriverVariants.PRE_FIX + " ") && summary.contains(seedFile())) return run;
         }
         throw new AssertionError("no pre-fix run of " + seedFile() + " on the page");
     }

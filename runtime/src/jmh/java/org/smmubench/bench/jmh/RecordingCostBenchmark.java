@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.ScenarioRunner;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.Scenario;
 import org.smmubench.scenario.ScenarioLoader;
 
@@ -52,7 +53,7 @@ public class RecordingCostBenchmark {
               fixed:   {violations: []}
             """;
 
-    @Param({"v6.8-pre-fix"})
+    @Param({DriverVariants.PRE_FIX})
     public String driver;
 
     @Param({"false", "true"})
