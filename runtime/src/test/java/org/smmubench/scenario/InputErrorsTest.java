@@ -90,6 +90,13 @@ class InputErrorsTest {
         assertError("scenario: s\nsteps:\n  - fail: {site: kzalloc.bond, nth: '0x0'}\n", "3:37", "nth must be between 1 and");
     }
 
+    /** The bench gives a process without asid: the lowest free CPU ASID at creation, in file order. */
+    @Test
+    void anAsidAlreadyGivenToAnEarlierProcessWithoutOneIsRejected() {
+        assertError("scenario: s\nprocesses:\n  - {name: p}\n  - {name: q, asid: 1}\n", "4:21",
+                "ASID 1 is taken by process 'p', which has no asid: and gets the lowest free one when created (in file order)");
+    }
+
     @Test
     void processPasidOutsideThePasidRange() {
         assertError("scenario: s\nprocesses:\n  - {name: p, pasid: 0}\n", "3:22", "processes[0].pasid: must be at least 1, found 0");
