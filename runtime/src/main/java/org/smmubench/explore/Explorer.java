@@ -82,7 +82,7 @@ public final class Explorer {
             Scenario s = gen.generate(runSeed(o.seed(), i), "explore-" + o.seed() + "-" + i);
             runs++;
             for (Oracle oracle : oracles.values()) {
-                for (FindingKey k : oracle.findings(s)) {
+                for (FindingKey k : findings(oracle, s, i)) {
                     boolean known = raw.stream().anyMatch(r -> r.key.equals(k) && r.driver.equals(oracle.driverId()));
                     if (known) continue;
                     raw.add(new Raw(k, oracle.driverId(), i, s));
@@ -98,6 +98,16 @@ public final class Explorer {
         List<Finding> findings = new ArrayList<>();
         for (Raw r : raw) findings.add(shrinkAndWrite(r.key, r.driver, r.run, r.scenario, against));
         return new Report(findings, runs, cut);
+    }
+
+    /** A crash of the bench is a bug in the bench; say which run made it, so it can be replayed. */
+    private List<FindingKey> findings(Oracle oracle, Scenario s, int run) {
+        try {
+            return oracle.findings(s);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("run " + (run + 1) + " of seed " + o.seed() + " on " + oracle.driverId()
+                    + " crashed the bench (replay: " + replayCommand(oracle.driverId(), run + 1) + ")", e);
+        }
     }
 
     private Finding shrinkAndWrite(FindingKey key, String driver, int run, Scenario original, BenchParts against) throws IOException {

@@ -26,8 +26,8 @@ final class ExploreProgress implements AutoCloseable {
 
     void update(int runs, int findings) {
         if (bar == null) return;
+        bar.setExtraMessage(" " + findings + " finding(s)");
         bar.stepTo(runs);
-        bar.setExtraMessage(findings + " finding(s)");
     }
 
     @Override
