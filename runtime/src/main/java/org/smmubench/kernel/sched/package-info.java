@@ -1,0 +1,13 @@
+/**
+ * A deterministic scheduler for concurrent kernel tasks (the groundwork of interleaving
+ * exploration). Each task body runs on its own Java thread, but only one runs at a time and
+ * only the scheduler decides which: a task gives control back at every schedule point, and a
+ * {@link org.smmubench.kernel.sched.Chooser} picks the next task. No real thread timing decides
+ * anything, so a {@link org.smmubench.kernel.sched.Schedule} replays exactly.
+ *
+ * <p>{@link org.smmubench.kernel.sched.Interleavings} explores every schedule with at most a
+ * given number of preemptions (as CHESS does), or samples them with PCT. Not yet wired into the
+ * modelled kernel: its locks do not call schedule points and {@code parallel:} steps do not
+ * exist in scenarios yet.
+ */
+package org.smmubench.kernel.sched;
