@@ -5,8 +5,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The one "current" task of the single-threaded model: what the kernel's debug checks
- * consult (preempt count, IRQ state, held locks) plus the modelled call stack.
+ * A kernel task, the bench's own or one branch of a parallel section: what the kernel's debug
+ * checks consult (preempt count, IRQ state, held locks) plus the modelled call stack. Every
+ * task prints as pid 1 in splats for now.
  * Mutated only by {@link Kernel} and its locks; readers get copies.
  */
 public final class Task {
@@ -28,6 +29,9 @@ public final class Task {
     String lastEnabledAt = "0x0";
     long lastDisabledStamp;
     String lastDisabledAt = "0x0";
+
+    /** Set while this task runs in a parallel section: its line to the scheduler. */
+    org.smmubench.kernel.sched.TaskContext sched;
 
     Task() {}
 

@@ -93,22 +93,43 @@ public final class Scheduler {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while scheduling", e);
         } finally {
-            synchronized (baton) {
-                abandoned = true;
-                baton.notifyAll();
-            }
-            for (Thread t : threads) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            abandon(threads);
         }
         return new Execution(owners, labels, Schedule.of(owners), failure, deadlock);
     }
 
     private String pendingLabel;
+
+    /**
+     * Unwinds the tasks still parked (after a failure or a deadlock), one at a time: each gets
+     * the baton and throws {@link Abandoned} from its schedule point, so even the clean-up code
+     * it runs on the way out never overlaps another task's.
+     */
+    private void abandon(List<Thread> threads) {
+        synchronized (baton) {
+            abandoned = true;
+            for (int i = 0; i < n; i++) {
+                if (done[i]) continue;
+                running = i;
+                baton.notifyAll();
+                while (!done[i]) {
+                    try {
+                        baton.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     private void taskMain(int id, TaskBody body) {
         try {
@@ -118,10 +139,10 @@ public final class Scheduler {
                 pendingLabel = "end";
             }
         } catch (Abandoned a) {
-            return;
+            // Unwound on purpose; falls through to mark the task done.
         } catch (Throwable t) {
             synchronized (baton) {
-                if (failure == null) failure = t;
+                if (failure == null && !abandoned) failure = t;
                 pendingLabel = "failed";
             }
         }
@@ -135,18 +156,20 @@ public final class Scheduler {
     private void awaitTurn(int id) {
         synchronized (baton) {
             while (running != id) {
-                if (abandoned) throw new Abandoned();
                 try {
                     baton.wait();
                 } catch (InterruptedException e) {
-                    throw new Abandoned();
+                    Thread.currentThread().interrupt();
                 }
             }
+            if (abandoned) throw new Abandoned();
         }
     }
 
     private void yieldAt(int id, String label) {
         synchronized (baton) {
+            // Unwinding: keep the baton, leave at once.
+            if (abandoned) throw new Abandoned();
             pendingLabel = label;
             running = -1;
             baton.notifyAll();

@@ -6,8 +6,10 @@
  * anything, so a {@link org.smmubench.kernel.sched.Schedule} replays exactly.
  *
  * <p>{@link org.smmubench.kernel.sched.Interleavings} explores every schedule with at most a
- * given number of preemptions (as CHESS does), or samples them with PCT. Not yet wired into the
- * modelled kernel: its locks do not call schedule points and {@code parallel:} steps do not
- * exist in scenarios yet.
+ * given number of preemptions (as CHESS does), or samples them with PCT.
+ * {@link org.smmubench.kernel.Kernel#tasks} turns code into kernel tasks for it: each has its
+ * own call stack, locks and IRQ state; taking and releasing a lock and a sleeping allocation
+ * are schedule points; a lock held by another task makes the taker wait. Scenarios cannot say
+ * {@code parallel:} yet.
  */
 package org.smmubench.kernel.sched;
