@@ -29,6 +29,8 @@ import org.smmubench.kernel.ErrPtr;
 import org.smmubench.kernel.FailureSites;
 import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Kernel;
+import org.smmubench.kernel.sched.Chooser;
+import org.smmubench.kernel.sched.Scheduler;
 import org.smmubench.mm.Mm;
 import org.smmubench.mm.MmWorld;
 import org.smmubench.scenario.DeviceSpec;
@@ -73,6 +75,9 @@ public final class Bench implements AutoCloseable {
     private int stepNo;
     private String stepText = "setup";
     private boolean finished;
+    /** Who runs next in a parallel step; by default each task runs to its end, in branch order. */
+    private Chooser chooser = (current, enabled) -> enabled.contains(current) ? current : enabled.get(0);
+    private Scheduler.Execution lastParallel;
 
     public Bench(String driverId, SmmuOptions smmu) {
         this(BenchParts.of(driverId), smmu);
@@ -182,12 +187,55 @@ public final class Bench implements AutoCloseable {
         validate(step);
         int no = ++stepNo;
         beginStep(no, step.text());
-        Result r = execute(step);
+        List<StepFailure> branchFailures = new ArrayList<>();
+        Result r = step instanceof Step.Parallel p ? parallel(no, p, branchFailures) : execute(step);
         mms.synchronizeSrcu();
         List<String> trace = k.tracing() ? k.drainTrace() : List.of();
         List<RecordedViolation> raised = endStep();
-        StepFailure failure = checkExpect(no, step, r);
+        StepFailure failure = step instanceof Step.Parallel ? merge(no, step, branchFailures) : checkExpect(no, step, r);
         return new StepOutcome(no, step.text(), r.result, r.detail, raised, failure, trace);
+    }
+
+    /** The chooser the next parallel steps run under (the runner's interleaving search sets it). */
+    public void setChooser(Chooser c) { this.chooser = java.util.Objects.requireNonNull(c); }
+
+    /** How the last parallel step ran (null before one did). */
+    public Scheduler.Execution lastParallel() { return lastParallel; }
+
+    /**
+     * A parallel step: each branch runs its steps as its own kernel task under the chooser, and
+     * each step is checked against its own expect. The whole step counts as one step for
+     * violations. A deadlock (every task waiting) fails the step; the locks its tasks held stay
+     * held, so what the checks say afterwards is about a hung machine.
+     */
+    private Result parallel(int no, Step.Parallel p, List<StepFailure> failures) {
+        List<Runnable> branches = new ArrayList<>();
+        for (List<Step> branch : p.branches()) {
+            branches.add(() -> {
+                for (Step s : branch) {
+                    StepFailure f = checkExpect(no, s, execute(s));
+                    if (f != null) failures.add(f);
+                }
+            });
+        }
+        Scheduler.Execution ex = Scheduler.run(k.tasks(branches), chooser);
+        lastParallel = ex;
+        if (ex.failure() instanceof RuntimeException e) throw e;
+        if (ex.failure() instanceof Error e) throw e;
+        if (ex.deadlock()) {
+            failures.add(new StepFailure(no, p.text(), "ok", "deadlock", "step " + no + " (" + p.text() + ") at " + p.pos()
+                    + ": the tasks deadlocked (every task waits for a lock another holds) under schedule " + ex.schedule()));
+            return new Result("deadlock", "schedule " + ex.schedule());
+        }
+        return new Result("ok", "schedule " + ex.schedule());
+    }
+
+    private static StepFailure merge(int no, Step step, List<StepFailure> failures) {
+        if (failures.isEmpty()) return null;
+        if (failures.size() == 1) return failures.get(0);
+        StepFailure first = failures.get(0);
+        return new StepFailure(no, step.text(), first.expected(), first.actual(),
+                String.join("; ", failures.stream().map(StepFailure::message).toList()));
     }
 
     private record Result(String result, String detail) {}
@@ -298,6 +346,8 @@ public final class Bench implements AutoCloseable {
             requireProcess(u.process(), u);
         } else if (step instanceof Step.Exit e) {
             requireProcess(e.process(), e);
+        } else if (step instanceof Step.Parallel p) {
+            for (List<Step> branch : p.branches()) for (Step s : branch) validate(s);
         } else if (step instanceof Step.Fail f) {
             if (FailureSites.find(f.site()).isEmpty()) {
                 throw new ScenarioException(f.pos(), "unknown failure site '" + f.site() + "' (known: " + String.join(", ", FailureSites.names()) + ")");

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.smmubench.kernel.sched.Chooser;
+import org.smmubench.kernel.sched.Interleavings;
+import org.smmubench.kernel.sched.Scheduler;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.ProcessSpec;
 import org.smmubench.scenario.Scenario;
@@ -23,10 +26,59 @@ public final class ScenarioRunner {
     }
 
     public static RunResult run(Scenario scenario, BenchParts parts, boolean trace) {
+        if (scenario.steps().stream().noneMatch(st -> st instanceof Step.Parallel)) return run(scenario, parts, trace, null).result;
+        return interleaved(scenario, parts, trace);
+    }
+
+    /** Preemptions per interleaving: CHESS's experience is that most concurrency bugs need at most two. */
+    public static final int PREEMPTION_BOUND = 2;
+
+    /**
+     * A scenario with a parallel step runs once per interleaving within {@link #PREEMPTION_BOUND}
+     * (the whole scenario each time, on a fresh bench). It passes when the union of the
+     * violations equals the expectation and every step met its expect in every interleaving;
+     * the first interleaving that raised an unexpected violation or failed a step is reported
+     * as a schedule. Violations and step failures shown are each one's first occurrence.
+     */
+    private static RunResult interleaved(Scenario scenario, BenchParts parts, boolean trace) {
+        long t0 = System.nanoTime();
+        List<Once> runs = new ArrayList<>();
+        Interleavings.exhaustive(chooser -> {
+            Once o = run(scenario, parts, trace && runs.isEmpty(), chooser);
+            runs.add(o);
+            return o.execution;
+        }, PREEMPTION_BOUND, ex -> false);
+        Set<String> expected = scenario.expect().forDriver(parts.driverId());
+        Set<String> violated = new TreeSet<>();
+        List<RecordedViolation> violations = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        List<StepFailure> failures = new ArrayList<>();
+        Set<String> seenFailures = new java.util.HashSet<>();
+        String failing = null;
+        for (Once o : runs) {
+            RunResult r = o.result;
+            for (RecordedViolation v : r.violations()) {
+                violated.add(v.invariant());
+                if (seen.add(v.invariant() + "\u0000" + v.violation().message())) violations.add(v);
+            }
+            for (StepFailure f : r.stepFailures()) if (seenFailures.add(f.message())) failures.add(f);
+            boolean bad = !r.stepFailures().isEmpty() || !expected.containsAll(r.violated());
+            if (bad && failing == null && o.execution != null) failing = o.execution.schedule().toString();
+        }
+        boolean passed = violated.equals(new TreeSet<>(expected)) && failures.isEmpty();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        return new RunResult(scenario.name(), scenario.pos().file(), parts.driverId(), passed ? "passed" : "failed",
+                expected, violated, violations, failures, runs.get(0).result.trace(), ms, runs.size(), failing);
+    }
+
+    private record Once(RunResult result, Scheduler.Execution execution) {}
+
+    private static Once run(Scenario scenario, BenchParts parts, boolean trace, Chooser chooser) {
         long t0 = System.nanoTime();
         List<String> traceLines = new ArrayList<>();
         List<StepFailure> failures = new ArrayList<>();
         Bench bench = new Bench(parts, scenario.smmu());
+        if (chooser != null) bench.setChooser(chooser);
         bench.setTrace(trace);
         for (DeviceSpec d : scenario.devices()) bench.addDevice(d);
         for (ProcessSpec p : scenario.processes()) bench.addProcess(p);
@@ -42,8 +94,8 @@ public final class ScenarioRunner {
         Set<String> expected = scenario.expect().forDriver(parts.driverId());
         boolean passed = violated.equals(new TreeSet<>(expected)) && failures.isEmpty();
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        return new RunResult(scenario.name(), scenario.pos().file(), parts.driverId(), passed ? "passed" : "failed",
-                expected, violated, violations, failures, traceLines, ms);
+        return new Once(new RunResult(scenario.name(), scenario.pos().file(), parts.driverId(), passed ? "passed" : "failed",
+                expected, violated, violations, failures, traceLines, ms), bench.lastParallel());
     }
 
     private static void addTrace(List<String> out, String header, List<String> lines) {

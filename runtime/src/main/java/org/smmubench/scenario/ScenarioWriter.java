@@ -106,6 +106,15 @@ public final class ScenarioWriter {
     }
 
     static String step(Step s) {
+        if (s instanceof Step.Parallel p) {
+            StringJoiner branches = new StringJoiner(", ", "[", "]");
+            for (List<Step> b : p.branches()) {
+                StringJoiner steps = new StringJoiner(", ", "[", "]");
+                b.forEach(st -> steps.add("{" + step(st) + "}"));
+                branches.add(steps.toString());
+            }
+            return "parallel: " + branches;
+        }
         Map<String, String> m = new java.util.LinkedHashMap<>();
         String kind;
         if (s instanceof Step.Bind || s instanceof Step.Unbind) {

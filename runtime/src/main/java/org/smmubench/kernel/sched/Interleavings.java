@@ -3,6 +3,7 @@ package org.smmubench.kernel.sched;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -67,11 +68,20 @@ public final class Interleavings {
      */
     public static Result exhaustive(Supplier<List<TaskBody>> program, int preemptionBound,
                                     Predicate<Scheduler.Execution> stop) {
+        return exhaustive(chooser -> Scheduler.run(program.get(), chooser), preemptionBound, stop);
+    }
+
+    /**
+     * The same search where the caller runs each execution: {@code execute} does whatever it
+     * needs (a whole scenario, say) and runs its tasks with the chooser it is given.
+     */
+    public static Result exhaustive(Function<Chooser, Scheduler.Execution> execute, int preemptionBound,
+                                    Predicate<Scheduler.Execution> stop) {
         List<Integer> prefix = new ArrayList<>();
         int count = 0;
         while (true) {
             Replaying chooser = new Replaying(prefix);
-            Scheduler.Execution ex = Scheduler.run(program.get(), chooser);
+            Scheduler.Execution ex = execute.apply(chooser);
             count++;
             if (stop.test(ex)) return new Result(count, ex);
             prefix = backtrack(chooser.decisions, preemptionBound);
