@@ -218,8 +218,19 @@ public final class Bench implements AutoCloseable {
                 }
             });
         }
-        Scheduler.Execution ex = Scheduler.run(k.tasks(branches), chooser);
+        Scheduler.Execution ex;
+        try {
+            ex = Scheduler.run(k.tasks(branches), chooser);
+        } catch (IllegalArgumentException e) {
+            // A pinned schedule that this run cannot follow (it names a task that has finished or waits).
+            failures.add(new StepFailure(no, p.text(), "ok", "bad schedule", "step " + no + " (" + p.text() + ") at " + p.pos() + ": " + e.getMessage()));
+            return new Result("bad schedule", e.getMessage());
+        }
         lastParallel = ex;
+        if (p.schedule() != null && !ex.schedule().equals(p.schedule()))
+            failures.add(new StepFailure(no, p.text(), p.schedule().toString(), ex.schedule().toString(), "step " + no + " (" + p.text()
+                    + ") at " + p.pos() + ": the pinned schedule " + p.schedule() + " ran as " + ex.schedule()
+                    + " (a task stopped before its slice ended: it finished early or waited for a lock)"));
         if (ex.failure() instanceof RuntimeException e) throw e;
         if (ex.failure() instanceof Error e) throw e;
         if (ex.deadlock()) {

@@ -7,6 +7,8 @@ import java.util.TreeSet;
 
 import org.smmubench.kernel.sched.Chooser;
 import org.smmubench.kernel.sched.Interleavings;
+import org.smmubench.kernel.sched.Pinned;
+import org.smmubench.kernel.sched.Schedule;
 import org.smmubench.kernel.sched.Scheduler;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.ProcessSpec;
@@ -26,8 +28,18 @@ public final class ScenarioRunner {
     }
 
     public static RunResult run(Scenario scenario, BenchParts parts, boolean trace) {
-        if (scenario.steps().stream().noneMatch(st -> st instanceof Step.Parallel)) return run(scenario, parts, trace, null).result;
+        Step.Parallel p = (Step.Parallel) scenario.steps().stream().filter(st -> st instanceof Step.Parallel).findFirst().orElse(null);
+        if (p == null) return run(scenario, parts, trace, null).result;
+        if (p.schedule() != null) return pinned(scenario, parts, trace, p.schedule());
         return interleaved(scenario, parts, trace);
+    }
+
+    /** A pinned schedule: one run, that interleaving only. */
+    private static RunResult pinned(Scenario scenario, BenchParts parts, boolean trace, Schedule schedule) {
+        Once o = run(scenario, parts, trace, new Pinned(schedule));
+        RunResult r = o.result;
+        return new RunResult(r.scenario(), r.file(), r.driver(), r.status(), r.expected(), r.violated(), r.violations(),
+                r.stepFailures(), r.trace(), r.durationMs(), 1, r.passed() ? null : schedule.toString());
     }
 
     /** Preemptions per interleaving: CHESS's experience is that most concurrency bugs need at most two. */

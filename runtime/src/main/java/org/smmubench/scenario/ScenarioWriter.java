@@ -57,6 +57,8 @@ public final class ScenarioWriter {
             b.append("steps:\n");
             s.steps().forEach(st -> b.append("  - ").append(step(st)).append('\n'));
         }
+        s.steps().stream().filter(st -> st instanceof Step.Parallel p && p.schedule() != null).findFirst()
+                .ifPresent(st -> b.append("schedule: ").append(scalar(((Step.Parallel) st).schedule().toString())).append('\n'));
         expect(b, s.expect());
         return b.toString();
     }

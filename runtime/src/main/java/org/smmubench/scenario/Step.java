@@ -55,9 +55,11 @@ public sealed interface Step {
 
     /**
      * Branches run concurrently, each by its own kernel task; the bench runs every
-     * interleaving within its preemption bound. Branches hold no {@code Parallel} step.
+     * interleaving within its preemption bound, or only {@code schedule} when the scenario
+     * pins one (null otherwise). Branches hold no {@code Parallel} step.
      */
-    record Parallel(java.util.List<java.util.List<Step>> branches, SourcePos pos) implements Step {
+    record Parallel(java.util.List<java.util.List<Step>> branches, org.smmubench.kernel.sched.Schedule schedule,
+                    SourcePos pos) implements Step {
         public Parallel {
             branches = branches.stream().map(java.util.List::copyOf).toList();
         }

@@ -76,7 +76,7 @@ final class StepBinder {
             }
             out.add(steps);
         }
-        return new Step.Parallel(out, pos);
+        return new Step.Parallel(out, null, pos);
     }
 
     private Step step(String kind, JsonNode b, List<Object> p, SourcePos pos) {

@@ -73,6 +73,46 @@ class ParallelStepTest {
         assertTrue(r.stepFailures().get(0).message().contains("expected ok"), r.stepFailures().toString());
     }
 
+    private static final String DMA_VS_UNBIND = TOPOLOGY + """
+            steps:
+              - bind: {device: nic0, process: proc1}
+              - parallel:
+                  - [{dma: {device: nic0, process: proc1, va: 0x400000, access: write, expect: ok}}]
+                  - [{unbind: {device: nic0, process: proc1}}]
+            """;
+
+    @Test
+    void aPinnedScheduleRunsExactlyThatInterleaving() {
+        RunResult bad = ScenarioRunner.run(load(DMA_VS_UNBIND + "schedule: \"t2:* t1:*\"\n"), DriverVariants.FIXED, false);
+        assertFalse(bad.passed());
+        assertEquals(1, bad.schedules());
+        assertEquals("t2:* t1:*", bad.schedule());
+        RunResult good = ScenarioRunner.run(load(DMA_VS_UNBIND + "schedule: \"t1:* t2:*\"\n"), DriverVariants.FIXED, false);
+        assertTrue(good.passed(), good.toString());
+        assertEquals(1, good.schedules());
+    }
+
+    @Test
+    void aScheduleNeedsAParallelStepWithThatManyBranches() {
+        ScenarioException none = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+                () -> load(TOPOLOGY + "steps:\n  - exit: {process: proc1}\nschedule: \"t1:*\"\n"));
+        assertTrue(none.errors().toString().contains("this scenario has none"), none.errors().toString());
+        ScenarioException three = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+                () -> load(DMA_VS_UNBIND + "schedule: \"t3:* t1:*\"\n"));
+        assertTrue(three.errors().toString().contains("has 2 branches"), three.errors().toString());
+        ScenarioException syntax = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+                () -> load(DMA_VS_UNBIND + "schedule: \"t1 then t2\"\n"));
+        assertTrue(syntax.errors().get(0).toString().startsWith("race.yaml:"), syntax.errors().toString());
+    }
+
+    @Test
+    void aPinnedScheduleSurvivesAWriteAndLoad() {
+        Scenario s = load(DMA_VS_UNBIND + "schedule: \"t2:1 t1:* t2:*\"\n");
+        String yaml = ScenarioWriter.write(s);
+        assertTrue(yaml.contains("schedule: \"t2:1 t1:* t2:*\""), yaml);
+        assertEquals(yaml, ScenarioWriter.write(ScenarioLoader.parse("again.yaml", yaml).get(0)));
+    }
+
     @Test
     void parallelStepsSurviveAWriteAndLoad() {
         Scenario s = load(TOPOLOGY + """
