@@ -78,6 +78,7 @@ public final class Bench implements AutoCloseable {
     /** Who runs next in a parallel step; by default each task runs to its end, in branch order. */
     private Chooser chooser = (current, enabled) -> enabled.contains(current) ? current : enabled.get(0);
     private Scheduler.Execution lastParallel;
+    private List<List<String>> lastBranchResults = List.of();
 
     public Bench(String driverId, SmmuOptions smmu) {
         this(BenchParts.of(driverId), smmu);
@@ -199,6 +200,9 @@ public final class Bench implements AutoCloseable {
     /** The chooser the next parallel steps run under (the runner's interleaving search sets it). */
     public void setChooser(Chooser c) { this.chooser = java.util.Objects.requireNonNull(c); }
 
+    /** The result of each step of each branch of the last parallel step, in branch order. */
+    public List<List<String>> lastBranchResults() { return lastBranchResults.stream().map(List::copyOf).toList(); }
+
     /** How the last parallel step ran (null before one did). */
     public Scheduler.Execution lastParallel() { return lastParallel; }
 
@@ -210,14 +214,20 @@ public final class Bench implements AutoCloseable {
      */
     private Result parallel(int no, Step.Parallel p, List<StepFailure> failures) {
         List<Runnable> branches = new ArrayList<>();
+        List<List<String>> results = new ArrayList<>();
         for (List<Step> branch : p.branches()) {
+            List<String> mine = new ArrayList<>();
+            results.add(mine);
             branches.add(() -> {
                 for (Step s : branch) {
-                    StepFailure f = checkExpect(no, s, execute(s));
+                    Result r = execute(s);
+                    mine.add(r.result);
+                    StepFailure f = checkExpect(no, s, r);
                     if (f != null) failures.add(f);
                 }
             });
         }
+        lastBranchResults = results;
         Scheduler.Execution ex;
         try {
             ex = Scheduler.run(k.tasks(branches), chooser);

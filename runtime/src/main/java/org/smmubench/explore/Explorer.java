@@ -25,7 +25,7 @@ import org.smmubench.scenario.Scenario;
 public final class Explorer {
     /** What to explore; {@code against} null means any violation is a finding. */
     public record Options(List<String> drivers, String against, long seed, int runs, Optional<Double> budgetSeconds,
-                          int maxSteps, Path out, boolean keepGoing) {
+                          int maxSteps, Path out, boolean keepGoing, boolean interleavings) {
         public Options {
             drivers = List.copyOf(drivers);
         }
@@ -40,7 +40,11 @@ public final class Explorer {
 
     /** One finding, shrunk and written. {@code run} is 0-based; replaying needs {@code run + 1} runs. */
     public record Finding(FindingKey key, String driver, int run, String message, Shrinker.Size original,
-                          Shrinker.Size shrunk, int shrinkTries, Scenario regression, Path file) {}
+                          Shrinker.Size shrunk, int shrinkTries, Scenario regression, Path file, List<String> fileProblems) {
+        public Finding {
+            fileProblems = List.copyOf(fileProblems);
+        }
+    }
 
     /** The outcome: findings in the order they were made, how many runs it took, and whether the budget cut it short. */
     public record Report(List<Finding> findings, int runs, boolean budgetExhausted) {}
@@ -64,7 +68,7 @@ public final class Explorer {
 
     public Report run(Listener listener) throws IOException {
         long deadline = o.budgetSeconds().map(s -> System.nanoTime() + (long) (s * 1e9)).orElse(Long.MAX_VALUE);
-        ScenarioGenerator gen = new ScenarioGenerator(o.maxSteps(), o.drivers());
+        ScenarioGenerator gen = new ScenarioGenerator(o.maxSteps(), o.drivers(), o.interleavings());
         BenchParts against = o.against() == null ? null : BenchParts.of(o.against());
         Map<String, Oracle> oracles = new LinkedHashMap<>();
         for (String d : o.drivers()) oracles.put(d, new Oracle(BenchParts.of(d), against));
@@ -123,9 +127,9 @@ public final class Explorer {
                 + " Replay: " + replay;
         Scenario regression = RegressionFile.build(shrunk, name, description, driver);
         Path file = o.out().resolve(RegressionFile.fileName(key, driver));
-        RegressionFile.write(file, regression);
+        List<String> problems = RegressionFile.write(file, regression);
         return new Finding(key, driver, run, message, Shrinker.Size.of(original), Shrinker.Size.of(shrunk),
-                shrinker.tries(), regression, file);
+                shrinker.tries(), regression, file, problems);
     }
 
     /** The finding's own words: the violation's message at the step that raised it. */
@@ -147,6 +151,7 @@ public final class Explorer {
         if (o.against() != null) b.append(" --against ").append(o.against());
         b.append(" --seed ").append(o.seed()).append(" --runs ").append(runs);
         if (o.maxSteps() != DEFAULT_STEPS) b.append(" --steps ").append(o.maxSteps());
+        if (o.interleavings()) b.append(" --interleavings");
         if (o.keepGoing()) b.append(" --keep-going");
         return b.toString();
     }

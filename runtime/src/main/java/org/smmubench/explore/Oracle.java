@@ -44,6 +44,10 @@ final class Oracle {
             FindingKey k = FindingKey.stepResult(sp < 0 ? text : text.substring(0, sp), mine, theirs);
             if (!out.contains(k)) out.add(k);
         }
+        if (!o.branchResults().equals(ref.branchResults())) {
+            FindingKey k = FindingKey.stepResult("parallel", o.branchResults().toString(), ref.branchResults().toString());
+            if (!out.contains(k)) out.add(k);
+        }
         return out;
     }
 

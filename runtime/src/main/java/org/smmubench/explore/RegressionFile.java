@@ -41,16 +41,26 @@ final class RegressionFile {
         for (DriverVariantInfo v : DriverVariants.all()) byDriver.put(v.id(), Observation.of(shrunk, BenchParts.of(v.id())));
         Observation found = byDriver.get(foundOn);
         List<String> drivers = new ArrayList<>(List.of(foundOn));
-        byDriver.forEach((id, o) -> { if (!id.equals(foundOn) && o.results().equals(found.results())) drivers.add(id); });
+        byDriver.forEach((id, o) -> {
+            if (!id.equals(foundOn) && o.results().equals(found.results()) && o.branchResults().equals(found.branchResults())) drivers.add(id);
+        });
 
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < shrunk.steps().size(); i++) {
             Step st = shrunk.steps().get(i);
-            String result = found.results().get(i);
-            if (st instanceof Step.Bind b) st = new Step.Bind(b.device(), b.process(), result, b.pos());
-            else if (st instanceof Step.Unbind u) st = new Step.Unbind(u.device(), u.process(), result, u.pos());
-            else if (st instanceof Step.Dma d) st = new Step.Dma(d.device(), d.process(), d.pasid(), d.va(), d.access(), result, d.pos());
-            steps.add(st);
+            if (st instanceof Step.Parallel p) {
+                // Each branch step expects what it gave in the interleaving that never preempts.
+                List<List<Step>> branches = new ArrayList<>();
+                for (int b = 0; b < p.branches().size(); b++) {
+                    List<Step> branch = new ArrayList<>();
+                    for (int j = 0; j < p.branches().get(b).size(); j++)
+                        branch.add(expecting(p.branches().get(b).get(j), found.branchResults().get(b).get(j)));
+                    branches.add(branch);
+                }
+                steps.add(new Step.Parallel(branches, p.schedule(), p.pos()));
+            } else {
+                steps.add(expecting(st, found.results().get(i)));
+            }
         }
         Map<String, Set<String>> expect = new LinkedHashMap<>();
         byDriver.forEach((id, o) -> {
@@ -62,11 +72,20 @@ final class RegressionFile {
                 new Expectation(Optional.empty(), expect), shrunk.pos());
     }
 
+    private static Step expecting(Step st, String result) {
+        if (st instanceof Step.Bind b) return new Step.Bind(b.device(), b.process(), result, b.pos());
+        if (st instanceof Step.Unbind u) return new Step.Unbind(u.device(), u.process(), result, u.pos());
+        if (st instanceof Step.Dma d) return new Step.Dma(d.device(), d.process(), d.pasid(), d.va(), d.access(), result, d.pos());
+        return st;
+    }
+
     /**
      * Writes the scenario atomically (a temporary file renamed over the target), then loads
-     * it back and runs it on its drivers: a file that does not pass as written is a bug here.
+     * it back and runs it on its drivers. Returns why it does not pass as written (empty when
+     * it does): with a parallel step, a step's result can differ between interleavings, and
+     * a file cannot expect two results of one step.
      */
-    static void write(Path file, Scenario s) throws IOException {
+    static List<String> write(Path file, Scenario s) throws IOException {
         String text = ScenarioWriter.write(s);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -78,12 +97,17 @@ final class RegressionFile {
             Files.deleteIfExists(tmp);
         }
         Scenario loaded = ScenarioLoader.parse(file.toString(), text).get(0);
+        List<String> problems = new ArrayList<>();
         for (String d : loaded.drivers()) {
             RunResult r = ScenarioRunner.run(loaded, d, false);
-            if (!r.passed())
+            if (r.passed()) continue;
+            if (loaded.steps().stream().noneMatch(st -> st instanceof Step.Parallel))
                 throw new IllegalStateException("the regression file " + file + " does not pass on " + d + " as written: expected "
                         + r.expected() + ", violated " + r.violated() + ", step failures " + r.stepFailures());
+            problems.add("on " + d + ": " + (r.stepFailures().isEmpty() ? "expected " + r.expected() + ", violated " + r.violated()
+                    : r.stepFailures().get(0).message()) + (r.schedule() != null ? " (interleaving " + r.schedule() + ")" : ""));
         }
+        return problems;
     }
 
     /** A file name from the finding: letters, digits, '.', '_' and '-' only. */

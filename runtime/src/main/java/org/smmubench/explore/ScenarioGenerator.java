@@ -36,12 +36,20 @@ public final class ScenarioGenerator {
     private final int maxSteps;
     private final List<String> drivers;
 
+    private final boolean interleavings;
+
     /** {@code drivers}: the canonical driver ids the scenarios name (what {@code run} would run them on). */
     public ScenarioGenerator(int maxSteps, List<String> drivers) {
+        this(maxSteps, drivers, false);
+    }
+
+    /** With {@code interleavings}, more than half the scenarios end in a {@code parallel:} step. */
+    public ScenarioGenerator(int maxSteps, List<String> drivers, boolean interleavings) {
         if (maxSteps < 1) throw new IllegalArgumentException("maxSteps must be >= 1");
         if (drivers.isEmpty()) throw new IllegalArgumentException("no drivers");
         this.maxSteps = maxSteps;
         this.drivers = List.copyOf(drivers);
+        this.interleavings = interleavings;
     }
 
     public Scenario generate(long seed, String name) {
@@ -71,6 +79,8 @@ public final class ScenarioGenerator {
             List<Step> steps = new ArrayList<>();
             int nSteps = 1 + r.nextInt(maxSteps);
             for (int i = 0; i < nSteps; i++) steps.add(step());
+            // Drawn only when asked for, so the scenarios of a seed without it stay the same.
+            if (interleavings && r.nextInt(5) < 3) steps.add(parallel());
             return new Scenario(name, null, drivers, smmu, devices, processes, steps,
                     Expectation.none(), SourcePos.UNKNOWN);
         }
@@ -222,6 +232,38 @@ public final class ScenarioGenerator {
                 case 3 -> new Step.Unmap(p, base, EdgeValues.HUGE, SourcePos.UNKNOWN);      // the whole ASID
                 default -> new Step.Unmap(p, base, pickLong(EdgeValues.SIZES), SourcePos.UNKNOWN);
             };
+        }
+
+        /**
+         * Two or three branches of one or two steps each, racing what the kernel lets race:
+         * the unbind of a bond made earlier, a process's exit, and DMA. Each bond is unbound
+         * and each process exits in one branch at most, so a step's result does not depend
+         * on which branch wins (a second unbind of one bond would get EINVAL in one order
+         * and not in the other). Maps and unmaps stay out: they could run after an exit.
+         */
+        private Step parallel() {
+            List<String> bonds = new ArrayList<>(bound);
+            List<List<Step>> branches = new ArrayList<>();
+            int n = r.nextInt(4) == 0 ? 3 : 2;
+            for (int b = 0; b < n; b++) {
+                List<Step> branch = new ArrayList<>();
+                int len = r.nextInt(3) == 0 ? 2 : 1;
+                for (int i = 0; i < len; i++) {
+                    int k = r.nextInt(3);
+                    String live = liveProcess();
+                    if (k == 0 && !bonds.isEmpty()) {
+                        String[] pair = bonds.remove(r.nextInt(bonds.size())).split(" ");
+                        branch.add(new Step.Unbind(pair[0], pair[1], "ok", SourcePos.UNKNOWN));
+                    } else if (k == 1 && live != null) {
+                        exited.add(live);
+                        branch.add(new Step.Exit(live, SourcePos.UNKNOWN));
+                    } else {
+                        branch.add(dma());
+                    }
+                }
+                branches.add(branch);
+            }
+            return new Step.Parallel(branches, null, SourcePos.UNKNOWN);
         }
 
         private Step exit() {

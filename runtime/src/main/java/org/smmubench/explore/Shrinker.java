@@ -72,6 +72,25 @@ public final class Shrinker {
             steps.remove(i);
             out.add(withSteps(s, steps));
         }
+        for (int i = 0; i < n; i++) {
+            if (!(s.steps().get(i) instanceof Step.Parallel p)) continue;
+            for (int b = 0; b < p.branches().size(); b++) {
+                for (int j = 0; j < p.branches().get(b).size(); j++) {
+                    List<List<Step>> branches = new ArrayList<>();
+                    for (int c = 0; c < p.branches().size(); c++) {
+                        List<Step> branch = new ArrayList<>(p.branches().get(c));
+                        if (c == b) branch.remove(j);
+                        if (!branch.isEmpty()) branches.add(branch);
+                    }
+                    List<Step> steps = new ArrayList<>(s.steps());
+                    steps.remove(i);
+                    // One branch left is no race: its steps run in line.
+                    if (branches.size() == 1) steps.addAll(i, branches.get(0));
+                    else steps.add(i, new Step.Parallel(branches, p.schedule(), p.pos()));
+                    out.add(withSteps(s, steps));
+                }
+            }
+        }
         for (DeviceSpec d : s.devices()) out.add(withoutDevice(s, d.name()));
         for (ProcessSpec p : s.processes()) out.add(withoutProcess(s, p.name()));
         for (int i = 0; i < s.processes().size(); i++) {
@@ -95,14 +114,33 @@ public final class Shrinker {
 
     private static Scenario withoutDevice(Scenario s, String name) {
         List<DeviceSpec> devices = s.devices().stream().filter(d -> !d.name().equals(name)).toList();
-        List<Step> steps = s.steps().stream().filter(st -> !name.equals(deviceOf(st))).toList();
+        List<Step> steps = without(s.steps(), st -> name.equals(deviceOf(st)));
         return new Scenario(s.name(), s.description(), s.drivers(), s.smmu(), devices, s.processes(), steps, s.expect(), s.pos());
     }
 
     private static Scenario withoutProcess(Scenario s, String name) {
         List<ProcessSpec> processes = s.processes().stream().filter(p -> !p.name().equals(name)).toList();
-        List<Step> steps = s.steps().stream().filter(st -> !name.equals(processOf(st))).toList();
+        List<Step> steps = without(s.steps(), st -> name.equals(processOf(st)));
         return new Scenario(s.name(), s.description(), s.drivers(), s.smmu(), s.devices(), processes, steps, s.expect(), s.pos());
+    }
+
+    /** The steps without those {@code drop} names, inside parallel branches too (a branch left empty goes, one left alone runs in line). */
+    private static List<Step> without(List<Step> steps, Predicate<Step> drop) {
+        List<Step> out = new ArrayList<>();
+        for (Step st : steps) {
+            if (st instanceof Step.Parallel p) {
+                List<List<Step>> branches = new ArrayList<>();
+                for (List<Step> b : p.branches()) {
+                    List<Step> kept = b.stream().filter(x -> !drop.test(x)).toList();
+                    if (!kept.isEmpty()) branches.add(kept);
+                }
+                if (branches.size() == 1) out.addAll(branches.get(0));
+                else if (branches.size() > 1) out.add(new Step.Parallel(branches, p.schedule(), p.pos()));
+            } else if (!drop.test(st)) {
+                out.add(st);
+            }
+        }
+        return out;
     }
 
     static String deviceOf(Step st) {

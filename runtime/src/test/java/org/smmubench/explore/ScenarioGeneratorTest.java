@@ -39,6 +39,21 @@ class ScenarioGeneratorTest {
     }
 
     @Test
+    void withInterleavingsParallelStepsAreGeneratedAndStillValid() {
+        ScenarioGenerator par = new ScenarioGenerator(6, List.of(DriverVariants.FIXED), true);
+        int parallel = 0;
+        for (int i = 0; i < 300; i++) {
+            Scenario s = par.generate(Explorer.runSeed(3, i), "p" + i);
+            assertTrue(Validity.accepts(s), ScenarioWriter.write(s));
+            if (s.steps().stream().anyMatch(st -> st instanceof Step.Parallel)) parallel++;
+        }
+        assertTrue(parallel > 100, "parallel steps in " + parallel + " of 300");
+        // Without the option the same seeds give the scenarios they always gave.
+        assertEquals(new ScenarioGenerator(6, List.of(DriverVariants.FIXED)).generate(5, "x").steps(),
+                new ScenarioGenerator(6, List.of(DriverVariants.FIXED), false).generate(5, "x").steps());
+    }
+
+    @Test
     void theSameSeedGivesTheSameScenario() {
         assertEquals(GEN.generate(42, "x"), GEN.generate(42, "x"));
         assertTrue(!GEN.generate(42, "x").equals(GEN.generate(43, "x")));

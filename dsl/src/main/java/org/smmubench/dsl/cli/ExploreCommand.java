@@ -55,6 +55,9 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where shrunk findings are written (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("explore-out");
 
+    @Option(names = "--interleavings", description = "Also generate parallel: steps; each scenario then runs every interleaving within two preemptions.")
+    boolean interleavings;
+
     @Option(names = "--keep-going", description = "Collect every distinct finding (by tree, invariant and function) instead of stopping at the first.")
     boolean keepGoing;
 
@@ -76,7 +79,7 @@ final class ExploreCommand implements Callable<Integer> {
         if (steps < 1) throw new CommandLine.ParameterException(cl, "--steps must be at least 1, found " + steps);
         if (budget != null && !(budget > 0)) throw new CommandLine.ParameterException(cl, "--budget must be a positive number of seconds, found " + budget);
 
-        Explorer.Options options = new Explorer.Options(trees, reference, seed, runs, Optional.ofNullable(budget), steps, out, keepGoing);
+        Explorer.Options options = new Explorer.Options(trees, reference, seed, runs, Optional.ofNullable(budget), steps, out, keepGoing, interleavings);
         stdout.println("explore: seed " + seed + ", up to " + runs + " scenario(s) of up to " + steps + " step(s) on "
                 + String.join(", ", trees) + (reference != null ? " against " + reference : " (any violation is a finding)"));
         stdout.flush();
@@ -111,5 +114,7 @@ final class ExploreCommand implements Callable<Integer> {
         out.println("      wrote  " + f.file());
         out.println("      replay " + explorer.replayCommand(f.driver(), f.run() + 1));
         out.println("      check  smmu-bench run " + f.file());
+        for (String p : f.fileProblems())
+            out.println("      NOTE   the file does not pass as written " + p + "; a step's result depends on the interleaving");
     }
 }
