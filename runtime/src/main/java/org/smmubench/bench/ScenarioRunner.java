@@ -44,10 +44,16 @@ public final class ScenarioRunner {
 
     /** Preemptions per interleaving: CHESS's experience is that most concurrency bugs need at most two. */
     public static final int PREEMPTION_BOUND = 2;
+    /** Past this many interleavings the exhaustive search gives way to PCT. */
+    public static final int EXHAUSTIVE_LIMIT = 500;
+    static final int PCT_RUNS = 200;
+    static final int PCT_DEPTH = 3;
+    static final long PCT_SEED = 1;
 
     /**
      * A scenario with a parallel step runs once per interleaving within {@link #PREEMPTION_BOUND}
-     * (the whole scenario each time, on a fresh bench). It passes when the union of the
+     * (the whole scenario each time, on a fresh bench); when there are more than
+     * {@link #EXHAUSTIVE_LIMIT}, the first that many are followed by {@link #PCT_RUNS} PCT samples. It passes when the union of the
      * violations equals the expectation and every step met its expect in every interleaving;
      * the first interleaving that raised an unexpected violation or failed a step is reported
      * as a schedule. Violations and step failures shown are each one's first occurrence.
@@ -55,11 +61,14 @@ public final class ScenarioRunner {
     private static RunResult interleaved(Scenario scenario, BenchParts parts, boolean trace) {
         long t0 = System.nanoTime();
         List<Once> runs = new ArrayList<>();
-        Interleavings.exhaustive(chooser -> {
+        java.util.function.Function<Chooser, Scheduler.Execution> execute = chooser -> {
             Once o = run(scenario, parts, trace && runs.isEmpty(), chooser);
             runs.add(o);
             return o.execution;
-        }, PREEMPTION_BOUND, ex -> false);
+        };
+        Interleavings.Result all = Interleavings.exhaustive(execute, PREEMPTION_BOUND, ex -> runs.size() >= EXHAUSTIVE_LIMIT);
+        // Too many to run them all: the rest of the budget goes to PCT samples, seeded so the run repeats.
+        if (all.stoppedAt() != null) Interleavings.pct(execute, PCT_SEED, PCT_DEPTH, PCT_RUNS, ex -> false);
         Set<String> expected = scenario.expect().forDriver(parts.driverId());
         Set<String> violated = new TreeSet<>();
         List<RecordedViolation> violations = new ArrayList<>();

@@ -59,8 +59,11 @@ public final class Kernel {
         return out;
     }
 
-    /** A schedule point of the current task (nothing outside a parallel section). */
-    void schedulePoint(String label) {
+    /**
+     * A schedule point of the current task (nothing outside a parallel section): where modelled
+     * code waits for something another CPU can overtake, such as a CMD_SYNC completion.
+     */
+    public void schedulePoint(String label) {
         Task me = task;
         if (me.sched == null) return;
         me.sched.point(label);

@@ -108,13 +108,20 @@ public final class Interleavings {
     /** {@code runs} PCT executions of bug depth {@code depth}, seeded; stops at the first {@code stop} accepts. */
     public static Result pct(Supplier<List<TaskBody>> program, long seed, int depth, int runs,
                              Predicate<Scheduler.Execution> stop) {
+        return pct(chooser -> Scheduler.run(program.get(), chooser), seed, depth, runs, stop);
+    }
+
+    /** The same where the caller runs each execution with the chooser it is given. */
+    public static Result pct(Function<Chooser, Scheduler.Execution> execute, long seed, int depth, int runs,
+                             Predicate<Scheduler.Execution> stop) {
         SplittableRandom r = new SplittableRandom(seed);
         // The number of segments of a non-preempting run estimates the length k of an execution.
-        Scheduler.Execution probe = Scheduler.run(program.get(), new Replaying(List.of()));
+        Scheduler.Execution probe = execute.apply(new Replaying(List.of()));
+        if (stop.test(probe)) return new Result(1, probe);
         int k = Math.max(1, probe.segmentOwners().size());
-        for (int run = 0; run < runs; run++) {
+        for (int run = 1; run < runs; run++) {
             Pct chooser = new Pct(r.split(), depth, k);
-            Scheduler.Execution ex = Scheduler.run(program.get(), chooser);
+            Scheduler.Execution ex = execute.apply(chooser);
             if (stop.test(ex)) return new Result(run + 1, ex);
         }
         return new Result(runs, null);
