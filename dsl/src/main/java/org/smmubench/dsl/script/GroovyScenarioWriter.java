@@ -90,6 +90,8 @@ public final class GroovyScenarioWriter {
         if (s instanceof Step.Exit x) return "exit " + q(x.process());
         if (s instanceof Step.Fail x)
             return "fail " + q(x.site()) + (x.nth() != 1 ? ", nth: " + x.nth() : "") + (x.device() != null ? ", device: " + q(x.device()) : "");
+        if (s instanceof Step.Parallel)
+            throw new IllegalArgumentException("a parallel step has no Groovy statement yet; save the session as .yaml");
         throw new IllegalArgumentException("unknown step " + s);
     }
 

@@ -158,6 +158,24 @@ class InterleavingsTest {
         assertTrue(new HashSet<>(first).size() > 1, "PCT should vary its schedules: " + first);
     }
 
+    /** How the bench falls back when a space is too large: the exhaustive search stops at a count, then PCT samples. */
+    @Test
+    void anExhaustiveSearchCutShortHandsOverToPct() {
+        List<String> trace = new ArrayList<>();
+        Supplier<List<TaskBody>> p = program(trace, 3, 4);
+        int[] runs = {0};
+        java.util.function.Function<Chooser, Scheduler.Execution> execute = c -> {
+            runs[0]++;
+            return Scheduler.run(p.get(), c);
+        };
+        Interleavings.Result cut = Interleavings.exhaustive(execute, 2, ex -> runs[0] >= 10);
+        assertEquals(10, cut.schedules());
+        assertNotNull(cut.stoppedAt());
+        Interleavings.Result sampled = Interleavings.pct(execute, 1, 3, 25, ex -> false);
+        assertEquals(25, sampled.schedules());
+        assertEquals(35, runs[0]);
+    }
+
     @Test
     void scheduleTextIsCheckedAndRoundTrips() {
         assertEquals("t1:3 t2:* t1:*", Schedule.parse(" t1:3  t2:* t1:* ").toString());
