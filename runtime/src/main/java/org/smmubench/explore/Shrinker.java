@@ -13,8 +13,9 @@ import org.smmubench.scenario.Step;
 
 /**
  * Shrinks a failing scenario to a minimal one that still fails: greedy, to a fixed point.
- * Each round tries the candidates of {@link #removals} (runs of steps, then single steps,
- * devices with their steps, processes with their steps, mappings, extra stream IDs), then of
+ * Each round tries the candidates of {@link #removals} (runs of steps, then single steps, single
+ * steps of parallel branches, devices with their steps, processes with their steps, mappings,
+ * extra stream IDs), then of
  * {@link #simplifications} (SMMU options back to their defaults, device and process options
  * dropped, numbers made smaller), and keeps the first that the loader accepts and that still
  * fails. It stops when no candidate does, so the result is 1-minimal: removing any single

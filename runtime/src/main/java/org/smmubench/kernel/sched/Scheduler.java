@@ -35,6 +35,8 @@ public final class Scheduler {
     private final BooleanSupplier[] waitingFor;
     private boolean abandoned;
     private Throwable failure;
+    /** The label of the point where the running task handed the baton back. */
+    private String pendingLabel;
 
     private Scheduler(int n) {
         this.n = n;
@@ -97,8 +99,6 @@ public final class Scheduler {
         }
         return new Execution(owners, labels, Schedule.of(owners), failure, deadlock);
     }
-
-    private String pendingLabel;
 
     /**
      * Unwinds the tasks still parked (after a failure or a deadlock), one at a time: each gets
