@@ -96,7 +96,7 @@ final class ResultCollector implements ConcurrentEventListener {
         results.add(new RunResult(tc.getName(), run.display(tc.getUri()), rec.driver(),
                 status == Status.PASSED ? "passed" : "failed", rec.expected(), violated, rec.violations(),
                 c.failures, rec.trace(), Duration.between(c.started, e.getInstant()).toMillis(), c.steps,
-                rec.recording()));
+                rec.recording(), 0, null));
     }
 
     /** The --steps line of a Gherkin step: its status, and the violations new or repeated since the last step. */

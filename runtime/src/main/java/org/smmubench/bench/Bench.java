@@ -36,6 +36,8 @@ import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Kernel;
 import org.smmubench.kernel.KernelEventLog;
 import org.smmubench.kernel.Patchable;
+import org.smmubench.kernel.sched.Chooser;
+import org.smmubench.kernel.sched.Scheduler;
 import org.smmubench.mm.Mm;
 import org.smmubench.mm.MmWorld;
 import org.smmubench.scenario.DeviceSpec;
@@ -87,6 +89,10 @@ public final class Bench implements AutoCloseable {
     private int stepNo;
     private String stepText = "setup";
     private boolean finished;
+    /** Who runs next in a parallel step; by default each task runs to its end, in branch order. */
+    private Chooser chooser = (current, enabled) -> enabled.contains(current) ? current : enabled.get(0);
+    private Scheduler.Execution lastParallel;
+    private List<List<String>> lastBranchResults = List.of();
 
     /** Set by {@link #startRecording()}: the kernel's event log and the steps recorded so far. */
     private KernelEventLog eventLog;
@@ -242,16 +248,79 @@ public final class Bench implements AutoCloseable {
         validate(step);
         int no = ++stepNo;
         beginStep(no, step.text(), subjectDevices(step), subjectMms(step));
-        Result r = execute(step);
+        List<StepFailure> branchFailures = new ArrayList<>();
+        Result r = step instanceof Step.Parallel p ? parallel(no, p, branchFailures) : execute(step);
         mms.synchronizeSrcu();
         List<String> trace = k.tracing() ? k.drainTrace() : List.of();
         List<RecordedViolation> raised = endStep();
-        StepFailure failure = checkExpect(no, step, r);
+        StepFailure failure = step instanceof Step.Parallel ? merge(no, step, branchFailures) : checkExpect(no, step, r);
         if (eventLog != null) {
             int last = recordedSteps.size() - 1;
             recordedSteps.set(last, recordedSteps.get(last).withResult(r.result, r.detail));
         }
         return new StepOutcome(no, step.text(), r.result, r.detail, raised, failure, trace);
+    }
+
+    /** The chooser the next parallel steps run under (the runner's interleaving search sets it). */
+    public void setChooser(Chooser c) { this.chooser = java.util.Objects.requireNonNull(c); }
+
+    /** The result of each step of each branch of the last parallel step, in branch order. */
+    public List<List<String>> lastBranchResults() { return lastBranchResults.stream().map(List::copyOf).toList(); }
+
+    /** How the last parallel step ran (null before one did). */
+    public Scheduler.Execution lastParallel() { return lastParallel; }
+
+    /**
+     * A parallel step: each branch runs its steps as its own kernel task under the chooser, and
+     * each step is checked against its own expect. The whole step counts as one step for
+     * violations. A deadlock (every task waiting) fails the step; the locks its tasks held stay
+     * held, so what the checks say afterwards is about a hung machine.
+     */
+    private Result parallel(int no, Step.Parallel p, List<StepFailure> failures) {
+        List<Runnable> branches = new ArrayList<>();
+        List<List<String>> results = new ArrayList<>();
+        for (List<Step> branch : p.branches()) {
+            List<String> mine = new ArrayList<>();
+            results.add(mine);
+            branches.add(() -> {
+                for (Step s : branch) {
+                    Result r = execute(s);
+                    mine.add(r.result);
+                    StepFailure f = checkExpect(no, s, r);
+                    if (f != null) failures.add(f);
+                }
+            });
+        }
+        lastBranchResults = results;
+        Scheduler.Execution ex;
+        try {
+            ex = Scheduler.run(k.tasks(branches), chooser);
+        } catch (IllegalArgumentException e) {
+            // A pinned schedule that this run cannot follow (it names a task that has finished or waits).
+            failures.add(new StepFailure(no, p.text(), "ok", "bad schedule", "step " + no + " (" + p.text() + ") at " + p.pos() + ": " + e.getMessage()));
+            return new Result("bad schedule", e.getMessage());
+        }
+        lastParallel = ex;
+        if (p.schedule() != null && !ex.schedule().equals(p.schedule()))
+            failures.add(new StepFailure(no, p.text(), p.schedule().toString(), ex.schedule().toString(), "step " + no + " (" + p.text()
+                    + ") at " + p.pos() + ": the pinned schedule " + p.schedule() + " ran as " + ex.schedule()
+                    + " (a task stopped before its slice ended: it finished early or waited for a lock)"));
+        if (ex.failure() instanceof RuntimeException e) throw e;
+        if (ex.failure() instanceof Error e) throw e;
+        if (ex.deadlock()) {
+            failures.add(new StepFailure(no, p.text(), "ok", "deadlock", "step " + no + " (" + p.text() + ") at " + p.pos()
+                    + ": the tasks deadlocked (every task waits for a lock another holds) under schedule " + ex.schedule()));
+            return new Result("deadlock", "schedule " + ex.schedule());
+        }
+        return new Result("ok", "schedule " + ex.schedule());
+    }
+
+    private static StepFailure merge(int no, Step step, List<StepFailure> failures) {
+        if (failures.isEmpty()) return null;
+        if (failures.size() == 1) return failures.get(0);
+        StepFailure first = failures.get(0);
+        return new StepFailure(no, step.text(), first.expected(), first.actual(),
+                String.join("; ", failures.stream().map(StepFailure::message).toList()));
     }
 
     private record Result(String result, String detail) {}
@@ -396,6 +465,8 @@ public final class Bench implements AutoCloseable {
             requireProcess(u.process(), u);
         } else if (step instanceof Step.Exit e) {
             requireProcess(e.process(), e);
+        } else if (step instanceof Step.Parallel p) {
+            for (List<Step> branch : p.branches()) for (Step s : branch) validate(s);
         } else if (step instanceof Step.Fail f) {
             if (FailureSites.find(f.site()).isEmpty()) {
                 throw new ScenarioException(f.pos(), "unknown failure site '" + f.site() + "' (known: " + String.join(", ", FailureSites.names()) + ")");
@@ -457,8 +528,13 @@ public final class Bench implements AutoCloseable {
         if (scope != null) scope.begin(subjectDevices, subjectMms);
     }
 
-    /** The devices a step names: the incremental checks start from what they reach. */
+    /** The devices a step names (every branch of a parallel step): the incremental checks start from what they reach. */
     private List<Device> subjectDevices(Step step) {
+        if (step instanceof Step.Parallel p) {
+            List<Device> all = new ArrayList<>();
+            for (List<Step> branch : p.branches()) for (Step s : branch) all.addAll(subjectDevices(s));
+            return all;
+        }
         String name = step instanceof Step.Bind b ? b.device() : step instanceof Step.Unbind u ? u.device()
                 : step instanceof Step.Dma d ? d.device() : null;
         Device dev = name == null ? null : devices.get(name);
@@ -467,6 +543,11 @@ public final class Bench implements AutoCloseable {
 
     /** The processes a step names (DMA changes no software state; its hardware checks are not incremental). */
     private List<Mm> subjectMms(Step step) {
+        if (step instanceof Step.Parallel p) {
+            List<Mm> all = new ArrayList<>();
+            for (List<Step> branch : p.branches()) for (Step s : branch) all.addAll(subjectMms(s));
+            return all;
+        }
         String name = step instanceof Step.Bind b ? b.process() : step instanceof Step.Unbind u ? u.process()
                 : step instanceof Step.Map m ? m.process() : step instanceof Step.Unmap u ? u.process()
                 : step instanceof Step.Exit e ? e.process() : null;

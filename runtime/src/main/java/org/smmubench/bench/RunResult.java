@@ -9,12 +9,15 @@ import java.util.Set;
  * invariant ids. {@code trace} holds the modelled call trace and commands when requested;
  * {@code steps} one line per step for {@code run --steps} (empty when a runner has none);
  * {@code recording} the steps' topology snapshots and the kernel event log when a report
- * asked to draw the run (null otherwise).
+ * asked to draw the run (null otherwise). A run with a {@code parallel:} step ran
+ * {@code schedules} interleavings, and {@code schedule} is the first that failed (null when none
+ * did); without one, {@code schedules} is 0.
  */
 public record RunResult(String scenario, String file, String driver, String status,
                         Set<String> expected, Set<String> violated,
                         List<RecordedViolation> violations, List<StepFailure> stepFailures,
-                        List<String> trace, long durationMs, List<StepLine> steps, RunRecording recording) {
+                        List<String> trace, long durationMs, List<StepLine> steps, RunRecording recording,
+                        int schedules, String schedule) {
     public RunResult {
         expected = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(expected));
         violated = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(violated));
@@ -29,13 +32,13 @@ public record RunResult(String scenario, String file, String driver, String stat
                      Set<String> expected, Set<String> violated,
                      List<RecordedViolation> violations, List<StepFailure> stepFailures,
                      List<String> trace, long durationMs) {
-        this(scenario, file, driver, status, expected, violated, violations, stepFailures, trace, durationMs, List.of(), null);
+        this(scenario, file, driver, status, expected, violated, violations, stepFailures, trace, durationMs, List.of(), null, 0, null);
     }
 
     /** The same run under another scenario name (an Outline row told apart by its ordinal), keeping its recording. */
     public RunResult renamed(String name) {
         return new RunResult(name, file, driver, status, expected, violated, violations, stepFailures, trace, durationMs,
-                steps, recording);
+                steps, recording, schedules, schedule);
     }
 
     public boolean passed() { return "passed".equals(status); }

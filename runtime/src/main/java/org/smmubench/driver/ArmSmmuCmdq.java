@@ -64,7 +64,11 @@ public class ArmSmmuCmdq {
                     writeSlot(e.build());
                 }
                 smmu.writeReg32(Regs.CMDQ_PROD, prod);
-                if (sync) pollUntilConsumed();
+                if (sync) {
+                    // While this CPU spins for its CMD_SYNC, the others go on (and may queue commands).
+                    k.schedulePoint("CMD_SYNC wait in arm_smmu_cmdq_issue_cmdlist");
+                    pollUntilConsumed();
+                }
             } finally {
                 k.localIrqRestore(flags);
             }

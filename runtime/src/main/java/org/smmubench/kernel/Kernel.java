@@ -16,8 +16,10 @@ import org.smmubench.hw.PhysMemory;
  */
 public final class Kernel {
     private final PhysMemory mem;
-    private final Task task = new Task();
-    private final Locking locking = new Locking(this, task);
+    /** The bench's own task; a parallel section runs others (see {@link #tasks}). */
+    private final Task main = new Task();
+    private Task task = main;
+    private final Locking locking = new Locking(this);
     private final AllocationTracker allocations = new AllocationTracker();
     private final FailureInjector failures = new FailureInjector();
     private final CallTrace trace = new CallTrace();
@@ -32,6 +34,51 @@ public final class Kernel {
     }
 
     public Task current() { return task; }
+
+    // ---- concurrent tasks -----------------------------------------------------------
+
+    /**
+     * The branches as task bodies for a {@link org.smmubench.kernel.sched.Scheduler}: each runs
+     * as its own kernel task (own call stack, held locks, IRQ state) while lockdep, the
+     * allocators and the checks stay shared, so lockdep learns lock orders across tasks.
+     * While they run, lock acquire and release and sleeping allocations are schedule points,
+     * and a lock another task holds makes the taker wait.
+     */
+    public List<org.smmubench.kernel.sched.TaskBody> tasks(List<Runnable> branches) {
+        List<org.smmubench.kernel.sched.TaskBody> out = new ArrayList<>();
+        for (Runnable b : branches) {
+            Task t = new Task();
+            out.add(ctx -> {
+                t.sched = ctx;
+                task = t;
+                try {
+                    b.run();
+                } finally {
+                    task = main;
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * A schedule point of the current task (nothing outside a parallel section): where modelled
+     * code waits for something another CPU can overtake, such as a CMD_SYNC completion.
+     */
+    public void schedulePoint(String label) {
+        Task me = task;
+        if (me.sched == null) return;
+        me.sched.point(label);
+        task = me;
+    }
+
+    /** Waits, as a contended lock does, until {@code ready} holds (at once outside a parallel section). */
+    void waitFor(String label, java.util.function.BooleanSupplier ready) {
+        Task me = task;
+        if (me.sched == null) return;
+        me.sched.waitUntil(label, ready);
+        task = me;
+    }
 
     public PhysMemory memory() { return mem; }
 
@@ -117,6 +164,8 @@ public final class Kernel {
     void allocSleepCheck(Gfp gfp, String allocator) {
         if (gfp.maySleep()) {
             sleepCheck(gfp.name() + " allocation", allocator);
+            // A sleeping allocation may schedule: another task can run meanwhile.
+            schedulePoint(gfp.name() + " allocation in " + allocator);
         }
     }
 

@@ -14,22 +14,23 @@ final class Locking {
     private static final long PSR_I_BIT = 0x80;
 
     private final Kernel k;
-    private final Task t;
     private final Lockdep lockdep = new Lockdep();
     // Each save gets a distinct token above the DAIF bits, so a restore with another save's
     // flags (out of nesting order) is told apart from a restore of the innermost one.
     private long nextSave = 1;
 
-    Locking(Kernel k, Task t) {
+    Locking(Kernel k) {
         this.k = k;
-        this.t = t;
     }
+
+    private Task cur() { return k.current(); }
 
     void spinLock(SpinLock l, String op) {
         String at = k.caller();
         List<String> bt = k.backtrace();
         k.traceLine(op + "(" + l.className() + ")");
-        t.preemptAdd(1);
+        contend(l, l.className(), op);
+        cur().preemptAdd(1);
         acquire(l, l.className(), LockKind.SPINLOCK, at, bt);
     }
 
@@ -39,6 +40,7 @@ final class Locking {
         k.traceLine("mutex_lock(" + m.className() + ")");
         try (Frame f = k.enterUntraced("mutex_lock")) {
             k.sleepCheck("mutex_lock(" + m.className() + ")", "mutex_lock");
+            contend(m, m.className(), "mutex_lock");
             acquire(m, m.className(), LockKind.MUTEX, at, bt);
         }
     }
@@ -59,14 +61,37 @@ final class Locking {
         lockdep.learnKind(cls, kind);
         int same = indexOf(lock);
         if (same >= 0) {
-            reportRecursive(t.held.get(same), kind, at);
-        } else if (!t.held.isEmpty()) {
-            HeldLock prev = t.held.get(t.held.size() - 1);
+            reportRecursive(cur().held.get(same), kind, at);
+        } else if (!cur().held.isEmpty()) {
+            HeldLock prev = cur().held.get(cur().held.size() - 1);
             var dep = new Lockdep.Dep(prev.className(), cls, prev.takenAt(), at, bt);
             lockdep.add(dep).ifPresent(path -> reportCircular(prev, cls, kind, at, path));
         }
-        t.held.add(new HeldLock(lock, cls, kind, at, bt));
-        if (t.log != null) t.log.add(KernelEventLog.Kind.LOCK, cls, kind == LockKind.SPINLOCK ? "spinlock" : "mutex", t);
+        Task me = cur();
+        me.held.add(new HeldLock(lock, cls, kind, at, bt));
+        if (me.log != null) me.log.add(KernelEventLog.Kind.LOCK, cls, kind == LockKind.SPINLOCK ? "spinlock" : "mutex", me);
+        setOwner(lock, cur());
+    }
+
+    /**
+     * In a parallel section, taking a lock is a schedule point, and a lock another task holds
+     * makes this one wait until it is released. Its own lock it takes at once: that recursion
+     * is lockdep's to report.
+     */
+    private void contend(Object lock, String cls, String op) {
+        Task me = cur();
+        if (me.sched == null) return;
+        k.schedulePoint(op + "(" + cls + ")");
+        k.waitFor(op + "(" + cls + ") contended", () -> owner(lock) == null || owner(lock) == me);
+    }
+
+    private static Task owner(Object lock) {
+        return lock instanceof SpinLock s ? s.owner : ((Mutex) lock).owner;
+    }
+
+    private static void setOwner(Object lock, Task t) {
+        if (lock instanceof SpinLock s) s.owner = t;
+        else ((Mutex) lock).owner = t;
     }
 
     void release(Object lock, String op) {
@@ -79,30 +104,33 @@ final class Locking {
             return;
         }
         // Non-LIFO release of different locks is legal kernel code; lockdep accepts it.
-        HeldLock h = t.held.remove(i);
-        if (t.log != null) t.log.add(KernelEventLog.Kind.UNLOCK, cls, op, t);
+        HeldLock h = cur().held.remove(i);
+        if (cur().log != null) cur().log.add(KernelEventLog.Kind.UNLOCK, cls, op, cur());
         if (h.kind() == LockKind.SPINLOCK) {
-            t.preemptAdd(-1);
+            cur().preemptAdd(-1);
         }
+        if (owner(lock) == cur()) setOwner(lock, null);
+        // Releasing is a schedule point: a waiter may take the lock before this task goes on.
+        k.schedulePoint(op + "(" + cls + ")");
     }
 
     long irqSave(String lockClass) {
         String at = k.caller();
-        long flags = (nextSave++ << 10) | (t.irqsDisabled ? PSR_I_BIT : 0);
-        t.irqSaves.add(new IrqSave(flags, t.irqsDisabled, at, lockClass));
+        long flags = (nextSave++ << 10) | (cur().irqsDisabled ? PSR_I_BIT : 0);
+        cur().irqSaves.add(new IrqSave(flags, cur().irqsDisabled, at, lockClass));
         String op = lockClass == null ? "local_irq_save" : "spin_lock_irqsave(" + lockClass + ")";
         if (lockClass == null) {
             k.traceLine(op);
         }
-        t.setIrqsDisabled(true, op + " in " + at);
+        cur().setIrqsDisabled(true, op + " in " + at);
         return flags;
     }
 
     void irqRestore(long flags) {
         String at = k.caller();
-        int top = t.irqSaves.size() - 1;
+        int top = cur().irqSaves.size() - 1;
         int i = top;
-        while (i >= 0 && t.irqSaves.get(i).flags() != flags) {
+        while (i >= 0 && cur().irqSaves.get(i).flags() != flags) {
             i--;
         }
         if (i < 0) {
@@ -110,32 +138,32 @@ final class Locking {
                     + " that no outstanding irqsave returned, in " + at);
             return;
         }
-        IrqSave s = t.irqSaves.remove(i);
+        IrqSave s = cur().irqSaves.remove(i);
         if (i != top) {
-            IrqSave inner = t.irqSaves.get(t.irqSaves.size() - 1);
+            IrqSave inner = cur().irqSaves.get(cur().irqSaves.size() - 1);
             report("irqrestore out of nesting order in " + at + ": restoring the save taken in "
                     + s.savedAt() + " while the later save taken in " + inner.savedAt() + " is outstanding");
             // The next save now restores what this one would have: one bug, one report, not a
             // second "returns with IRQs disabled" when the inner restore runs.
-            IrqSave next = t.irqSaves.get(i);
-            t.irqSaves.set(i, new IrqSave(next.flags(), s.wasDisabled(), next.savedAt(), next.lockClass()));
+            IrqSave next = cur().irqSaves.get(i);
+            cur().irqSaves.set(i, new IrqSave(next.flags(), s.wasDisabled(), next.savedAt(), next.lockClass()));
         }
         if (s.lockClass() == null) {
             k.traceLine("local_irq_restore");
         }
         // Restore writes back the saved state even when out of order, as the hardware would.
-        t.setIrqsDisabled(s.wasDisabled(), "local_irq_restore in " + at);
+        cur().setIrqsDisabled(s.wasDisabled(), "local_irq_restore in " + at);
     }
 
     /** Frame state recorded at entry of an outermost call, to know what it leaked. */
     record EntryState(int held, int irqSaves, boolean irqsDisabled) {}
 
-    EntryState entryState() { return new EntryState(t.held.size(), t.irqSaves.size(), t.irqsDisabled); }
+    EntryState entryState() { return new EntryState(cur().held.size(), cur().irqSaves.size(), cur().irqsDisabled); }
 
     /** The outermost modelled call returned: anything it took and kept is a lock-balance bug. */
     void checkBalanceAtReturn(String function, EntryState entry) {
-        List<HeldLock> leaked = new ArrayList<>(t.held.subList(Math.min(entry.held(), t.held.size()), t.held.size()));
-        List<IrqSave> saves = new ArrayList<>(t.irqSaves.subList(Math.min(entry.irqSaves(), t.irqSaves.size()), t.irqSaves.size()));
+        List<HeldLock> leaked = new ArrayList<>(cur().held.subList(Math.min(entry.held(), cur().held.size()), cur().held.size()));
+        List<IrqSave> saves = new ArrayList<>(cur().irqSaves.subList(Math.min(entry.irqSaves(), cur().irqSaves.size()), cur().irqSaves.size()));
         List<String> problems = new ArrayList<>();
         for (HeldLock h : leaked) {
             problems.add(h.className() + " (taken in " + h.takenAt() + ") still held when " + function + " returns");
@@ -147,7 +175,7 @@ final class Locking {
                 problems.add(what + " in " + s.savedAt() + " not restored when " + function + " returns");
             }
         }
-        if (saves.isEmpty() && t.irqsDisabled && !entry.irqsDisabled()) {
+        if (saves.isEmpty() && cur().irqsDisabled && !entry.irqsDisabled()) {
             problems.add(function + " returns with IRQs disabled");
         }
         if (problems.isEmpty()) {
@@ -156,32 +184,33 @@ final class Locking {
         StringBuilder sb = Splats.lockdepHeader("WARNING: lock held when returning to user space!");
         sb.append(Splats.taskName()).append(" is leaving the kernel with locks still held!\n");
         Splats.heldLocks(sb, leaked);
-        sb.append("irqsave nesting: ").append(t.irqSaves.size()).append(", irqs_disabled(): ")
-                .append(t.irqsDisabled ? 1 : 0).append('\n');
+        sb.append("irqsave nesting: ").append(cur().irqSaves.size()).append(", irqs_disabled(): ")
+                .append(cur().irqsDisabled ? 1 : 0).append('\n');
         sb.append("returning from: ").append(function).append('\n');
         k.report(new Violation("lock-balance", String.join("; ", problems), List.of(function),
                 names(leaked), sb.toString()));
         // Drop what leaked so one bug gives one report, not one per later step.
         for (HeldLock h : leaked) {
-            t.held.remove(h);
-            if (t.log != null) t.log.add(KernelEventLog.Kind.UNLOCK, h.className(), "dropped after the lock-balance report", t);
+            cur().held.remove(h);
+            if (cur().log != null) cur().log.add(KernelEventLog.Kind.UNLOCK, h.className(), "dropped after the lock-balance report", cur());
+            if (owner(h.lock()) == cur()) setOwner(h.lock(), null);
             if (h.kind() == LockKind.SPINLOCK) {
-                t.preemptAdd(-1);
+                cur().preemptAdd(-1);
             }
         }
-        t.irqSaves.removeAll(saves);
-        t.setIrqsDisabled(entry.irqsDisabled(), "return from " + function);
+        cur().irqSaves.removeAll(saves);
+        cur().setIrqsDisabled(entry.irqsDisabled(), "return from " + function);
     }
 
-    List<String> heldNames() { return names(t.held); }
+    List<String> heldNames() { return names(cur().held); }
 
     private static List<String> names(List<HeldLock> held) {
         return held.stream().map(HeldLock::className).toList();
     }
 
     private int indexOf(Object lock) {
-        for (int i = t.held.size() - 1; i >= 0; i--) {
-            if (t.held.get(i).lock() == lock) {
+        for (int i = cur().held.size() - 1; i >= 0; i--) {
+            if (cur().held.get(i).lock() == lock) {
                 return i;
             }
         }
@@ -190,7 +219,7 @@ final class Locking {
 
     private void report(String message) {
         StringBuilder sb = new StringBuilder("BUG: ").append(message).append('\n');
-        Splats.heldLocks(sb, t.held);
+        Splats.heldLocks(sb, cur().held);
         Splats.callTrace(sb, k.backtrace());
         k.report(new Violation("lock-balance", message, k.backtrace(), heldNames(), sb.toString()));
     }
@@ -200,7 +229,7 @@ final class Locking {
         sb.append(Splats.taskName()).append(" is trying to release lock (").append(cls).append(") at:\n")
                 .append(at).append('\n').append("but there are no more locks to release!\n\n")
                 .append("other info that might help us debug this:\n");
-        Splats.heldLocks(sb, t.held);
+        Splats.heldLocks(sb, cur().held);
         sb.append("\nstack backtrace:\n");
         Splats.callTrace(sb, k.backtrace());
         k.report(new Violation("lock-balance", "bad unlock balance: " + cls + " released in " + at
@@ -219,7 +248,7 @@ final class Locking {
                 .append("       CPU0\n       ----\n")
                 .append("  lock(").append(cls).append(");\n")
                 .append("  lock(").append(cls).append(");\n\n *** DEADLOCK ***\n\n");
-        Splats.heldLocks(sb, t.held);
+        Splats.heldLocks(sb, cur().held);
         sb.append("\nstack backtrace:\n");
         Splats.callTrace(sb, k.backtrace());
         k.report(new Violation("kernel-warn", "possible recursive locking: " + cls + " taken in " + at
@@ -259,7 +288,7 @@ final class Locking {
                 .append("                               lock(").append(parent).append(");\n")
                 .append("                               lock(").append(prev.className()).append(");\n")
                 .append("  lock(").append(newCls).append(");\n\n *** DEADLOCK ***\n\n");
-        Splats.heldLocks(sb, t.held);
+        Splats.heldLocks(sb, cur().held);
         sb.append("\nstack backtrace:\n");
         Splats.callTrace(sb, k.backtrace());
         Lockdep.Dep last = path.get(path.size() - 1);

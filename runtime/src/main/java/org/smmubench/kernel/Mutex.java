@@ -7,6 +7,8 @@ package org.smmubench.kernel;
 public final class Mutex {
     private final Kernel kernel;
     private final String className;
+    /** The task holding it, so that another task of a parallel section waits for it. */
+    Task owner;
 
     Mutex(Kernel kernel, String className) {
         this.kernel = kernel;

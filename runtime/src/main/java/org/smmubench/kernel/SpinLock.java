@@ -8,6 +8,8 @@ package org.smmubench.kernel;
 public final class SpinLock {
     private final Kernel kernel;
     private final String className;
+    /** The task holding it, so that another task of a parallel section waits for it. */
+    Task owner;
 
     SpinLock(Kernel kernel, String className) {
         this.kernel = kernel;

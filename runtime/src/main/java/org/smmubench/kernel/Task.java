@@ -5,8 +5,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The one "current" task of the single-threaded model: what the kernel's debug checks
- * consult (preempt count, IRQ state, held locks) plus the modelled call stack.
+ * A kernel task, the bench's own or one branch of a parallel section: what the kernel's debug
+ * checks consult (preempt count, IRQ state, held locks) plus the modelled call stack. Every
+ * task prints as pid 1 in splats for now.
  * Mutated only by {@link Kernel} and its locks; readers get copies.
  */
 public final class Task {
@@ -31,6 +32,8 @@ public final class Task {
 
     /** Where transitions are recorded when a report asked for them (null: nowhere). */
     KernelEventLog log;
+    /** Set while this task runs in a parallel section: its line to the scheduler. */
+    org.smmubench.kernel.sched.TaskContext sched;
 
     Task() {}
 

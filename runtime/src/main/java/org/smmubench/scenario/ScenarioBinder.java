@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.smmubench.check.Invariants;
 import org.smmubench.driver.tree.DriverVariants;
+import org.smmubench.kernel.sched.Schedule;
 
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +38,7 @@ final class ScenarioBinder {
         devices.forEach(d -> { if (d.name() != null && !deviceNames.contains(d.name())) deviceNames.add(d.name()); });
         List<String> processNames = new ArrayList<>();
         processes.forEach(p -> { if (p.name() != null && !processNames.contains(p.name())) processNames.add(p.name()); });
-        List<Step> steps = new StepBinder(r, deviceNames, processNames).steps(root);
+        List<Step> steps = pin(root, new StepBinder(r, deviceNames, processNames).steps(root));
         return new Scenario(str(root, "scenario"), str(root, "description"), drivers(root), smmu,
                 devices, processes, steps, expectation(root), r.doc.start(), tags(root));
     }
@@ -50,6 +51,35 @@ final class ScenarioBinder {
         for (int i = 0; i < n.size(); i++)
             if (n.get(i).isString() && !out.contains(Scenario.tag(n.get(i).asString()))) out.add(Scenario.tag(n.get(i).asString()));
         return out;
+    }
+
+    /** {@code schedule:} pins the interleaving of the (one) parallel step. */
+    private List<Step> pin(JsonNode root, List<Step> steps) {
+        String text = str(root, "schedule");
+        if (text == null) return steps;
+        SourcePos at = r.at(List.of("schedule"));
+        Schedule schedule;
+        try {
+            schedule = Schedule.parse(text);
+        } catch (IllegalArgumentException e) {
+            r.error(at, "schedule: " + e.getMessage());
+            return steps;
+        }
+        List<Step> out = new ArrayList<>(steps);
+        for (int i = 0; i < out.size(); i++) {
+            if (!(out.get(i) instanceof Step.Parallel p)) continue;
+            int tasks = p.branches().size();
+            for (Schedule.Slice sl : schedule.slices()) {
+                if (sl.task() >= tasks) {
+                    r.error(at, "schedule names t" + (sl.task() + 1) + ", but the parallel step has " + tasks + " branches (t1..t" + tasks + ")");
+                    return steps;
+                }
+            }
+            out.set(i, new Step.Parallel(p.branches(), schedule, p.pos()));
+            return out;
+        }
+        r.error(r.keyAt(List.of("schedule")), "schedule pins the interleaving of a parallel step, and this scenario has none");
+        return steps;
     }
 
     private List<String> drivers(JsonNode root) {

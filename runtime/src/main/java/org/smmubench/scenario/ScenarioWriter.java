@@ -58,6 +58,8 @@ public final class ScenarioWriter {
             b.append("steps:\n");
             s.steps().forEach(st -> b.append("  - ").append(step(st)).append('\n'));
         }
+        s.steps().stream().filter(st -> st instanceof Step.Parallel p && p.schedule() != null).findFirst()
+                .ifPresent(st -> b.append("schedule: ").append(scalar(((Step.Parallel) st).schedule().toString())).append('\n'));
         expect(b, s.expect());
         return b.toString();
     }
@@ -115,6 +117,15 @@ public final class ScenarioWriter {
     }
 
     static String step(Step s) {
+        if (s instanceof Step.Parallel p) {
+            StringJoiner branches = new StringJoiner(", ", "[", "]");
+            for (List<Step> b : p.branches()) {
+                StringJoiner steps = new StringJoiner(", ", "[", "]");
+                b.forEach(st -> steps.add("{" + step(st) + "}"));
+                branches.add(steps.toString());
+            }
+            return "parallel: " + branches;
+        }
         Map<String, String> m = new java.util.LinkedHashMap<>();
         String kind;
         if (s instanceof Step.Bind || s instanceof Step.Unbind) {

@@ -93,4 +93,22 @@ public sealed interface Step {
     record Exit(String process, SourcePos pos) implements Step {
         public String text() { return "exit " + process; }
     }
+
+    /**
+     * Branches run concurrently, each by its own kernel task; the bench runs every
+     * interleaving within its preemption bound, or only {@code schedule} when the scenario
+     * pins one (null otherwise). Branches hold no {@code Parallel} step.
+     */
+    record Parallel(java.util.List<java.util.List<Step>> branches, org.smmubench.kernel.sched.Schedule schedule,
+                    SourcePos pos) implements Step {
+        public Parallel {
+            branches = branches.stream().map(java.util.List::copyOf).toList();
+        }
+
+        public String text() {
+            java.util.StringJoiner j = new java.util.StringJoiner(" | ", "parallel [", "]");
+            for (java.util.List<Step> b : branches) j.add(String.join("; ", b.stream().map(Step::text).toList()));
+            return j.toString();
+        }
+    }
 }

@@ -35,11 +35,49 @@ final class StepBinder {
             // Zero or several keys, or an unknown kind: the schema has said so.
             if (!item.isObject() || item.size() != 1) continue;
             Map.Entry<String, JsonNode> e = item.properties().iterator().next();
+            List<Object> p = List.of("steps", i);
+            if (e.getKey().equals("parallel")) {
+                Step s = parallel(e.getValue(), path(p, "parallel"), r.at(p), out);
+                if (s != null) out.add(s);
+                continue;
+            }
             if (!e.getValue().isObject()) continue;
-            Step s = step(e.getKey(), e.getValue(), path(List.of("steps", i), e.getKey()), r.at(List.of("steps", i)));
+            Step s = step(e.getKey(), e.getValue(), path(p, e.getKey()), r.at(p));
             if (s != null) out.add(s);
         }
         return out;
+    }
+
+    /**
+     * {@code parallel:} a list of branches, each a list of one-key steps. Branches cannot
+     * nest, and a scenario has at most one (each interleaving reruns the whole scenario; two
+     * sections would multiply their spaces).
+     */
+    private Step parallel(JsonNode branches, List<Object> p, SourcePos pos, List<Step> before) {
+        if (!branches.isArray()) return null;
+        if (before.stream().anyMatch(s -> s instanceof Step.Parallel))
+            r.error(pos, "only one parallel step per scenario is supported");
+        List<List<Step>> out = new ArrayList<>();
+        for (int b = 0; b < branches.size(); b++) {
+            JsonNode branch = branches.get(b);
+            if (!branch.isArray()) continue;
+            List<Step> steps = new ArrayList<>();
+            for (int i = 0; i < branch.size(); i++) {
+                JsonNode item = branch.get(i);
+                if (!item.isObject() || item.size() != 1) continue;
+                Map.Entry<String, JsonNode> e = item.properties().iterator().next();
+                List<Object> ip = path(p, b, i);
+                if (e.getKey().equals("parallel")) {
+                    r.error(r.at(ip), "parallel steps cannot nest");
+                    continue;
+                }
+                if (!e.getValue().isObject()) continue;
+                Step s = step(e.getKey(), e.getValue(), path(ip, e.getKey()), r.at(ip));
+                if (s != null) steps.add(s);
+            }
+            out.add(steps);
+        }
+        return new Step.Parallel(out, null, pos);
     }
 
     private Step step(String kind, JsonNode b, List<Object> p, SourcePos pos) {

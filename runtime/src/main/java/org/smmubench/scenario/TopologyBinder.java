@@ -128,6 +128,7 @@ final class TopologyBinder {
         Map<String, SourcePos> names = new LinkedHashMap<>();
         Map<Long, String> pasids = new LinkedHashMap<>();
         Map<Long, String> asids = new LinkedHashMap<>();
+        Map<Long, String> automatic = new LinkedHashMap<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode d = list.get(i);
             List<Object> p = List.of("processes", i);
@@ -140,13 +141,31 @@ final class TopologyBinder {
             Long pasid = r.number(d, p, "pasid", 1, MAX_PASID, true);
             if (pasid != null) unique(pasids, pasid, name, "PASID", path(p, "pasid"));
             Long asid = r.number(d, p, "asid", 1, MAX_ASID, false);
-            if (asid != null) unique(asids, asid, name, "ASID", path(p, "asid"));
+            if (asid != null && automatic.containsKey(asid))
+                r.error(r.at(path(p, "asid")), "ASID " + asid + " is taken by process '" + automatic.get(asid)
+                        + "', which has no asid: and gets the lowest free one when created (in file order)");
+            else if (asid != null) unique(asids, asid, name, "ASID", path(p, "asid"));
+            else if (!d.has("asid")) {
+                long a = lowestFree(asids);
+                asids.put(a, name);
+                automatic.put(a, name);
+            }
             String tooWide = asid == null ? null : smmu.asidProblem(asid);
             if (tooWide != null) r.error(r.at(path(p, "asid")), tooWide);
             out.add(new ProcessSpec(name, pasid != null ? pasid.intValue() : null,
                     asid != null ? asid.intValue() : null, mappings(d, p), r.at(p)));
         }
         return out;
+    }
+
+    /**
+     * The CPU ASID a process without {@code asid:} gets: the lowest one free when it is
+     * created, in file order. A later process cannot then ask for that number.
+     */
+    private static long lowestFree(Map<Long, String> taken) {
+        long a = 1;
+        while (taken.containsKey(a)) a++;
+        return a;
     }
 
     /** Two mms cannot own one PASID or one CPU ASID at the same time. */

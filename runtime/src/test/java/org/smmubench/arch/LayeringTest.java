@@ -11,7 +11,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The runtime's packages form layers, each calling only the layers below it. The order,
  * top to bottom, is the one the README's layout table gives:
- * bench (and its report writers) → scenario → check → driver (and driver.sva) → iommu → mm →
+ * explore → bench (and its report writers) → scenario → check → driver (and driver.sva) → iommu → mm →
  * kernel → hw. {@code hw} sits at the bottom because the kernel's DMA allocator hands out
  * simulated physical memory, and the hardware must never see a kernel object.
  */
@@ -28,6 +28,7 @@ class LayeringTest {
     @Test
     void layers_only_call_downwards() {
         Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("explore").definedBy("org.smmubench.explore..")
                 .layer("bench").definedBy("org.smmubench.bench..")
                 .layer("scenario").definedBy("org.smmubench.scenario..")
                 .layer("check").definedBy("org.smmubench.check..")
@@ -36,14 +37,15 @@ class LayeringTest {
                 .layer("mm").definedBy("org.smmubench.mm..")
                 .layer("kernel").definedBy("org.smmubench.kernel..")
                 .layer("hw").definedBy("org.smmubench.hw..")
-                .whereLayer("bench").mayNotBeAccessedByAnyLayer()
-                .whereLayer("scenario").mayOnlyBeAccessedByLayers("bench")
-                .whereLayer("check").mayOnlyBeAccessedByLayers("bench", "scenario")
-                .whereLayer("driver").mayOnlyBeAccessedByLayers("bench", "scenario", "check")
-                .whereLayer("iommu").mayOnlyBeAccessedByLayers("bench", "scenario", "check", "driver")
-                .whereLayer("mm").mayOnlyBeAccessedByLayers("bench", "scenario", "check", "driver", "iommu")
+                .whereLayer("explore").mayNotBeAccessedByAnyLayer()
+                .whereLayer("bench").mayOnlyBeAccessedByLayers("explore")
+                .whereLayer("scenario").mayOnlyBeAccessedByLayers("explore", "bench")
+                .whereLayer("check").mayOnlyBeAccessedByLayers("explore", "bench", "scenario")
+                .whereLayer("driver").mayOnlyBeAccessedByLayers("explore", "bench", "scenario", "check")
+                .whereLayer("iommu").mayOnlyBeAccessedByLayers("explore", "bench", "scenario", "check", "driver")
+                .whereLayer("mm").mayOnlyBeAccessedByLayers("explore", "bench", "scenario", "check", "driver", "iommu")
                 .whereLayer("kernel").mayOnlyBeAccessedByLayers(
-                        "bench", "scenario", "check", "driver", "iommu", "mm")
+                        "explore", "bench", "scenario", "check", "driver", "iommu", "mm")
                 .check(RUNTIME);
     }
 }

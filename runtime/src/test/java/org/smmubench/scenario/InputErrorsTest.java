@@ -90,6 +90,13 @@ class InputErrorsTest {
         assertError("scenario: s\nsteps:\n  - fail: {site: kzalloc.bond, nth: '0x0'}\n", "3:37", "nth must be between 1 and");
     }
 
+    /** The bench gives a process without asid: the lowest free CPU ASID at creation, in file order. */
+    @Test
+    void anAsidAlreadyGivenToAnEarlierProcessWithoutOneIsRejected() {
+        assertError("scenario: s\nprocesses:\n  - {name: p}\n  - {name: q, asid: 1}\n", "4:21",
+                "ASID 1 is taken by process 'p', which has no asid: and gets the lowest free one when created (in file order)");
+    }
+
     @Test
     void processPasidOutsideThePasidRange() {
         assertError("scenario: s\nprocesses:\n  - {name: p, pasid: 0}\n", "3:22", "processes[0].pasid: must be at least 1, found 0");
@@ -154,7 +161,7 @@ class InputErrorsTest {
 
     @Test
     void aStepWithNoKeyIsAnError() {
-        assertError("scenario: s\nsteps:\n  - {}\n", "3:5", "steps[0]: empty step; a step is a map with one key, one of: bind, unbind, dma, map, unmap, fail, exit");
+        assertError("scenario: s\nsteps:\n  - {}\n", "3:5", "steps[0]: empty step; a step is a map with one key, one of: bind, unbind, dma, map, unmap, fail, exit, parallel");
     }
 
     @Test
@@ -164,7 +171,7 @@ class InputErrorsTest {
 
     @Test
     void anUnknownStepKindSuggestsTheClosest() {
-        assertError("scenario: s\nsteps:\n  - bnd: {device: a, process: b}\n", "3:5", "unknown step kind 'bnd'; did you mean 'bind'? (known: bind, unbind, dma, map, unmap, fail, exit)");
+        assertError("scenario: s\nsteps:\n  - bnd: {device: a, process: b}\n", "3:5", "unknown step kind 'bnd'; did you mean 'bind'? (known: bind, unbind, dma, map, unmap, fail, exit, parallel)");
     }
 
     @Test
@@ -201,7 +208,7 @@ class InputErrorsTest {
     void allErrorsOfAFileComeAtOnceInFileOrder() {
         List<String> errors = Loading.errors(Loading.resourceText("errors/many-errors.yaml"));
         assertEquals(List.of(
-                "t.yaml:2:1: unknown key 'colour' (known: scenario, description, driver, tags, smmu, devices, processes, steps, expect)",
+                "t.yaml:2:1: unknown key 'colour' (known: scenario, description, driver, tags, smmu, devices, processes, steps, schedule, expect)",
                 "t.yaml:3:19: smmu.ssid-bits: must be at most 20, found 21",
                 "t.yaml:5:40: group is for platform devices; PCI device 'nic0' always gets an iommu_group of its own",
                 "t.yaml:6:12: duplicate device name 'nic0' (first defined at line 5)",
@@ -209,7 +216,7 @@ class InputErrorsTest {
                 "t.yaml:6:45: ats: true is for PCI devices only; 'nic0' is a platform device",
                 "t.yaml:8:26: processes[0].pasid: must be at least 1, found 0",
                 "t.yaml:10:20: unknown device 'nic9'; did you mean 'nic0'? (known: nic0)",
-                "t.yaml:11:5: unknown step kind 'frob' (known: bind, unbind, dma, map, unmap, fail, exit)",
+                "t.yaml:11:5: unknown step kind 'frob' (known: bind, unbind, dma, map, unmap, fail, exit, parallel)",
                 "t.yaml:12:5: dma takes process or pasid, not both (neither means a transaction without a PASID)",
                 "t.yaml:14:16: expect.violations[0]: unknown invariant 'atomic-slep'; did you mean 'atomic-sleep'? (known: "
                         + String.join(", ", org.smmubench.check.Invariants.ids()) + ")"),

@@ -40,6 +40,7 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand(new CommandLine(new RunCommand(runners)));
         cl.addSubcommand(new CommandLine(new MergeCommand()));
         cl.addSubcommand(new CommandLine(new ReplCommand(repl)));
+        cl.addSubcommand(new CommandLine(new ExploreCommand()));
         cl.addSubcommand(new CommandLine(new DriversCommand()));
         cl.addSubcommand(new CommandLine(new InvariantsCommand()));
         cl.addSubcommand(new CommandLine(new SitesCommand()));

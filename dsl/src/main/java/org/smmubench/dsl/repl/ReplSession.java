@@ -9,11 +9,15 @@ import java.util.TreeSet;
 
 import org.smmubench.bench.Bench;
 import org.smmubench.bench.RecordedViolation;
+import org.smmubench.bench.RunResult;
+import org.smmubench.bench.ScenarioRunner;
 import org.smmubench.bench.StepOutcome;
 import org.smmubench.dsl.script.DslError;
 import org.smmubench.dsl.script.ScenarioBuilder;
 import org.smmubench.dsl.script.Statements;
 import org.smmubench.dsl.script.Suggest;
+import org.smmubench.kernel.sched.Pinned;
+import org.smmubench.kernel.sched.Schedule;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.Expectation;
 import org.smmubench.scenario.ProcessSpec;
@@ -111,6 +115,11 @@ public final class ReplSession implements Statements {
     @Override
     public void step(Step s) {
         recorded.copyTopology().step(s);
+        if (s instanceof Step.Parallel p) {
+            if (snapshot("repl").steps().stream().anyMatch(x -> x instanceof Step.Parallel))
+                throw new DslError("only one parallel step per session is supported (reset starts over)");
+            explore(p);
+        }
         StepOutcome o = bench().run(s);
         recorded.step(withResult(s, o));
         changes++;
@@ -127,6 +136,26 @@ public final class ReplSession implements Statements {
         Set<String> seen = seen();
         out.println(seen.equals(new TreeSet<>(invariants)) ? "expect: met " + seen
                 : "expect: NOT met: expected " + new TreeSet<>(invariants) + ", seen so far " + seen);
+    }
+
+    /**
+     * Before a parallel statement runs on the live bench, the session so far plus that step
+     * runs as a scenario over every interleaving (as `run` would, each on a fresh bench). The
+     * live bench then takes the first interleaving that raised something the session had not
+     * seen or failed a step, so the shell shows the violating one; with none, each task runs to
+     * its end in branch order.
+     */
+    private void explore(Step.Parallel p) {
+        Scenario sofar = snapshot("repl");
+        List<Step> steps = new ArrayList<>(sofar.steps());
+        steps.add(p);
+        Scenario s = new Scenario(sofar.name(), sofar.description(), List.of(driverId), sofar.smmu(), sofar.devices(),
+                sofar.processes(), steps, sofar.expect(), sofar.pos());
+        RunResult r = ScenarioRunner.run(s, driverId, false);
+        out.println("parallel: " + r.schedules() + " interleavings run; violated over all of them: " + r.violated()
+                + (r.schedule() != null ? "; showing the first that failed: " + r.schedule() : "; none failed, showing t1 then t2 ..."));
+        Bench live = bench().bench();
+        if (live != null && r.schedule() != null) live.setChooser(new Pinned(Schedule.parse(r.schedule())));
     }
 
     // ---- commands -----------------------------------------------------------------------

@@ -138,6 +138,11 @@ public abstract class BenchScript extends Script {
 
     public void fail(String site) { fail(Map.of(), site); }
 
+    /** {@code parallel { unbind 'nic0', 'proc1' } { exit 'proc1' }}: each block is a branch run by its own task. */
+    public void parallel(groovy.lang.Closure<?>... branches) {
+        statement(v -> v.parallel(Arrays.asList(branches), here()));
+    }
+
     // ---- expectations -------------------------------------------------------------------
 
     /** {@code expect violations: [...]} for every driver, or {@code expect 'pre-fix', violations: [...]}. */

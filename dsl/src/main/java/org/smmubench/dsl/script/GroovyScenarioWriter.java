@@ -98,6 +98,14 @@ public final class GroovyScenarioWriter {
         if (s instanceof Step.Exit x) return "exit " + q(x.process());
         if (s instanceof Step.Fail x)
             return "fail " + q(x.site()) + (x.nth() != 1 ? ", nth: " + x.nth() : "") + (x.device() != null ? ", device: " + q(x.device()) : "");
+        if (s instanceof Step.Parallel x) {
+            if (x.schedule() != null)
+                throw new IllegalArgumentException("a pinned schedule has no Groovy statement yet; save the scenario as .yaml");
+            StringBuilder b = new StringBuilder("parallel");
+            for (List<Step> branch : x.branches())
+                b.append(" { ").append(String.join("; ", branch.stream().map(GroovyScenarioWriter::step).toList())).append(" }");
+            return b.toString();
+        }
         throw new IllegalArgumentException("unknown step " + s);
     }
 

@@ -108,6 +108,18 @@ public final class ScenarioBuilder {
     }
 
     public void step(Step s) {
+        if (s instanceof Step.Parallel p) {
+            if (steps.stream().anyMatch(x -> x instanceof Step.Parallel))
+                throw new DslError("only one parallel step per scenario is supported");
+            for (List<Step> branch : p.branches()) for (Step b : branch) check(b);
+            steps.add(s);
+            return;
+        }
+        check(s);
+        steps.add(s);
+    }
+
+    private void check(Step s) {
         if (s instanceof Step.Bind b) { requireDevice(b.device()); requireProcess(b.process()); }
         else if (s instanceof Step.Unbind u) { requireDevice(u.device()); requireProcess(u.process()); }
         else if (s instanceof Step.Dma d) { requireDevice(d.device()); if (d.process() != null) requireProcess(d.process()); }
@@ -120,7 +132,6 @@ public final class ScenarioBuilder {
                         + "; `smmu-bench sites` lists them");
             if (f.device() != null) requireDevice(f.device());
         }
-        steps.add(s);
     }
 
     public void expect(List<String> driverIds, Set<String> invariants) {

@@ -51,6 +51,9 @@ public final class Verbs {
                     List.of(Arg.PROCESS), List.of()),
             new Verb("fail", "fail 'SITE'[, nth: 1, device: 'DEVICE']", "the nth next hit of a failure site fails",
                     List.of(Arg.SITE), List.of("nth", "device")),
+            new Verb("parallel", "parallel { STEPS } { STEPS }[ { STEPS }...]",
+                    "branches run at once, each by its own kernel task; run tries every interleaving within two preemptions",
+                    List.of(), List.of()),
             new Verb("expect", "expect ['DRIVER',] violations: ['atomic-sleep', ...]",
                     "the exact set of invariants violated in the whole run (per driver or for all)",
                     List.of(Arg.DRIVER), List.of("violations")));

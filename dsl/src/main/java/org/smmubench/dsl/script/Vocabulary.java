@@ -34,8 +34,36 @@ public final class Vocabulary {
             "C_BAD_STE", "F_TRANSLATION", "F_PERMISSION", "F_ACCESS", "F_ADDR_SIZE", "F_CD_FETCH", "F_STE_FETCH");
 
     private final Statements out;
+    /** While a {@code parallel} branch runs: the steps it makes, instead of handing them on. */
+    private List<Step> capture;
 
     public Vocabulary(Statements out) { this.out = out; }
+
+    private void emit(Step s) {
+        if (capture != null) capture.add(s);
+        else out.step(s);
+    }
+
+    /**
+     * {@code parallel { ... } { ... }}: each closure's statements become one branch, run by its
+     * own kernel task. Only step statements belong inside; branches cannot nest.
+     */
+    public void parallel(List<? extends groovy.lang.Closure<?>> branches, SourcePos pos) {
+        if (capture != null) throw new DslError("parallel: branches cannot nest");
+        if (branches.size() < 2) throw new DslError("parallel: give at least two branches, each a { ... } block of steps");
+        List<List<Step>> out = new ArrayList<>();
+        try {
+            for (groovy.lang.Closure<?> c : branches) {
+                capture = new ArrayList<>();
+                c.call();
+                if (capture.isEmpty()) throw new DslError("parallel: a branch has no steps");
+                out.add(capture);
+            }
+        } finally {
+            capture = null;
+        }
+        emit(new Step.Parallel(out, null, pos));
+    }
 
     public void scenario(String name, SourcePos pos) { out.scenario(requireText("scenario", name), pos); }
 
@@ -108,13 +136,13 @@ public final class Vocabulary {
     public void bind(Map<?, ?> a, String device, String process, SourcePos pos) {
         NamedArgs n = new NamedArgs("bind", a, "expect");
         Expect e = expect("bind", n, "ok", r -> errno("bind", r));
-        out.step(new Step.Bind(requireText("bind", device), requireText("bind", process), e.all(), e.byTree(), pos));
+        emit(new Step.Bind(requireText("bind", device), requireText("bind", process), e.all(), e.byTree(), pos));
     }
 
     public void unbind(Map<?, ?> a, String device, String process, SourcePos pos) {
         NamedArgs n = new NamedArgs("unbind", a, "expect");
         Expect e = expect("unbind", n, "ok", r -> errno("unbind", r));
-        out.step(new Step.Unbind(requireText("unbind", device), requireText("unbind", process), e.all(), e.byTree(), pos));
+        emit(new Step.Unbind(requireText("unbind", device), requireText("unbind", process), e.all(), e.byTree(), pos));
     }
 
     /** A step's expected result on every tree, and on the trees that differ ({@code expect: [default: 'ok', 'TREE': 'EBUSY']}). */
@@ -152,30 +180,30 @@ public final class Vocabulary {
         if (!access.equals("read") && !access.equals("write"))
             throw new DslError("dma: access must be 'read' or 'write', found '" + access + "'");
         Expect expect = expect("dma", n, null, Vocabulary::dmaResult);
-        out.step(new Step.Dma(requireText("dma", device), process, n.number("pasid"), n.requiredNumber("va"),
+        emit(new Step.Dma(requireText("dma", device), process, n.number("pasid"), n.requiredNumber("va"),
                 Access.valueOf(access.toUpperCase(Locale.ROOT)), expect.all(), expect.byTree(), pos));
     }
 
     public void map(Map<?, ?> a, String process, SourcePos pos) {
         NamedArgs n = new NamedArgs("map", a, "va", "size", "prot");
-        out.step(new Step.Map(requireText("map", process), n.requiredNumber("va"), n.requiredNumber("size"),
+        emit(new Step.Map(requireText("map", process), n.requiredNumber("va"), n.requiredNumber("size"),
                 prot(n.string("prot", "rw")), pos));
     }
 
     public void unmap(Map<?, ?> a, String process, SourcePos pos) {
         NamedArgs n = new NamedArgs("unmap", a, "va", "size");
-        out.step(new Step.Unmap(requireText("unmap", process), n.requiredNumber("va"), n.requiredNumber("size"), pos));
+        emit(new Step.Unmap(requireText("unmap", process), n.requiredNumber("va"), n.requiredNumber("size"), pos));
     }
 
     public void exit(String process, SourcePos pos) {
-        out.step(new Step.Exit(requireText("exit", process), pos));
+        emit(new Step.Exit(requireText("exit", process), pos));
     }
 
     public void fail(Map<?, ?> a, String site, SourcePos pos) {
         NamedArgs n = new NamedArgs("fail", a, "nth", "device");
         Integer nth = n.integer("nth");
         if (nth != null && nth < 1) throw new DslError("fail: nth counts from 1, found " + nth);
-        out.step(new Step.Fail(requireText("fail", site), nth == null ? 1 : nth, n.string("device", null), pos));
+        emit(new Step.Fail(requireText("fail", site), nth == null ? 1 : nth, n.string("device", null), pos));
     }
 
     public void expect(Map<?, ?> a, Collection<?> drivers) {

@@ -95,6 +95,11 @@ public final class ConsoleReport {
                     : f.message();
             sb.append(INDENT).append(msg).append('\n');
         }
+        if (r.schedule() != null)
+            sb.append(INDENT).append("failing interleaving (of ").append(r.schedules()).append(" run): ").append(r.schedule())
+                    .append("  (pin it with schedule: \"").append(r.schedule()).append("\")\n");
+        else if (r.schedules() > 0)
+            sb.append(INDENT).append(r.schedules()).append(" interleavings run").append('\n');
         return sb.toString();
     }
 

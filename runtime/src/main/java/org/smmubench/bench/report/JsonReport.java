@@ -87,6 +87,10 @@ public final class JsonReport {
         List<Object> failures = new ArrayList<>();
         for (StepFailure f : r.stepFailures()) failures.add(stepFailure(f));
         m.put("stepFailures", failures);
+        if (r.schedules() > 0) {
+            m.put("schedules", r.schedules());
+            if (r.schedule() != null) m.put("schedule", r.schedule());
+        }
         m.put("durationMs", r.durationMs());
         return m;
     }

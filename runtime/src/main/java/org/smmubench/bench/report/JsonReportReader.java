@@ -66,9 +66,12 @@ public final class JsonReportReader {
         for (JsonNode f : list(r, "stepFailures", at))
             failures.add(new StepFailure(f.path("step").asInt(), text(f, "stepText", at), text(f, "expected", at),
                     text(f, "actual", at), text(f, "message", at)));
+        // "schedules"/"schedule" are there only for a scenario with a parallel: step.
+        JsonNode schedule = r.path("schedule");
         return new RunResult(text(r, "scenario", at), text(r, "file", at), text(r, "driver", at), text(r, "status", at),
                 strings(r, "expected", at), strings(r, "violated", at), violations, failures, List.of(),
-                r.path("durationMs").asLong());
+                r.path("durationMs").asLong(), List.of(), null, r.path("schedules").asInt(0),
+                schedule.isMissingNode() || schedule.isNull() ? null : schedule.asString());
     }
 
     private static RecordedViolation violation(JsonNode v, String at) throws NotAReport {

@@ -1,0 +1,308 @@
+package org.smmubench.explore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import org.smmubench.iommu.Bus;
+import org.smmubench.kernel.FailureSites;
+import org.smmubench.mm.Prot;
+import org.smmubench.scenario.Access;
+import org.smmubench.scenario.DeviceSpec;
+import org.smmubench.scenario.Expectation;
+import org.smmubench.scenario.Mapping;
+import org.smmubench.scenario.ProcessSpec;
+import org.smmubench.scenario.Scenario;
+import org.smmubench.scenario.SmmuOptions;
+import org.smmubench.scenario.SourcePos;
+import org.smmubench.scenario.Step;
+
+/**
+ * Builds one scenario from a seed: a topology and up to {@code maxSteps} steps, with values
+ * drawn from {@link EdgeValues}. The result depends on the seed alone ({@link SplittableRandom}
+ * is specified to give the same sequence on every JVM), and is always a scenario the loader
+ * accepts: names exist, stream IDs fit and are unique, PASIDs and ASIDs are unique, ranges are
+ * page-aligned inside the user address space, and platform-only keys stay on platform devices.
+ *
+ * <p>Steps also stay within what a live system can do: a process that has exited neither maps,
+ * unmaps nor exits again (there is no task left to do it). It may still be named by a bind,
+ * which the bench answers with ESRCH, and by DMA, which devices keep issuing.
+ */
+public final class ScenarioGenerator {
+    private final int maxSteps;
+    private final List<String> drivers;
+
+    private final boolean interleavings;
+
+    /** {@code drivers}: the canonical driver ids the scenarios name (what {@code run} would run them on). */
+    public ScenarioGenerator(int maxSteps, List<String> drivers) {
+        this(maxSteps, drivers, false);
+    }
+
+    /** With {@code interleavings}, more than half the scenarios end in a {@code parallel:} step. */
+    public ScenarioGenerator(int maxSteps, List<String> drivers, boolean interleavings) {
+        if (maxSteps < 1) throw new IllegalArgumentException("maxSteps must be >= 1");
+        if (drivers.isEmpty()) throw new IllegalArgumentException("no drivers");
+        this.maxSteps = maxSteps;
+        this.drivers = List.copyOf(drivers);
+        this.interleavings = interleavings;
+    }
+
+    public Scenario generate(long seed, String name) {
+        return new Draw(new SplittableRandom(seed)).scenario(name);
+    }
+
+    /** One scenario's worth of choices. */
+    private final class Draw {
+        private final SplittableRandom r;
+        private SmmuOptions smmu;
+        private final List<DeviceSpec> devices = new ArrayList<>();
+        private final List<ProcessSpec> processes = new ArrayList<>();
+        private final Map<String, Integer> slotsUsed = new LinkedHashMap<>();
+        private final Set<String> bound = new LinkedHashSet<>();
+        private final Set<String> exited = new LinkedHashSet<>();
+
+        Draw(SplittableRandom r) { this.r = r; }
+
+        Scenario scenario(String name) {
+            smmu = smmu();
+            int nDevices = pick(1, 1, 1, 2, 2, 3, 4);
+            for (int i = 0; i < nDevices; i++) devices.add(device(i));
+            int nProcesses = pick(1, 1, 2, 2, 3);
+            Set<Integer> pasids = new LinkedHashSet<>();
+            Set<Integer> asids = new LinkedHashSet<>();
+            for (int i = 1; i <= nProcesses; i++) processes.add(process(i, pasids, asids));
+            List<Step> steps = new ArrayList<>();
+            int nSteps = 1 + r.nextInt(maxSteps);
+            for (int i = 0; i < nSteps; i++) steps.add(step());
+            // Drawn only when asked for, so the scenarios of a seed without it stay the same.
+            if (interleavings && r.nextInt(5) < 3) steps.add(parallel());
+            return new Scenario(name, null, drivers, smmu, devices, processes, steps,
+                    Expectation.none(), SourcePos.UNKNOWN);
+        }
+
+        private SmmuOptions smmu() {
+            boolean twoLevelCd = r.nextInt(10) < 7;
+            int ssidBits = twoLevelCd ? pick(EdgeValues.SSID_BITS_TWO_LEVEL) : pick(EdgeValues.SSID_BITS_LINEAR);
+            boolean twoLevelSt = r.nextInt(10) < 8;
+            // A linear stream table has one STE per stream ID: keep it small.
+            int sidBits = twoLevelSt ? pick(16, 16, 16, 8, 13) : pick(8, 13);
+            return new SmmuOptions(twoLevelCd, twoLevelSt, ssidBits, sidBits, r.nextInt(5) == 0 ? 8 : 16,
+                    r.nextInt(10) < 3, r.nextInt(10) < 2, r.nextInt(10) < 4);
+        }
+
+        private DeviceSpec device(int i) {
+            boolean pci = r.nextInt(10) < 7;
+            String name = (pci ? "nic" : "dsp") + i;
+            List<Integer> sids = new ArrayList<>();
+            int nSids = r.nextInt(10) == 0 ? 2 : 1;
+            for (int tries = 0; sids.size() < nSids && tries < 20; tries++) {
+                int sid = pick(EdgeValues.SIDS);
+                if (sid >= (1L << smmu.sidBits()) || sids.contains(sid) || sidTaken(sid)) continue;
+                sids.add(sid);
+            }
+            // Every edge SID is taken or too wide: count down from the top of the SID space.
+            for (int sid = (1 << Math.min(smmu.sidBits(), 16)) - 1; sids.isEmpty(); sid--) {
+                if (!sidTaken(sid)) sids.add(sid);
+            }
+            Integer pasidBits = r.nextInt(10) < 6 ? null : pick(EdgeValues.PASID_BITS);
+            boolean ats = pci && r.nextInt(10) < 4;
+            boolean sva = r.nextInt(10) < 9;
+            String group = null;
+            if (!pci && r.nextInt(10) < 6) {
+                // Join an existing platform group (groups of up to four) or start one.
+                List<String> groups = devices.stream().map(DeviceSpec::group).filter(g -> g != null).distinct().toList();
+                group = !groups.isEmpty() && r.nextBoolean() ? groups.get(r.nextInt(groups.size())) : "grp" + i;
+            }
+            return new DeviceSpec(name, pci ? Bus.PCI : Bus.PLATFORM, sids, pasidBits, ats, sva, group, SourcePos.UNKNOWN);
+        }
+
+        private boolean sidTaken(int sid) {
+            return devices.stream().anyMatch(d -> d.sids().contains(sid));
+        }
+
+        private ProcessSpec process(int i, Set<Integer> pasids, Set<Integer> asids) {
+            String name = "proc" + i;
+            Integer pasid = null;
+            if (r.nextInt(10) < 7) {
+                int p = r.nextInt(4) == 0 ? widestPasid() : pick(EdgeValues.PASIDS);
+                if (p >= 1 && p <= 0xfffff && pasids.add(p)) pasid = p;
+            }
+            Integer asid = null;
+            if (r.nextInt(10) < 4) {
+                int a = pick(EdgeValues.ASIDS);
+                // An ASID wider than the SMMU's is an input error (such an SMMU cannot do SVA).
+                if (a < (1 << smmu.asidBits()) && asids.add(a)) asid = a;
+            }
+            if (asid == null) {
+                // It gets the lowest free CPU ASID when created; later processes must not ask for it.
+                int a = 1;
+                while (asids.contains(a)) a++;
+                asids.add(a);
+            }
+            List<Mapping> mappings = new ArrayList<>();
+            int nMappings = pick(0, 1, 1, 1, 2);
+            for (int m = 0; m < nMappings; m++) {
+                long va = EdgeValues.slot(m) + pickLong(EdgeValues.OFFSETS);
+                mappings.add(new Mapping(va, pickLong(EdgeValues.SIZES), pick(Prot.RW, Prot.RW, Prot.R, Prot.RWX)));
+            }
+            slotsUsed.put(name, nMappings);
+            return new ProcessSpec(name, pasid, asid, mappings, SourcePos.UNKNOWN);
+        }
+
+        /** The widest PASID some device (or the SMMU) allows, or one past the SMMU's width. */
+        private int widestPasid() {
+            DeviceSpec d = devices.get(r.nextInt(devices.size()));
+            int bits = d.pasidBits() != null ? Math.min(d.pasidBits(), smmu.ssidBits()) : smmu.ssidBits();
+            if (r.nextInt(4) == 0) bits = Math.min(bits + 1, 20);
+            return (1 << bits) - 1;
+        }
+
+        private Step step() {
+            int k = r.nextInt(100);
+            if (k < 30) return bind();
+            if (k < 45) return unbind();
+            if (k < 65) return dma();
+            if (k < 72) return map();
+            if (k < 82) return unmap();
+            if (k < 87) return exit();
+            return fail();
+        }
+
+        private Step bind() {
+            String d = device().name();
+            String p = r.nextInt(20) == 0 ? anyProcess() : liveProcessOrAny();
+            bound.add(d + " " + p);
+            return new Step.Bind(d, p, "ok", SourcePos.UNKNOWN);
+        }
+
+        private Step unbind() {
+            if (!bound.isEmpty() && r.nextInt(5) != 0) {
+                List<String> pairs = new ArrayList<>(bound);
+                String[] pair = pairs.get(r.nextInt(pairs.size())).split(" ");
+                return new Step.Unbind(pair[0], pair[1], "ok", SourcePos.UNKNOWN);
+            }
+            return new Step.Unbind(device().name(), anyProcess(), "ok", SourcePos.UNKNOWN);
+        }
+
+        private Step dma() {
+            String d = device().name();
+            Access access = r.nextBoolean() ? Access.READ : Access.WRITE;
+            int how = r.nextInt(20);
+            if (how < 3) return new Step.Dma(d, null, null, pickLong(0L, 0x400000L), access, null, SourcePos.UNKNOWN);
+            if (how < 7) {
+                long pasid = r.nextBoolean() ? widestPasid() : pick(EdgeValues.PASIDS);
+                return new Step.Dma(d, null, pasid, 0x400000L, access, null, SourcePos.UNKNOWN);
+            }
+            String p = anyProcess();
+            return new Step.Dma(d, p, null, addressIn(p), access, null, SourcePos.UNKNOWN);
+        }
+
+        /** The first or last page of one of the process's mappings, the page after one, or nothing mapped. */
+        private long addressIn(String process) {
+            ProcessSpec p = processes.stream().filter(x -> x.name().equals(process)).findFirst().orElseThrow();
+            if (p.mappings().isEmpty() || r.nextInt(8) == 0) return EdgeValues.slot(EdgeValues.MAX_SLOTS);
+            Mapping m = p.mappings().get(r.nextInt(p.mappings().size()));
+            return switch (r.nextInt(3)) {
+                case 0 -> m.va();
+                case 1 -> m.va() + m.size() - 0x1000;
+                default -> m.va() + m.size();
+            };
+        }
+
+        private Step map() {
+            String p = liveProcess();
+            if (p == null) return fail();
+            int slot = r.nextInt(EdgeValues.MAX_SLOTS);
+            return new Step.Map(p, EdgeValues.slot(slot) + pickLong(EdgeValues.OFFSETS), pickLong(EdgeValues.SIZES),
+                    pick(Prot.RW, Prot.R, Prot.RWX), SourcePos.UNKNOWN);
+        }
+
+        private Step unmap() {
+            String p = liveProcess();
+            if (p == null) return fail();
+            long base = EdgeValues.slot(r.nextInt(Math.max(1, slotsUsed.get(p))));
+            return switch (r.nextInt(5)) {
+                case 0 -> new Step.Unmap(p, base, 0x1000, SourcePos.UNKNOWN);               // one page
+                case 1 -> new Step.Unmap(p, base + 0xf000, 0x1000, SourcePos.UNKNOWN);      // last page of 64 KiB
+                case 2 -> new Step.Unmap(p, base + 0x1ff000, 0x2000, SourcePos.UNKNOWN);    // crosses a 2 MiB table
+                case 3 -> new Step.Unmap(p, base, EdgeValues.HUGE, SourcePos.UNKNOWN);      // the whole ASID
+                default -> new Step.Unmap(p, base, pickLong(EdgeValues.SIZES), SourcePos.UNKNOWN);
+            };
+        }
+
+        /**
+         * Two or three branches of one or two steps each, racing what the kernel lets race:
+         * the unbind of a bond made earlier, a process's exit, and DMA. Each bond is unbound
+         * and each process exits in one branch at most, so a step's result does not depend
+         * on which branch wins (a second unbind of one bond would get EINVAL in one order
+         * and not in the other). Maps and unmaps stay out: they could run after an exit.
+         */
+        private Step parallel() {
+            List<String> bonds = new ArrayList<>(bound);
+            List<List<Step>> branches = new ArrayList<>();
+            int n = r.nextInt(4) == 0 ? 3 : 2;
+            for (int b = 0; b < n; b++) {
+                List<Step> branch = new ArrayList<>();
+                int len = r.nextInt(3) == 0 ? 2 : 1;
+                for (int i = 0; i < len; i++) {
+                    int k = r.nextInt(3);
+                    String live = liveProcess();
+                    if (k == 0 && !bonds.isEmpty()) {
+                        String[] pair = bonds.remove(r.nextInt(bonds.size())).split(" ");
+                        branch.add(new Step.Unbind(pair[0], pair[1], "ok", SourcePos.UNKNOWN));
+                    } else if (k == 1 && live != null) {
+                        exited.add(live);
+                        branch.add(new Step.Exit(live, SourcePos.UNKNOWN));
+                    } else {
+                        branch.add(dma());
+                    }
+                }
+                branches.add(branch);
+            }
+            return new Step.Parallel(branches, null, SourcePos.UNKNOWN);
+        }
+
+        private Step exit() {
+            String p = liveProcess();
+            if (p == null) return fail();
+            exited.add(p);
+            return new Step.Exit(p, SourcePos.UNKNOWN);
+        }
+
+        private Step fail() {
+            List<String> sites = FailureSites.names();
+            String site = sites.get(r.nextInt(sites.size()));
+            int nth = pick(1, 1, 1, 2, 3);
+            String d = r.nextInt(10) < 3 ? device().name() : null;
+            return new Step.Fail(site, nth, d, SourcePos.UNKNOWN);
+        }
+
+        private DeviceSpec device() { return devices.get(r.nextInt(devices.size())); }
+
+        private String anyProcess() { return processes.get(r.nextInt(processes.size())).name(); }
+
+        private String liveProcess() {
+            List<String> live = processes.stream().map(ProcessSpec::name).filter(n -> !exited.contains(n)).toList();
+            return live.isEmpty() ? null : live.get(r.nextInt(live.size()));
+        }
+
+        private String liveProcessOrAny() {
+            String p = liveProcess();
+            return p != null ? p : anyProcess();
+        }
+
+        @SafeVarargs
+        private <T> T pick(T... options) { return options[r.nextInt(options.length)]; }
+
+        private int pick(List<Integer> options) { return options.get(r.nextInt(options.size())); }
+
+        private long pickLong(List<Long> options) { return options.get(r.nextInt(options.size())); }
+
+        private long pickLong(long... options) { return options[r.nextInt(options.length)]; }
+    }
+}
