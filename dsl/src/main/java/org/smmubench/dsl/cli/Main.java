@@ -40,6 +40,7 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand(new CommandLine(new RunCommand(runners)));
         cl.addSubcommand(new CommandLine(new ReplCommand(repl)));
         cl.addSubcommand(new CommandLine(new DriversCommand()));
+        cl.addSubcommand(new CommandLine(new CorpusCommand()));
         cl.addSubcommand(new CommandLine(new InvariantsCommand()));
         cl.addSubcommand(new CommandLine(new SitesCommand()));
         cl.setExecutionExceptionHandler(Main::onException);
