@@ -31,6 +31,7 @@ public final class InvariantSet {
         l.add(new DomainDevices());
         l.add(new GroupPasidAtomic());
         l.add(new SvaHandleRefs());
+        l.add(new PasidLifetime());
     }
 
     /** Hardware ordering, caches and translations: kernel-sva.md §7.4, smmuv3-arch.md §8.5. */

@@ -185,8 +185,18 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
 
     // ---------------------------------------------------------------- SVA (iommu-sva.c)
 
-    /** The mm's iommu data, or null when it never had a PASID. */
+    /** The mm's iommu data, or null when it never had a PASID (freed once mm_pasid_drop ran). */
     public IommuMm iommuMm(Mm mm) { return (IommuMm) mm.iommuMm; }
+
+    /** Kernel code reading mm->iommu_mm and dereferencing it: KASAN reports it if it was freed. */
+    IommuMm derefIommuMm(Mm mm) {
+        IommuMm data = iommuMm(mm);
+        if (data != null) k.checkUse(data);
+        return data;
+    }
+
+    /** Whether {@code pasid} is allocated in iommu_global_pasid_ida. */
+    public boolean globalPasidAllocated(int pasid) { return globalPasidIda.isAllocated(pasid); }
 
     /** iommu_sva_bind_device, as the tree has it (see IommuCoreFunctions). */
     public ErrPtr<IommuSva> iommuSvaBindDevice(Device dev, Mm mm) {
@@ -207,7 +217,7 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
      */
     ErrPtr<IommuMm> iommuAllocMmData(Mm mm, Device dev) {
         try (Frame f = k.enter("iommu_alloc_mm_data")) {
-            IommuMm existing = iommuMm(mm);
+            IommuMm existing = derefIommuMm(mm);
             if (existing != null) {
                 if (existing.pasid >= dev.maxPasids) return ErrPtr.err(-Errno.EOVERFLOW);
                 return ErrPtr.of(existing);
@@ -246,14 +256,15 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
         }
     }
 
-    /** mm_pasid_drop, from __mmdrop: the PASID goes back only when the mm itself is freed. */
+    /** mm_pasid_drop, where the tree's kernel/fork.c calls it (__mmdrop in v6.8): the PASID and the data go. */
     private void mmPasidDrop(Mm mm) {
         try (Frame f = k.enter("mm_pasid_drop")) {
             IommuMm data = iommuMm(mm);
             if (data == null) return;
             iommuFreeGlobalPasid(data.pasid);
+            // mm->iommu_mm is left pointing at the freed data, as the kernel leaves it: in
+            // v6.8 the mm goes next; a tree that drops the PASID earlier keeps a dangling pointer.
             k.kfree(data);
-            mm.iommuMm = null;
         }
     }
 

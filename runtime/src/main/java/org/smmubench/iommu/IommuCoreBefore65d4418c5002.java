@@ -62,7 +62,7 @@ public final class IommuCoreBefore65d4418c5002 extends IommuCoreFunctions {
     protected void iommuSvaUnbindDevice(IommuSva handle) {
         try (Frame f = k.enter("iommu_sva_unbind_device")) {
             IommuDomain domain = handle.domain;
-            IommuMm iommuMm = core.iommuMm(domain.mm);
+            IommuMm iommuMm = core.derefIommuMm(domain.mm);
             core.iommuSvaLock().lock();
             try {
                 detachAndPut(domain, handle.dev, iommuMm);

@@ -143,7 +143,7 @@ public class IommuCoreFunctions {
     protected void iommuSvaUnbindDevice(IommuSva handle) {
         try (Frame f = k.enter("iommu_sva_unbind_device")) {
             IommuDomain domain = handle.domain;
-            IommuMm iommuMm = core.iommuMm(domain.mm);
+            IommuMm iommuMm = core.derefIommuMm(domain.mm);
             core.iommuSvaLock().lock();
             try {
                 if (!refcountDecAndTest(handle)) return;

@@ -11,6 +11,8 @@ import org.smmubench.iommu.IommuCoreAfterC404f55c26fc;
 import org.smmubench.iommu.IommuCoreBefore6384c56c99d9;
 import org.smmubench.iommu.IommuCoreBefore65d4418c5002;
 import org.smmubench.iommu.IommuCoreBefore9991a82a3817;
+import org.smmubench.mm.MmBefore2667ed10d9f0;
+import org.smmubench.mm.MmWorld;
 
 /**
  * The upstream commits the bench models, each declared once. To add one: write the class
@@ -24,6 +26,7 @@ public final class Commits {
     static final String SVA_C = "drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3-sva.c";
     static final String IOMMU_C = "drivers/iommu/iommu.c";
     static final String IOMMU_SVA_C = "drivers/iommu/iommu-sva.c";
+    static final String FORK_C = "kernel/fork.c";
 
     public static final Commit B5BF7778B722 = new Commit("b5bf7778b722",
             "iommu/arm-smmu-v3: Do not use GFP_KERNEL under as spinlock",
@@ -98,9 +101,20 @@ public final class Commits {
             List.of(new Patch<>(IommuCore.class, IommuCoreAfterB3f6fcd8404f.class, IommuCoreAfterB3f6fcd8404f::new)),
             List.of("c404f55c26fc"));
 
+    public static final Commit _2667ED10D9F0 = new Commit("2667ed10d9f0",
+            "mm: Fix PASID use-after-free issue",
+            "701fac40384f (\"iommu/sva: Assign a PASID to mm on PASID allocation and free it on mm exit\")",
+            "v6.8", true,
+            List.of(FORK_C),
+            List.of("__mmput", "__mmdrop"),
+            "v5.18-rc; a v6.8 analogue: reverting it drops the PASID (and v6.8's iommu_mm) in __mmput, when the address"
+                    + " space goes, while the SVA domain still pins the struct and the device still has the PASID",
+            List.of(new Patch<>(MmWorld.class, MmBefore2667ed10d9f0.class, MmBefore2667ed10d9f0::new)));
+
     /** Every modelled commit, in the order listings show them. */
     public static List<Commit> all() {
-        return List.of(B5BF7778B722, B025DEA63CDE, _9991A82A3817, _65D4418C5002, _6384C56C99D9, C404F55C26FC, B3F6FCD8404F);
+        return List.of(B5BF7778B722, B025DEA63CDE, _9991A82A3817, _65D4418C5002, _6384C56C99D9, _2667ED10D9F0,
+                C404F55C26FC, B3F6FCD8404F);
     }
 
     /** The commits a tree on {@code base} may revert or apply. */
