@@ -357,6 +357,7 @@ public final class Bench implements AutoCloseable {
         ErrPtr<IommuSva> h = core.iommuSvaBindDevice(dev, mm);
         if (h.isErr()) return new Result(Errno.name(-h.err()), "iommu_sva_bind_device: " + Errno.name(-h.err()) + why(dev, -h.err()));
         handles.computeIfAbsent(key(b.device(), b.process()), x -> new ArrayList<>()).add(h.get());
+        world.handleBound(h.get());
         lastPasid.put(b.process(), mm.pasid);
         return new Result("ok", b.process() + " bound to " + b.device() + " at PASID " + Hex.of(mm.pasid));
     }
@@ -393,6 +394,7 @@ public final class Bench implements AutoCloseable {
         List<IommuSva> hs = handles.get(key(u.device(), u.process()));
         if (hs == null || hs.isEmpty()) return new Result("EINVAL", u.process() + " is not bound to " + u.device());
         IommuSva h = hs.remove(hs.size() - 1);
+        world.handleUnbound(h);
         core.iommuSvaUnbindDevice(h);
         return new Result("ok", u.process() + " unbound from " + u.device());
     }
@@ -680,7 +682,10 @@ public final class Bench implements AutoCloseable {
         finished = true;
         beginStep(-1, "teardown", List.of(), List.of());
         for (List<IommuSva> hs : handles.values()) {
-            for (int i = hs.size() - 1; i >= 0; i--) core.iommuSvaUnbindDevice(hs.get(i));
+            for (int i = hs.size() - 1; i >= 0; i--) {
+                world.handleUnbound(hs.get(i));
+                core.iommuSvaUnbindDevice(hs.get(i));
+            }
             hs.clear();
         }
         for (Device dev : devices.values()) {

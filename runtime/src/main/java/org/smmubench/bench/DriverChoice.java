@@ -11,7 +11,9 @@ import org.smmubench.driver.tree.DriverVariants;
  *   <li>no {@code --driver}: a scenario runs on the trees it names, else the default tree;</li>
  *   <li>{@code --driver all}: a scenario that names its trees keeps them (its expectations are
  *       written for them: a YAML {@code driver:} list, a Gherkin {@code Given the "…" driver},
- *       one per Outline row); a scenario that names none runs on every tree;</li>
+ *       one per Outline row); a scenario that names none runs on every release (every base,
+ *       with no commit reverted or applied: such a scenario claims what released kernels do,
+ *       and a tree that reverts a fix is there to show that fix's bug);</li>
  *   <li>{@code --driver ID,…}: every scenario runs on exactly those trees, whatever it names
  *       (how one asks "what does this pre-fix scenario do on the fixed tree?").</li>
  * </ul>
@@ -40,6 +42,6 @@ public record DriverChoice(List<String> named, boolean all) {
     public List<String> treesFor(List<String> own) {
         if (!named.isEmpty()) return named;
         if (!own.isEmpty()) return own;
-        return all ? DriverVariants.expand(List.of("all")) : List.of(DriverVariants.DEFAULT);
+        return all ? DriverVariants.releases() : List.of(DriverVariants.DEFAULT);
     }
 }

@@ -30,6 +30,8 @@ public final class InvariantSet {
         l.add(new AsidUnique());
         l.add(new DomainDevices());
         l.add(new GroupPasidAtomic());
+        l.add(new SvaHandleRefs());
+        l.add(new PasidLifetime());
     }
 
     /** Hardware ordering, caches and translations: what the SMMU reads, caches and returns. */

@@ -22,6 +22,8 @@ public final class Invariants {
             new InvariantInfo("cd-write-order", "a CD becomes valid only after its other dwords are written and synced; every dword-0 store is followed by CFGI_CD for all the master's streams and a CMD_SYNC", "I14"),
             new InvariantInfo("ste-write-order", "STE changes follow body, CFGI_STE+SYNC, dword 0, CFGI_STE+SYNC; no live-to-live switch; S1 fields match the CD table", "I15"),
             new InvariantInfo("tlb-retire", "retiring a shared context issues TLBI by ASID (+ATC_INV) after the CD is cleared and before the ASID is released", "I16"),
+            new InvariantInfo("sva-handle-refs", "an SVA handle's users equal its binds minus its unbinds; a handle is listed on its mm exactly while it has users", "I20"),
+            new InvariantInfo("pasid-lifetime", "a PASID still held by a valid CD, a bond, an SVA handle or a group's pasid_array is never free in the global PASID allocator", "I21"),
             new InvariantInfo("group-pasid-atomic", "after a failed group PASID attach no device keeps a bond or valid CD for it", "I18"),
             new InvariantInfo("translation", "a DMA that succeeds produced exactly walk(bound mm, va)", "HW I1"),
             new InvariantInfo("stale-config", "every cached STE/L1STD/CD/L1CD equals memory when a step ends; a transaction served from a stale cached entry is reported at once", "HW I2"),

@@ -42,6 +42,22 @@ public final class World {
         return type.cast(shared.computeIfAbsent(type, t -> create.get()));
     }
 
+    /**
+     * Binds minus unbinds of each SVA handle, as the callers of iommu_sva_bind_device and
+     * iommu_sva_unbind_device (the bench's device drivers) count them, in first-bind order:
+     * the truth sva-handle-refs holds the core's own count against.
+     */
+    private final java.util.Map<org.smmubench.iommu.IommuSva, Integer> handleBinds = new java.util.LinkedHashMap<>();
+
+    /** A device driver got {@code h} back from a successful bind. */
+    public void handleBound(org.smmubench.iommu.IommuSva h) { handleBinds.merge(h, 1, Integer::sum); }
+
+    /** A device driver passed {@code h} to unbind. */
+    public void handleUnbound(org.smmubench.iommu.IommuSva h) { handleBinds.merge(h, -1, Integer::sum); }
+
+    /** Every handle a bind returned, with its binds minus unbinds. */
+    public java.util.Map<org.smmubench.iommu.IommuSva, Integer> handleBinds() { return java.util.Collections.unmodifiableMap(handleBinds); }
+
     public int step() { return step; }
 
     /** True while the after-step checks run: nothing changes the machine, so they may share walks. */

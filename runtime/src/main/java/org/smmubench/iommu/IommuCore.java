@@ -193,92 +193,39 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
 
     // ---------------------------------------------------------------- SVA (iommu-sva.c)
 
-    /** The mm's iommu data, or null when it never had a PASID. */
+    /** The mm's iommu data, or null when it never had a PASID (freed once mm_pasid_drop ran). */
     public IommuMm iommuMm(Mm mm) { return (IommuMm) mm.iommuMm; }
 
-    /**
-     * iommu_sva_bind_device. Returns the (possibly shared) handle or an errno. The PASID is the
-     * mm's global one; a second bind of the same (dev, mm) only takes another handle reference.
-     */
+    /** Kernel code reading mm->iommu_mm and dereferencing it: KASAN reports it if it was freed. */
+    IommuMm derefIommuMm(Mm mm) {
+        IommuMm data = iommuMm(mm);
+        if (data != null) k.checkUse(data);
+        return data;
+    }
+
+    /** Whether {@code pasid} is allocated in iommu_global_pasid_ida. */
+    public boolean globalPasidAllocated(int pasid) { return globalPasidIda.isAllocated(pasid); }
+
+    /** iommu_sva_bind_device, as the tree has it (see IommuCoreFunctions). */
     public ErrPtr<IommuSva> iommuSvaBindDevice(Device dev, Mm mm) {
-        try (Frame f = k.enter("iommu_sva_bind_device")) {
-            if (dev.iommuPriv == null) return ErrPtr.err(-Errno.ENODEV);
-            iommuSvaLock.lock();
-            try {
-                ErrPtr<IommuMm> data = iommuAllocMmData(mm, dev);
-                if (data.isErr()) return ErrPtr.err(data.err());
-                IommuMm iommuMm = data.get();
-                for (IommuSva h : iommuMm.svaHandles) {
-                    if (h.dev == dev) {
-                        h.users++;
-                        return ErrPtr.of(h);
-                    }
-                }
-                IommuSva handle = k.kzalloc(null, dev.name(), Gfp.GFP_KERNEL, IommuSva::new);
-                if (handle == null) return ErrPtr.err(-Errno.ENOMEM);
-
-                IommuDomain domain = null;
-                for (IommuDomain d : iommuMm.svaDomains) {
-                    if (iommuAttachDevicePasid(d, dev, iommuMm.pasid) == 0) {
-                        domain = d;
-                        d.users++;
-                        break;
-                    }
-                }
-                if (domain == null) {
-                    domain = iommuSvaDomainAlloc(dev, mm);
-                    if (domain == null) {
-                        k.kfree(handle);
-                        return ErrPtr.err(-Errno.ENOMEM);
-                    }
-                    int ret = iommuAttachDevicePasid(domain, dev, iommuMm.pasid);
-                    if (ret != 0) {
-                        iommuDomainFree(domain);
-                        k.kfree(handle);
-                        return ErrPtr.err(ret);
-                    }
-                    domain.users = 1;
-                    iommuMm.svaDomains.add(domain);
-                }
-                handle.dev = dev;
-                handle.domain = domain;
-                handle.users = 1;
-                iommuMm.svaHandles.add(handle);
-                return ErrPtr.of(handle);
-            } finally {
-                iommuSvaLock.unlock();
-            }
-        }
+        return functions.get("iommu_sva_bind_device").iommuSvaBindDevice(dev, mm);
     }
 
-    /** iommu_sva_unbind_device: drop a handle reference; the last one detaches the PASID. */
+    /** iommu_sva_unbind_device, as the tree has it. */
     public void iommuSvaUnbindDevice(IommuSva handle) {
-        try (Frame f = k.enter("iommu_sva_unbind_device")) {
-            IommuDomain domain = handle.domain;
-            IommuMm iommuMm = iommuMm(domain.mm);
-            iommuSvaLock.lock();
-            try {
-                if (--handle.users > 0) return;
-                iommuMm.svaHandles.remove(handle);
-                iommuDetachDevicePasid(domain, handle.dev, iommuMm.pasid);
-                if (--domain.users == 0) {
-                    iommuMm.svaDomains.remove(domain);
-                    iommuDomainFree(domain);
-                }
-            } finally {
-                iommuSvaLock.unlock();
-            }
-            k.kfree(handle);
-        }
+        functions.get("iommu_sva_unbind_device").iommuSvaUnbindDevice(handle);
     }
+
+    /** iommu_sva_lock, which serialises bind and unbind. */
+    Mutex iommuSvaLock() { return iommuSvaLock; }
 
     /**
      * iommu_alloc_mm_data: the first bind gives the mm its global PASID (kept until the mm is
      * freed); later binds check it fits the device.
      */
-    private ErrPtr<IommuMm> iommuAllocMmData(Mm mm, Device dev) {
+    ErrPtr<IommuMm> iommuAllocMmData(Mm mm, Device dev) {
         try (Frame f = k.enter("iommu_alloc_mm_data")) {
-            IommuMm existing = iommuMm(mm);
+            IommuMm existing = derefIommuMm(mm);
             if (existing != null) {
                 if (existing.pasid >= dev.maxPasids) return ErrPtr.err(-Errno.EOVERFLOW);
                 return ErrPtr.of(existing);
@@ -317,19 +264,20 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
         }
     }
 
-    /** mm_pasid_drop, from __mmdrop: the PASID goes back only when the mm itself is freed. */
+    /** mm_pasid_drop, where the tree's kernel/fork.c calls it (__mmdrop in v6.8): the PASID and the data go. */
     private void mmPasidDrop(Mm mm) {
         try (Frame f = k.enter("mm_pasid_drop")) {
             IommuMm data = iommuMm(mm);
             if (data == null) return;
             iommuFreeGlobalPasid(data.pasid);
+            // mm->iommu_mm is left pointing at the freed data, as the kernel leaves it: in
+            // v6.8 the mm goes next; a tree that drops the PASID earlier keeps a dangling pointer.
             k.kfree(data);
-            mm.iommuMm = null;
         }
     }
 
     /** iommu_sva_domain_alloc: the driver's SVA domain, typed and tied to the mm by the core. */
-    private IommuDomain iommuSvaDomainAlloc(Device dev, Mm mm) {
+    IommuDomain iommuSvaDomainAlloc(Device dev, Mm mm) {
         try (Frame f = k.enter("iommu_sva_domain_alloc")) {
             IommuDomain dom = ops.domainAlloc(IommuDomainType.SVA);
             if (dom == null) return null;
@@ -370,11 +318,9 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
         return k.inject("set_dev_pasid", d.name()) ? -Errno.ENOMEM : domain.ops.setDevPasid(domain, d, pasid);
     }
 
-    /** __iommu_remove_group_pasid: remove_dev_pasid on every group device. */
+    /** __iommu_remove_group_pasid, as the tree has it. */
     void iommuRemoveGroupPasid(IommuGroup group, int pasid) {
-        try (Frame f = k.enter("__iommu_remove_group_pasid")) {
-            for (Device d : group.devices) ops.removeDevPasid(d, pasid);
-        }
+        functions.get("__iommu_remove_group_pasid").iommuRemoveGroupPasid(group, pasid);
     }
 
     /** iommu_detach_device_pasid: remove from every group device, then free the PASID slot. */

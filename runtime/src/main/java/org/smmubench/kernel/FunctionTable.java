@@ -15,10 +15,11 @@ import java.util.Set;
  * installs its own version of exactly the functions it touched. The owner of the table calls
  * {@code table.get("kernel_name").method(...)}, so trees differ only inside those functions.
  *
- * <p>A function is replaced at most once per tree: two commits that both change it cannot be
- * stacked blindly (the second was written against a different version of the function), so
- * the tree parser refuses such trees before anything is built; {@link #install} repeats the
- * check as a guard.
+ * <p>A function is replaced at most once per tree, unless the two commits are declared to
+ * compose (one was written on top of the other): two unrelated commits that both change it
+ * cannot be stacked blindly (the second was written against a different version of the
+ * function), so the tree parser refuses such trees before anything is built; {@link #install}
+ * repeats the check as a guard.
  */
 public final class FunctionTable<F> {
     private static final ClassValue<Map<String, Method>> FUNCTIONS = new ClassValue<>() {
@@ -59,13 +60,21 @@ public final class FunctionTable<F> {
     }
 
     /** Installs {@code version} as {@code kernelFunction}, on behalf of the tree term {@code term}. */
-    public void install(String kernelFunction, F version, String term) {
+    public void install(String kernelFunction, F version, String term) { install(kernelFunction, version, term, Set.of()); }
+
+    /**
+     * Installs {@code version} as {@code kernelFunction} for {@code term}, which may replace the
+     * version of one of the terms in {@code over}: the commits it was declared to compose with
+     * (one built on the other). Any other earlier version is a conflict.
+     */
+    public void install(String kernelFunction, F version, String term, Set<String> over) {
         if (!functionsOf(base.getClass()).containsKey(kernelFunction))
             throw new IllegalArgumentException(term + " replaces " + kernelFunction + ", which "
                     + base.getClass().getSimpleName() + " does not model as replaceable");
-        String prev = installedBy.putIfAbsent(kernelFunction, term);
-        if (prev != null)
+        String prev = installedBy.get(kernelFunction);
+        if (prev != null && !over.contains(prev))
             throw new IllegalStateException(prev + " and " + term + " both replace " + kernelFunction);
+        installedBy.put(kernelFunction, term);
         installed.put(kernelFunction, version);
     }
 

@@ -91,7 +91,7 @@ public final class Mm {
         if (--count == 0) world.mmdropFinal(this);
     }
 
-    /** Runs at __mmdrop, before the struct is freed (mm_pasid_drop lives here). */
+    /** mm_pasid_drop's work, registered by the iommu core; runs where the tree calls it (__mmdrop in v6.8). */
     public void addTeardownHook(Runnable r) { teardownHooks.add(r); }
 
     List<Runnable> teardownHooks() { return teardownHooks; }

@@ -12,8 +12,10 @@ import org.smmubench.hw.PhysMemory;
 import org.smmubench.hw.field.Pte;
 import org.smmubench.kernel.Errno;
 import org.smmubench.kernel.Frame;
+import org.smmubench.kernel.FunctionTable;
 import org.smmubench.kernel.Kernel;
 import org.smmubench.kernel.Mutex;
+import org.smmubench.kernel.Patchable;
 import org.smmubench.kernel.SpinLock;
 
 /**
@@ -21,7 +23,7 @@ import org.smmubench.kernel.SpinLock;
  * secondary MMUs through arch_invalidate_secondary_tlbs), exit, and the mmu-notifier
  * machinery with its SRCU-deferred free.
  */
-public final class MmWorld {
+public final class MmWorld implements Patchable<MmFunctions> {
     /**
      * MAIR_EL1 as arm64 Linux programs it (attr0 normal WB, attr1 normal tagged, attr2 normal
      * NC, attr3 device nGnRnE, attr4 device nGnRE); SVA copies it into CD dword 3.
@@ -41,10 +43,19 @@ public final class MmWorld {
     /** SRCU callbacks queued by mmu_notifier_put, run at the next grace period. */
     private final Deque<MmuNotifier> srcuPending = new ArrayDeque<>();
 
+    /** The kernel/fork.c functions upstream commits change, in the versions this tree runs. */
+    private final FunctionTable<MmFunctions> functions;
+
     public MmWorld(Kernel k, PhysMemory mem) {
         this.k = k;
         this.mem = mem;
+        this.functions = new FunctionTable<>(new MmFunctions(this));
     }
+
+    @Override
+    public FunctionTable<MmFunctions> functions() { return functions; }
+
+    Kernel kernel() { return k; }
 
     public Mm find(String name) { return mms.get(name); }
 
@@ -133,22 +144,34 @@ public final class MmWorld {
     }
 
     /**
-     * Process exit: exit_mmap tells every subscriber (mmu_notifier_release), tears the address
-     * space down, and mmput drops mm_users' reference on the struct.
+     * Process exit: mmput drops mm_users to zero, so __mmput tears the address space down
+     * (exit_mmap tells every subscriber through mmu_notifier_release) and drops mm_users'
+     * reference on the struct.
      */
     public void exit(Mm mm) {
         try (Frame f = k.enter("do_exit")) {
             if (mm.exited) return;
             mm.exited = true;
             mm.users = 0;
-            try (Frame g = k.enter("exit_mmap")) {
-                mmuNotifierRelease(mm);
-                for (Mm.MappedPage p : mm.pages.values()) mem.free(p.pa());
-                mm.pages.clear();
-                mm.pgtable.freeLowerTables();
+            try (Frame g = k.enter("mmput")) {
+                functions.get("__mmput").mmput(mm);
             }
-            mm.mmdrop();
         }
+    }
+
+    /** exit_mmap: subscribers are told, the user pages and page-table pages go. */
+    void exitMmap(Mm mm) {
+        try (Frame g = k.enter("exit_mmap")) {
+            mmuNotifierRelease(mm);
+            for (Mm.MappedPage p : mm.pages.values()) mem.free(p.pa());
+            mm.pages.clear();
+            mm.pgtable.freeLowerTables();
+        }
+    }
+
+    /** mm_pasid_drop: the iommu core's hook, run where the tree's kernel/fork.c calls it. */
+    void mmPasidDrop(Mm mm) {
+        for (Runnable r : mm.teardownHooks()) r.run();
     }
 
     /** __mmu_notifier_release: ->release on each subscriber, then unlink them all. */
@@ -160,15 +183,17 @@ public final class MmWorld {
         }
     }
 
-    /** __mmdrop: the struct goes; the PASID with it (mm_pasid_drop), and the pgd. */
+    /** The last mmdrop: __mmdrop, as the tree has it. */
     void mmdropFinal(Mm mm) {
-        try (Frame f = k.enter("__mmdrop")) {
-            for (Runnable r : mm.teardownHooks()) r.run();
-            if (!mm.exited) mm.pgtable.freeLowerTables();
-            mm.pgtable.freePgd();
-            mm.freed = true;
-            usedAsids.remove(mm.cpuAsid);
-        }
+        functions.get("__mmdrop").mmdrop(mm);
+    }
+
+    /** The struct itself goes: the pgd (and the page tables if the mm never exited), and its CPU ASID. */
+    void freeMmStruct(Mm mm) {
+        if (!mm.exited) mm.pgtable.freeLowerTables();
+        mm.pgtable.freePgd();
+        mm.freed = true;
+        usedAsids.remove(mm.cpuAsid);
     }
 
     /** arm64_mm_context_get: pin the mm's CPU ASID so rollover cannot reassign it; 0 on failure. */

@@ -47,7 +47,12 @@ class CorpusTest {
         List<RunResult> rs = run(file, false);
         assertEquals(2, rs.size(), file + " names the tree without the fix and the tree with it");
         for (RunResult r : rs) assertTrue(r.passed(), r.driver() + " " + r);
-        assertFalse(rs.get(0).violated().isEmpty(), rs.get(0).driver() + " (without the fix) must be red");
+        // Red: invariants violated, or steps whose results (met, since the run passed) differ
+        // from what the fixed tree gives.
+        Corpus.Entry entry = Corpus.load(CORPUS).stream().filter(e -> e.file().getFileName().equals(file.getFileName()))
+                .findFirst().orElseThrow();
+        assertTrue(!rs.get(0).violated().isEmpty() || !entry.stepDifferences().isEmpty(),
+                rs.get(0).driver() + " (without the fix) must be red: violations or wrong step results");
         assertEquals(List.of(), List.copyOf(rs.get(1).violated()), rs.get(1).driver() + " (with the fix) must be green");
     }
 
@@ -81,6 +86,40 @@ class CorpusTest {
         assertFalse(step2.contains("__iommu_remove_group_pasid"), "the fixed attach does not call __iommu_remove_group_pasid on failure");
         assertEquals(1, occurrences(step2, "-> arm_smmu_sva_remove_dev_pasid"), "only dspA, the device that succeeded, is undone");
         assertTrue(step2.indexOf("-> arm_smmu_sva_remove_dev_pasid") > step2.lastIndexOf("-> arm_smmu_sva_set_dev_pasid"), step2);
+    }
+
+    @Test
+    void withoutThe9991FixTheHandleOfAFailedBindLeaks() {
+        RunResult leak = run(CORPUS.resolve("9991a82a3817-sva-bind-handle-leak.yaml"), false).get(0);
+        assertEquals("v6.8-9991a82a3817", leak.driver());
+        assertEquals(1, leak.violations().size(), leak.violations().toString());
+        RecordedViolation v = leak.violations().get(0);
+        assertTrue(v.violation().message().contains("IommuSva in iommu_sva_bind_device"), v.violation().message());
+    }
+
+    @Test
+    void onRc6TheSecondDevicesHandleIsUncountedAndItsUnbindUnderflows() {
+        RunResult rc6 = run(CORPUS.resolve("6384c56c99d9-sva-handle-sharing-multi-device.yaml"), false).get(0);
+        assertEquals("v6.8-6384c56c99d9", rc6.driver());
+        List<String> refs = rc6.violations().stream().filter(v -> v.violation().invariant().equals("sva-handle-refs"))
+                .map(v -> v.step() + ": " + v.violation().message()).toList();
+        assertEquals(List.of("2: iommu_sva of nic1 for proc1: expected users 1 (binds minus unbinds), found users 0",
+                "2: iommu_sva of nic1 for proc1: expected on proc1's sva_handles while it has 1 bind(s), found it off the list"), refs);
+        RecordedViolation warn = rc6.violations().stream().filter(v -> v.violation().invariant().equals("kernel-warn")).findFirst().orElseThrow();
+        assertEquals(4, warn.step());
+        assertTrue(warn.violation().message().startsWith("refcount_t: underflow"), warn.violation().message());
+    }
+
+    @Test
+    void theStepResultEntriesAreRedThroughTheirStepsOnly() {
+        for (String f : List.of("65d4418c5002-restore-sva-handle-sharing.yaml", "b3f6fcd8404f-skip-pasid-validation-no-pasid.yaml")) {
+            Corpus.Entry e = Corpus.load(CORPUS).stream().filter(x -> x.file().getFileName().toString().equals(f)).findFirst().orElseThrow();
+            assertFalse(e.stepDifferences().isEmpty(), f);
+            RunResult unfixed = run(CORPUS.resolve(f), false).get(0);
+            assertTrue(unfixed.passed() && unfixed.violated().isEmpty(), unfixed.toString());
+        }
+        Corpus.Entry b3f6 = Corpus.load(CORPUS).stream().filter(x -> x.hash().equals("b3f6fcd8404f")).findFirst().orElseThrow();
+        assertEquals("step 1 bind dspA proc1: EINVAL", b3f6.stepDifferences().get(0));
     }
 
     private static int occurrences(String trace, String needle) {

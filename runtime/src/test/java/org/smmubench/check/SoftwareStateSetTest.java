@@ -15,7 +15,7 @@ import org.smmubench.bench.RunResult;
 /** The software-state invariants as the default set registers them: all present, and together silent on correct flows. */
 class SoftwareStateSetTest {
     static final Set<String> IDS = Set.of("cd-placement", "cd-bounds", "pasid-consistency", "notifier-balance", "bond-unique",
-            "shared-cd-refs", "asid-unique", "domain-devices", "group-pasid-atomic");
+            "shared-cd-refs", "asid-unique", "domain-devices", "group-pasid-atomic", "sva-handle-refs", "pasid-lifetime");
 
     @Test
     void everySoftwareStateIdIsRegisteredOnceAndCatalogued() {

@@ -52,6 +52,20 @@ class FunctionTableTest {
     }
 
     @Test
+    void aTermDeclaredToComposeReplacesTheEarlierTermsVersionOnly() {
+        FunctionTable<Functions> t = new FunctionTable<>(new Functions());
+        t.install("foo_get", new Functions(), "+0123456789ab");
+        NewGet later = new NewGet();
+        t.install("foo_get", later, "+ba9876543210", Set.of("+0123456789ab"));
+        assertSame(later, t.get("foo_get"));
+        assertEquals("+ba9876543210", t.replacedBy("foo_get"));
+        // Composing with one term does not license replacing another's.
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> t.install("foo_get", new NewGet(), "+aaaaaaaaaaaa", Set.of("+0123456789ab")));
+        assertEquals("+ba9876543210 and +aaaaaaaaaaaa both replace foo_get", e.getMessage());
+    }
+
+    @Test
     void unknownFunctionNamesAreProgrammingErrors() {
         FunctionTable<Functions> t = new FunctionTable<>(new Functions());
         assertThrows(IllegalArgumentException.class, () -> t.get("foo_helper"));

@@ -42,6 +42,7 @@ public final class Main implements Callable<Integer> {
         cl.addSubcommand(new CommandLine(new ReplCommand(repl)));
         cl.addSubcommand(new CommandLine(new ExploreCommand()));
         cl.addSubcommand(new CommandLine(new DriversCommand()));
+        cl.addSubcommand(new CommandLine(new CorpusCommand()));
         cl.addSubcommand(new CommandLine(new InvariantsCommand()));
         cl.addSubcommand(new CommandLine(new SitesCommand()));
         cl.addSubcommand(new CommandLine(new CommandLine.HelpCommand()));

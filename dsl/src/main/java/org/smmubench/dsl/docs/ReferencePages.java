@@ -95,7 +95,7 @@ public final class ReferencePages {
                 | `--driver` | a scenario that names its trees | a scenario that names none |
                 |---|---|---|
                 | (none) | runs on those | runs on the default |
-                | `all` | keeps its own trees | runs on every tree |
+                | `all` | keeps its own trees | runs on every release (each base as released) |
                 | `ID,…` | runs on exactly those | runs on exactly those |
 
                 Each Examples row of a Gherkin Scenario Outline is its own scenario and names its own

@@ -16,15 +16,30 @@ import java.util.List;
  * @param functions the kernel functions it changed that the bench models; each lives in
  *                  exactly one of the patches' function tables
  * @param note      what the bench models of it and what it could not verify
+ * @param buildsOn  the modelled commits (12-hex hashes, same base) this one was written on top of
+ *                  and that change some of the same functions. Only such a pair may share a
+ *                  function in one tree, in the order git would take them: apply the older
+ *                  first, revert the newer first. The later term's versions replace the earlier's.
  */
 public record Commit(String hash, String title, String fixes, String base, boolean inBase,
-                     List<String> files, List<String> functions, String note, List<Patch<?, ?>> patches) {
+                     List<String> files, List<String> functions, String note, List<Patch<?, ?>> patches,
+                     List<String> buildsOn) {
     public Commit {
         if (!hash.matches("[0-9a-f]{12}")) throw new IllegalArgumentException("a commit is declared by 12 hex digits: " + hash);
         files = List.copyOf(files);
         functions = List.copyOf(functions);
         patches = List.copyOf(patches);
+        buildsOn = List.copyOf(buildsOn);
     }
+
+    /** A commit that builds on no other modelled one. */
+    public Commit(String hash, String title, String fixes, String base, boolean inBase,
+                  List<String> files, List<String> functions, String note, List<Patch<?, ?>> patches) {
+        this(hash, title, fixes, base, inBase, files, functions, note, patches, List.of());
+    }
+
+    /** True when this commit was written on top of {@code other}. */
+    public boolean buildsOn(Commit other) { return buildsOn.contains(other.hash()); }
 
     /** The tree term that installs this commit's versions into its base: {@code -HASH} or {@code +HASH}. */
     public String term() { return (inBase ? "-" : "+") + hash; }

@@ -6,6 +6,13 @@ import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.driver.sva.SvaBeforeB5bf7778b722;
 import org.smmubench.iommu.IommuCore;
 import org.smmubench.iommu.IommuCoreAfterB025dea63cde;
+import org.smmubench.iommu.IommuCoreAfterB3f6fcd8404f;
+import org.smmubench.iommu.IommuCoreAfterC404f55c26fc;
+import org.smmubench.iommu.IommuCoreBefore6384c56c99d9;
+import org.smmubench.iommu.IommuCoreBefore65d4418c5002;
+import org.smmubench.iommu.IommuCoreBefore9991a82a3817;
+import org.smmubench.mm.MmBefore2667ed10d9f0;
+import org.smmubench.mm.MmWorld;
 
 /**
  * The upstream commits the bench models, each declared once. To add one: write the class
@@ -18,6 +25,8 @@ public final class Commits {
 
     static final String SVA_C = "drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3-sva.c";
     static final String IOMMU_C = "drivers/iommu/iommu.c";
+    static final String IOMMU_SVA_C = "drivers/iommu/iommu-sva.c";
+    static final String FORK_C = "kernel/fork.c";
 
     public static final Commit B5BF7778B722 = new Commit("b5bf7778b722",
             "iommu/arm-smmu-v3: Do not use GFP_KERNEL under as spinlock",
@@ -40,8 +49,73 @@ public final class Commits {
                     + " succeeded, not on every group device (whether 6.8-stable took it was not checked)",
             List.of(new Patch<>(IommuCore.class, IommuCoreAfterB025dea63cde.class, IommuCoreAfterB025dea63cde::new)));
 
+    public static final Commit _9991A82A3817 = new Commit("9991a82a3817",
+            "iommu/sva: Fix memory leak in iommu_sva_bind_device()",
+            "092edaddb660 (\"iommu: Support mm PASID 1:n with sva domains\")",
+            "v6.8", true,
+            List.of(IOMMU_SVA_C),
+            List.of("iommu_sva_bind_device"),
+            "both it and the commit it fixes came in the v6.8 merge window, so no release had the leak; reverting it from"
+                    + " v6.8 leaks the handle when iommu_sva_domain_alloc fails (an analogue: v6.8's bind with handle sharing)",
+            List.of(new Patch<>(IommuCore.class, IommuCoreBefore9991a82a3817.class, IommuCoreBefore9991a82a3817::new)));
+
+    public static final Commit _65D4418C5002 = new Commit("65d4418c5002",
+            "iommu/sva: Restore SVA handle sharing",
+            "092edaddb660 (\"iommu: Support mm PASID 1:n with sva domains\")",
+            "v6.8", true,
+            List.of(IOMMU_SVA_C),
+            List.of("iommu_sva_bind_device", "iommu_sva_unbind_device"),
+            "v6.8-rc6; reverting it gives the rc1..rc5 core, where a second bind of one (device, mm) fails -EBUSY."
+                    + " 6384c56c99d9 was written on top of it, so a tree reverts that first: v6.8-6384c56c99d9-65d4418c5002",
+            List.of(new Patch<>(IommuCore.class, IommuCoreBefore65d4418c5002.class, IommuCoreBefore65d4418c5002::new)));
+
+    public static final Commit _6384C56C99D9 = new Commit("6384c56c99d9",
+            "iommu/sva: Fix SVA handle sharing in multi device case",
+            "65d4418c5002 (\"iommu/sva: Restore SVA handle sharing\")",
+            "v6.8", true,
+            List.of(IOMMU_SVA_C),
+            List.of("iommu_sva_bind_device"),
+            "v6.8-rc7; reverting it gives the rc6 core, where a device joining an existing SVA domain gets an unlisted"
+                    + " handle with no users",
+            List.of(new Patch<>(IommuCore.class, IommuCoreBefore6384c56c99d9.class, IommuCoreBefore6384c56c99d9::new)),
+            List.of("65d4418c5002"));
+
+    public static final Commit C404F55C26FC = new Commit("c404f55c26fc",
+            "iommu: Validate the PASID in iommu_attach_device_pasid()",
+            "16603704559c (\"iommu: Add attach/detach_dev_pasid iommu interfaces\")",
+            "v6.8", false,
+            List.of(IOMMU_C),
+            List.of("iommu_attach_device_pasid"),
+            "v6.9-rc2, also taken by 6.8-stable; SVA cannot reach its check alone (iommu_alloc_mm_data returns -EOVERFLOW"
+                    + " first), but a group with a PASID-less device fails every attach -EINVAL",
+            List.of(new Patch<>(IommuCore.class, IommuCoreAfterC404f55c26fc.class, IommuCoreAfterC404f55c26fc::new)));
+
+    public static final Commit B3F6FCD8404F = new Commit("b3f6fcd8404f",
+            "iommu: Skip PASID validation for devices without PASID capability",
+            "c404f55c26fc (\"iommu: Validate the PASID in iommu_attach_device_pasid()\")",
+            "v6.8", false,
+            List.of(IOMMU_C),
+            List.of("iommu_attach_device_pasid", "__iommu_set_group_pasid", "__iommu_remove_group_pasid"),
+            "v6.15-rc7; written on top of c404f55c26fc, so a tree applies that first: v6.8+c404f55c26fc+b3f6fcd8404f"
+                    + " (its hunks carried onto v6.8's function bodies; read from the v3 posting and stable backports)",
+            List.of(new Patch<>(IommuCore.class, IommuCoreAfterB3f6fcd8404f.class, IommuCoreAfterB3f6fcd8404f::new)),
+            List.of("c404f55c26fc"));
+
+    public static final Commit _2667ED10D9F0 = new Commit("2667ed10d9f0",
+            "mm: Fix PASID use-after-free issue",
+            "701fac40384f (\"iommu/sva: Assign a PASID to mm on PASID allocation and free it on mm exit\")",
+            "v6.8", true,
+            List.of(FORK_C),
+            List.of("__mmput", "__mmdrop"),
+            "v5.18-rc; a v6.8 analogue: reverting it drops the PASID (and v6.8's iommu_mm) in __mmput, when the address"
+                    + " space goes, while the SVA domain still pins the struct and the device still has the PASID",
+            List.of(new Patch<>(MmWorld.class, MmBefore2667ed10d9f0.class, MmBefore2667ed10d9f0::new)));
+
     /** Every modelled commit, in the order listings show them. */
-    public static List<Commit> all() { return List.of(B5BF7778B722, B025DEA63CDE); }
+    public static List<Commit> all() {
+        return List.of(B5BF7778B722, B025DEA63CDE, _9991A82A3817, _65D4418C5002, _6384C56C99D9, _2667ED10D9F0,
+                C404F55C26FC, B3F6FCD8404F);
+    }
 
     /** The commits a tree on {@code base} may revert or apply. */
     public static List<Commit> of(String base) { return all().stream().filter(c -> c.base().equals(base)).toList(); }

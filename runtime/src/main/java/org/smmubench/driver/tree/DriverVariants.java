@@ -33,6 +33,9 @@ public final class DriverVariants {
         return t.base() + " " + String.join(", ", parts);
     }
 
+    /** Every modelled release (base) as released, oldest first: where {@code --driver all} runs a scenario that names no tree. */
+    public static List<String> releases() { return List.copyOf(KernelTrees.BASES); }
+
     /** The canonical tree name for a tree name or alias, or empty when it is not one. "all" is not resolved here. */
     public static Optional<String> resolve(String name) { return KernelTrees.resolve(name).map(KernelTree::name); }
 

@@ -26,13 +26,17 @@ public record KernelTree(String base, List<Commit> commits) {
      * that patches a file the bench did not pass would otherwise silently not be applied.
      */
     public void install(List<? extends Patchable<?>> hosts) {
-        for (Commit c : commits) {
+        for (int i = 0; i < commits.size(); i++) {
+            Commit c = commits.get(i);
+            // The earlier terms this one composes with (KernelTrees checked the order).
+            java.util.Set<String> over = new java.util.HashSet<>();
+            for (Commit e : commits.subList(0, i)) if (c.buildsOn(e) || e.buildsOn(c)) over.add(e.term());
             for (Patch<?, ?> p : c.patches()) {
                 long found = hosts.stream().filter(p.host()::isInstance).count();
                 if (found != 1)
                     throw new IllegalStateException(c.hash() + " patches " + p.host().getSimpleName() + ", found "
                             + found + " such part among " + hosts.stream().map(h -> h.getClass().getSimpleName()).toList());
-                for (Patchable<?> h : hosts) p.installInto(h, c, c.term());
+                for (Patchable<?> h : hosts) p.installInto(h, c, c.term(), over);
             }
         }
     }

@@ -89,10 +89,12 @@ public final class KernelTrees {
                         + ", so it can only be applied: '+") + c.hash() + "'");
             if (commits.contains(c))
                 return Parsed.bad("driver '" + name + "' names " + c.hash() + " twice");
+            String order = prerequisiteMissing(name, base, c, commits, onBase);
+            if (order != null) return Parsed.bad(order);
             for (Commit earlier : commits) {
                 Set<String> both = new LinkedHashSet<>(earlier.functions());
                 both.retainAll(c.functions());
-                if (!both.isEmpty())
+                if (!both.isEmpty() && !composes(earlier, c))
                     return Parsed.bad("driver '" + name + "': " + earlier.hash() + " and " + c.hash() + " both change "
                             + String.join(", ", both) + "; the bench models each commit against " + base
                             + " and cannot stack two versions of one function");
@@ -104,16 +106,69 @@ public final class KernelTrees {
         return Parsed.ok(new KernelTree(base, commits));
     }
 
+    /**
+     * Whether {@code later}, named after {@code earlier} in a tree, may replace its versions of
+     * shared functions: an apply after the apply of the commit it builds on, or a revert after
+     * the revert of the commit that builds on it (the order git needs).
+     */
+    private static boolean composes(Commit earlier, Commit later) {
+        if (!later.inBase() && !earlier.inBase()) return later.buildsOn(earlier);
+        if (later.inBase() && earlier.inBase()) return earlier.buildsOn(later);
+        return false;
+    }
+
+    /**
+     * Why {@code c} cannot come next in the tree: applying a commit needs the later commit it
+     * builds on applied first; reverting one needs every commit of the base that builds on it
+     * reverted first; a commit built on a reverted one cannot be applied. Null when it can.
+     */
+    private static String prerequisiteMissing(String name, String base, Commit c, List<Commit> earlier, List<Commit> onBase) {
+        for (Commit o : onBase) {
+            if (!c.inBase() && c.buildsOn(o) && !o.inBase() && !earlier.contains(o))
+                return "driver '" + name + "': " + c.hash() + " builds on " + o.hash() + ", which " + base
+                        + " lacks: apply it first ('" + minimal(c).name() + "')";
+            if (!c.inBase() && c.buildsOn(o) && o.inBase() && earlier.contains(o))
+                return "driver '" + name + "': " + c.hash() + " builds on " + o.hash() + ", which this tree reverts";
+            if (c.inBase() && o.inBase() && o.buildsOn(c) && !earlier.contains(o))
+                return "driver '" + name + "': " + o.hash() + " builds on " + c.hash() + " and changes the same code:"
+                        + " revert it first ('" + minimal(c).name() + "')";
+        }
+        return null;
+    }
+
+    /**
+     * The smallest tree that reverts or applies {@code c}: its base with, before it, the
+     * commits git needs out of the way (reverts of those built on it) or in place (applies of
+     * the later commits it builds on).
+     */
+    public static KernelTree minimal(Commit c) {
+        List<Commit> chain = new ArrayList<>();
+        addPrerequisites(c, Commits.of(c.base()), chain);
+        return new KernelTree(c.base(), chain);
+    }
+
+    private static void addPrerequisites(Commit c, List<Commit> onBase, List<Commit> chain) {
+        if (chain.contains(c)) return;
+        for (Commit o : onBase) {
+            if (c.inBase() && o.inBase() && o.buildsOn(c)) addPrerequisites(o, onBase, chain);
+            if (!c.inBase() && !o.inBase() && c.buildsOn(o)) addPrerequisites(o, onBase, chain);
+        }
+        chain.add(c);
+    }
+
     /** The tree a name or alias stands for, if it is one. */
     public static Optional<KernelTree> resolve(String name) { return parse(name).tree(); }
 
-    /** What {@code all} runs: every base, each with every single-commit revert before it and apply after it. */
+    /**
+     * What {@code all} runs: every base, each with every single-commit revert before it and apply
+     * after it (with the commits git needs reverted or applied first, see {@link #minimal}).
+     */
     public static List<KernelTree> all() {
         List<KernelTree> out = new ArrayList<>();
         for (String base : BASES) {
-            for (Commit c : Commits.of(base)) if (c.inBase()) out.add(new KernelTree(base, List.of(c)));
+            for (Commit c : Commits.of(base)) if (c.inBase()) out.add(minimal(c));
             out.add(new KernelTree(base, List.of()));
-            for (Commit c : Commits.of(base)) if (!c.inBase()) out.add(new KernelTree(base, List.of(c)));
+            for (Commit c : Commits.of(base)) if (!c.inBase()) out.add(minimal(c));
         }
         return out;
     }

@@ -17,12 +17,12 @@ public record Patch<H extends Patchable<F>, F>(Class<H> host, Class<? extends F>
         return commit.functions().stream().filter(table.names()::contains).toList();
     }
 
-    /** Installs this patch into {@code host} if it is this patch's host; {@code term} names the tree term. */
-    void installInto(Object host, Commit commit, String term) {
+    /** Installs this patch into {@code host} if it is this patch's host; {@code term} names the tree term, which may replace the versions of the terms in {@code over}. */
+    void installInto(Object host, Commit commit, String term, java.util.Set<String> over) {
         if (!this.host.isInstance(host)) return;
         H h = this.host.cast(host);
         FunctionTable<F> table = h.functions();
         F v = make.apply(h);
-        for (String fn : functionsIn(commit, table)) table.install(fn, v, term);
+        for (String fn : functionsIn(commit, table)) table.install(fn, v, term, over);
     }
 }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class ConsoleReportTest {
     @Test
     void passLineNamesDriverFileScenarioAndViolations() {
-        assertEquals("PASS  v6.8-b5bf7778b722  " + SampleResults.FILE + "  " + SampleResults.NAME + "  [atomic-sleep]\n",
+        String driver = "v6.8-b5bf7778b722";
+        int width = org.smmubench.driver.tree.DriverVariants.all().stream().mapToInt(v -> v.id().length()).max().orElse(0);
+        assertEquals("PASS  " + driver + " ".repeat(width - driver.length()) + "  " + SampleResults.FILE + "  " + SampleResults.NAME + "  [atomic-sleep]\n",
                 ConsoleReport.line(SampleResults.preFixPassed(3)));
     }
 

@@ -90,8 +90,37 @@ class KernelTreesTest {
 
     @Test
     void allIsEveryBaseWithEachSingleCommitRevertOrApply() {
-        assertEquals(List.of("v6.8-b5bf7778b722", "v6.8", "v6.8+b025dea63cde"),
+        assertEquals(List.of("v6.8-b5bf7778b722", "v6.8-9991a82a3817", "v6.8-6384c56c99d9-65d4418c5002", "v6.8-6384c56c99d9",
+                        "v6.8-2667ed10d9f0", "v6.8", "v6.8+b025dea63cde", "v6.8+c404f55c26fc", "v6.8+c404f55c26fc+b3f6fcd8404f"),
                 KernelTrees.all().stream().map(KernelTree::name).toList());
+    }
+
+    @Test
+    void aCommitBuiltOnAnotherNeedsItInPlaceOrOutOfTheWayFirst() {
+        assertEquals("driver 'v6.8+b3f6fcd8404f': b3f6fcd8404f builds on c404f55c26fc, which v6.8 lacks: apply it first"
+                + " ('v6.8+c404f55c26fc+b3f6fcd8404f')", error("v6.8+b3f6fcd8404f"));
+        assertEquals("driver 'v6.8-65d4418c5002': 6384c56c99d9 builds on 65d4418c5002 and changes the same code: revert it"
+                + " first ('v6.8-6384c56c99d9-65d4418c5002')", error("v6.8-65d4418c5002"));
+        assertEquals("driver 'v6.8-65d4418c5002-6384c56c99d9': 6384c56c99d9 builds on 65d4418c5002 and changes the same code:"
+                + " revert it first ('v6.8-6384c56c99d9-65d4418c5002')", error("v6.8-65d4418c5002-6384c56c99d9"));
+        // Unrelated commits touching one function are still refused.
+        assertTrue(error("v6.8-9991a82a3817-6384c56c99d9").contains("both change iommu_sva_bind_device"));
+        assertTrue(error("v6.8+b025dea63cde+c404f55c26fc").contains("both change iommu_attach_device_pasid"));
+    }
+
+    @Test
+    void composedCommitsInstallTheLaterVersionOverTheEarlier() {
+        KernelTree t = KernelTrees.resolve("v6.8+c404f55c26fc+b3f6fcd8404f").orElseThrow();
+        var core = new org.smmubench.iommu.IommuCore(new org.smmubench.kernel.Kernel(new org.smmubench.hw.PhysMemory()), null);
+        t.install(List.of(core));
+        assertEquals("+b3f6fcd8404f", core.functions().replacedBy("iommu_attach_device_pasid"));
+        assertEquals("+b3f6fcd8404f", core.functions().replacedBy("__iommu_remove_group_pasid"));
+        assertTrue(core.functions().get("iommu_attach_device_pasid") instanceof org.smmubench.iommu.IommuCoreAfterB3f6fcd8404f);
+
+        KernelTree rc1 = KernelTrees.resolve("v6.8-6384c56c99d9-65d4418c5002").orElseThrow();
+        var core2 = new org.smmubench.iommu.IommuCore(new org.smmubench.kernel.Kernel(new org.smmubench.hw.PhysMemory()), null);
+        rc1.install(List.of(core2));
+        assertEquals("-65d4418c5002", core2.functions().replacedBy("iommu_sva_bind_device"));
     }
 
     @Test
