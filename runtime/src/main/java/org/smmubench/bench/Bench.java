@@ -24,6 +24,7 @@ import org.smmubench.iommu.Device;
 import org.smmubench.iommu.IommuCore;
 import org.smmubench.iommu.IommuDevFeature;
 import org.smmubench.iommu.IommuSva;
+import org.smmubench.kernel.CpuStuck;
 import org.smmubench.kernel.Errno;
 import org.smmubench.kernel.ErrPtr;
 import org.smmubench.kernel.FailureSites;
@@ -189,7 +190,14 @@ public final class Bench implements AutoCloseable {
         validate(step);
         int no = ++stepNo;
         beginStep(no, step.text());
-        Result r = execute(step);
+        Result r;
+        try {
+            r = execute(step);
+        } catch (CpuStuck stuck) {
+            // The kernel call would never return; the bench abandons it (its frames and locks
+            // unwound) and goes on with the state the loop left.
+            r = new Result("hang", stuck.getMessage());
+        }
         mms.synchronizeSrcu();
         List<String> trace = k.tracing() ? k.drainTrace() : List.of();
         List<RecordedViolation> raised = endStep();

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smmubench.driver.tree.Commits;
+import org.smmubench.scenario.DeviceSpec;
+import org.smmubench.scenario.ProcessSpec;
+import org.smmubench.scenario.Scenario;
+import org.smmubench.scenario.ScenarioLoader;
 
 /**
  * examples/corpus: one file per upstream fix, named after its hash, each red on the tree
@@ -81,6 +85,44 @@ class CorpusTest {
         assertFalse(step2.contains("__iommu_remove_group_pasid"), "the fixed attach does not call __iommu_remove_group_pasid on failure");
         assertEquals(1, occurrences(step2, "-> arm_smmu_sva_remove_dev_pasid"), "only dspA, the device that succeeded, is undone");
         assertTrue(step2.indexOf("-> arm_smmu_sva_remove_dev_pasid") > step2.lastIndexOf("-> arm_smmu_sva_set_dev_pasid"), step2);
+    }
+
+    @Test
+    void withoutD5afTheMunmapQueuesOneTlbiPerPage() {
+        List<RunResult> rs = run(CORPUS.resolve("d5afb4b47e13-soft-lockup-large-munmap.yaml"), false);
+        RecordedViolation v = rs.get(0).violations().get(0);
+        assertEquals("soft-lockup", v.violation().invariant());
+        assertEquals(3, v.step());
+        assertTrue(v.violation().backtrace().containsAll(List.of("arm_smmu_tlb_inv_range_asid",
+                "arm_smmu_mm_arch_invalidate_secondary_tlbs", "__do_munmap")), v.violation().backtrace().toString());
+        assertTrue(v.violation().locksHeld().contains("&mm->page_table_lock"), v.violation().locksHeld().toString());
+    }
+
+    @Test
+    void without95d4TheRangeLoopHangsAndTheBenchAbandonsIt() {
+        Scenario sc = ScenarioLoader.load(CORPUS.resolve("95d4782c34a6-range-inv-size-dead-loop.yaml")).get(0);
+        Bench bench = new Bench("v6.8-95d4782c34a6", sc.smmu());
+        for (DeviceSpec d : sc.devices()) bench.addDevice(d);
+        for (ProcessSpec p : sc.processes()) bench.addProcess(p);
+        List<StepOutcome> out = sc.steps().stream().map(bench::run).toList();
+        StepOutcome unmap = out.get(2);
+        assertEquals("hang", unmap.result(), unmap.detail());
+        assertTrue(unmap.detail().startsWith("arm_smmu_cmdq_issue_cmdlist still looping"), unmap.detail());
+        assertEquals(List.of("soft-lockup", "stale-tlb"), unmap.violations().stream().map(RecordedViolation::invariant).toList());
+        // The bench goes on: the next DMA and the unbind run normally.
+        assertEquals("ok", out.get(3).result());
+        assertEquals("ok", out.get(4).result());
+    }
+
+    @Test
+    void withoutEb6cTheOnePageRangeTlbiIsIllegalAndTheTranslationStays() {
+        List<RunResult> rs = run(CORPUS.resolve("eb6c97647be2-invalid-range-tlbi.yaml"), false);
+        RecordedViolation cerr = rs.get(0).violations().stream()
+                .filter(v -> v.invariant().equals("forbidden-event")).findFirst().orElseThrow();
+        assertEquals(3, cerr.step());
+        assertTrue(cerr.violation().message().contains("CERROR_ILL"), cerr.violation().message());
+        assertTrue(cerr.violation().message().contains("TLBI_NH_VA"), cerr.violation().message());
+        assertTrue(cerr.violation().backtrace().contains("__arm_smmu_tlb_inv_range"), cerr.violation().backtrace().toString());
     }
 
     private static int occurrences(String trace, String needle) {

@@ -2,8 +2,12 @@ package org.smmubench.driver.tree;
 
 import java.util.List;
 
+import org.smmubench.driver.InvBeforeEb6c97647be2;
+import org.smmubench.driver.InvCode;
 import org.smmubench.driver.sva.ArmSmmuSva;
+import org.smmubench.driver.sva.SvaBefore95d4782c34a6;
 import org.smmubench.driver.sva.SvaBeforeB5bf7778b722;
+import org.smmubench.driver.sva.SvaBeforeD5afb4b47e13;
 import org.smmubench.iommu.IommuCore;
 import org.smmubench.iommu.IommuCoreAfterB025dea63cde;
 
@@ -18,6 +22,7 @@ public final class Commits {
 
     static final String SVA_C = "drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3-sva.c";
     static final String IOMMU_C = "drivers/iommu/iommu.c";
+    static final String ARM_SMMU_V3_C = "drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c";
 
     public static final Commit B5BF7778B722 = new Commit("b5bf7778b722",
             "iommu/arm-smmu-v3: Do not use GFP_KERNEL under as spinlock",
@@ -40,8 +45,38 @@ public final class Commits {
                     + " succeeded, not on every group device (whether 6.8-stable took it was not checked)",
             List.of(new Patch<>(IommuCore.class, IommuCoreAfterB025dea63cde.class, IommuCoreAfterB025dea63cde::new)));
 
+    public static final Commit D5AFB4B47E13 = new Commit("d5afb4b47e13",
+            "iommu/arm-smmu-v3: Fix soft lockup triggered by arm_smmu_mm_invalidate_range",
+            "",
+            "v6.8", true,
+            List.of(SVA_C),
+            List.of("arm_smmu_mm_arch_invalidate_secondary_tlbs"),
+            "v6.6-rc4 (stable 5.15/6.1/6.5); reverting it sends every range, however large, as per-page"
+                    + " TLBIs when the SMMU lacks RANGE_INV, instead of one TLBI by ASID past CMDQ_MAX_TLBI_OPS pages",
+            List.of(new Patch<>(ArmSmmuSva.class, SvaBeforeD5afb4b47e13.class, SvaBeforeD5afb4b47e13::new)));
+
+    public static final Commit C95D4782C34A6 = new Commit("95d4782c34a6",
+            "iommu/arm-smmu-v3: Fix size calculation in arm_smmu_mm_invalidate_range()",
+            "2f7e8c553e98 (\"iommu/arm-smmu-v3: Hook up ATC invalidation to mm ops\")",
+            "v6.8", true,
+            List.of(SVA_C),
+            List.of("arm_smmu_mm_arch_invalidate_secondary_tlbs"),
+            "v5.18; reverting it onto v6.8 (an analogue: only the size line, end - start + 1) makes the"
+                    + " RANGE_INV loop of __arm_smmu_tlb_inv_range never end",
+            List.of(new Patch<>(ArmSmmuSva.class, SvaBefore95d4782c34a6.class, SvaBefore95d4782c34a6::new)));
+
+    public static final Commit EB6C97647BE2 = new Commit("eb6c97647be2",
+            "iommu/arm-smmu-v3: Avoid constructing invalid range commands",
+            "6833b8f2e199 (\"iommu/arm-smmu-v3: Set TTL invalidation hint better\")",
+            "v6.8", true,
+            List.of(ARM_SMMU_V3_C),
+            List.of("__arm_smmu_tlb_inv_range"),
+            "v6.6-rc4 (stable 5.15/6.1/6.5); reverting it lets an SVA (non-leaf) range of one page mod 32 build a range TLBI"
+                    + " with TTL, NUM and SCALE all 0, which the model's SMMU rejects as ILLEGAL (the spec text was not checked)",
+            List.of(new Patch<>(InvCode.class, InvBeforeEb6c97647be2.class, InvBeforeEb6c97647be2::new)));
+
     /** Every modelled commit, in the order listings show them. */
-    public static List<Commit> all() { return List.of(B5BF7778B722, B025DEA63CDE); }
+    public static List<Commit> all() { return List.of(B5BF7778B722, B025DEA63CDE, D5AFB4B47E13, C95D4782C34A6, EB6C97647BE2); }
 
     /** The commits a tree on {@code base} may revert or apply. */
     public static List<Commit> of(String base) { return all().stream().filter(c -> c.base().equals(base)).toList(); }
