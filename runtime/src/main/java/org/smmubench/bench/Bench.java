@@ -158,6 +158,7 @@ public final class Bench implements AutoCloseable {
         }
         int pasidBits = d.pasidBits() != null ? d.pasidBits() : smmuOptions.ssidBits();
         Device dev = new Device(d.name(), d.bus(), d.sids(), pasidBits, d.ats(), d.group());
+        dev.requestedDefaultDomain = d.defaultDomain();
         deviceSpecs.put(d.name(), d);
         beginStep(0, "add device " + d.name());
         int ret = core.iommuProbeDevice(dev);

@@ -89,6 +89,7 @@ public final class ScenarioWriter {
         if (d.ats()) m.put("ats", "true");
         if (!d.sva()) m.put("sva", "false");
         if (d.group() != null) m.put("group", scalar(d.group()));
+        if (d.defaultDomain() != org.smmubench.iommu.IommuDomainType.DMA) m.put("default-domain", d.defaultDomainName());
         return flowMap(m);
     }
 

@@ -125,6 +125,27 @@ class CorpusTest {
         assertTrue(cerr.violation().backtrace().contains("__arm_smmu_tlb_inv_range"), cerr.violation().backtrace().toString());
     }
 
+    @Test
+    void withoutAe91TheBindOnAnIdentityRidDomainWarnsInWriteCtxDesc() {
+        List<RunResult> rs = run(CORPUS.resolve("ae91f6552c30-sva-needs-s1-rid-domain.yaml"), false);
+        RecordedViolation warn = rs.get(0).violations().get(0);
+        assertEquals(1, rs.get(0).violations().size(), rs.get(0).violations().toString());
+        assertEquals("kernel-warn", warn.invariant());
+        assertEquals(List.of("arm_smmu_write_ctx_desc", "__arm_smmu_sva_bind"), warn.violation().backtrace().subList(0, 2));
+        assertTrue(warn.violation().message().contains("s1cdmax (0)"), warn.violation().message());
+    }
+
+    @Test
+    void onAPlainV68CoreTheAe91FixStillWarnsDuringTheRollback() {
+        // The description's claim: without b025dea63cde the core undoes the failed attach on nic0
+        // too, and remove_dev_pasid clears a CD the fixed bind never wrote.
+        RunResult r = new YamlFileRunner().prepare(CORPUS.resolve("ae91f6552c30-sva-needs-s1-rid-domain.yaml"))
+                .run(List.of("v6.8+ae91f6552c30"), false).get(0);
+        assertEquals(java.util.Set.of("kernel-warn"), r.violated());
+        assertTrue(r.violations().stream().allMatch(v -> v.violation().backtrace().contains("arm_smmu_sva_remove_dev_pasid")),
+                r.violations().toString());
+    }
+
     private static int occurrences(String trace, String needle) {
         int n = 0;
         for (int i = trace.indexOf(needle); i >= 0; i = trace.indexOf(needle, i + 1)) n++;

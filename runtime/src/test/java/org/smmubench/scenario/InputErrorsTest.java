@@ -148,6 +148,15 @@ class InputErrorsTest {
     }
 
     @Test
+    void defaultDomainIsDmaOrIdentity() {
+        assertEquals(org.smmubench.iommu.IommuDomainType.IDENTITY, Loading.one(
+                "scenario: s\ndevices:\n  - {name: a, bus: pci, sid: 1, default-domain: identity}\n").devices().get(0).defaultDomain());
+        assertEquals(org.smmubench.iommu.IommuDomainType.DMA, Loading.one(
+                "scenario: s\ndevices:\n  - {name: a, bus: pci, sid: 1}\n").devices().get(0).defaultDomain());
+        assertError("scenario: s\ndevices:\n  - {name: a, bus: pci, sid: 1, default-domain: bypass}\n", "3:49", "default-domain");
+    }
+
+    @Test
     void atsOnAPlatformDeviceIsAnError() {
         assertError("scenario: s\ndevices:\n  - {name: a, bus: platform, sid: 1, ats: true}\n", "3:38", "ats: true is for PCI devices only; 'a' is a platform device");
     }

@@ -53,7 +53,7 @@ final class Loading {
     static Scenario withoutPositions(Scenario s) {
         SourcePos u = SourcePos.UNKNOWN;
         return new Scenario(s.name(), s.description(), s.drivers(), s.smmu(),
-                s.devices().stream().map(d -> new DeviceSpec(d.name(), d.bus(), d.sids(), d.pasidBits(), d.ats(), d.sva(), d.group(), u)).toList(),
+                s.devices().stream().map(d -> new DeviceSpec(d.name(), d.bus(), d.sids(), d.pasidBits(), d.ats(), d.sva(), d.group(), d.defaultDomain(), u)).toList(),
                 s.processes().stream().map(p -> new ProcessSpec(p.name(), p.pasid(), p.asid(), p.mappings(), u)).toList(),
                 s.steps().stream().map(Loading::withoutPosition).toList(),
                 s.expect(), u);

@@ -64,6 +64,7 @@ public abstract class BenchScript extends Script {
 
     public void pci(@NamedParam(value = "sid", required = true) @NamedParam(value = "pasidBits", type = Integer.class)
                     @NamedParam(value = "ats", type = Boolean.class) @NamedParam(value = "sva", type = Boolean.class)
+                    @NamedParam(value = "defaultDomain", type = String.class)
                     Map<String, ?> args, String name) {
         statement(v -> v.pci(args, name, here()));
     }
@@ -72,6 +73,7 @@ public abstract class BenchScript extends Script {
 
     public void platform(@NamedParam(value = "sid", required = true) @NamedParam(value = "group", type = String.class)
                          @NamedParam(value = "pasidBits", type = Integer.class) @NamedParam(value = "sva", type = Boolean.class)
+                         @NamedParam(value = "defaultDomain", type = String.class)
                          Map<String, ?> args, String name) {
         statement(v -> v.platform(args, name, here()));
     }

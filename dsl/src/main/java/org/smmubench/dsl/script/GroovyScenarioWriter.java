@@ -57,6 +57,7 @@ public final class GroovyScenarioWriter {
         if (d.pasidBits() != null) b.append(", pasidBits: ").append(d.pasidBits());
         if (d.ats()) b.append(", ats: true");
         if (!d.sva()) b.append(", sva: false");
+        if (d.defaultDomain() != org.smmubench.iommu.IommuDomainType.DMA) b.append(", defaultDomain: ").append(q(d.defaultDomainName()));
         return b.toString();
     }
 

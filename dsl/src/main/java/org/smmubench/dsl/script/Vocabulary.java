@@ -12,6 +12,7 @@ import org.smmubench.check.Invariants;
 import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.Access;
 import org.smmubench.iommu.Bus;
+import org.smmubench.iommu.IommuDomainType;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.Mapping;
 import org.smmubench.scenario.ProcessSpec;
@@ -64,17 +65,27 @@ public final class Vocabulary {
     }
 
     public void pci(Map<?, ?> a, String name, SourcePos pos) {
-        NamedArgs n = new NamedArgs("pci", a, "sid", "pasidBits", "ats", "sva", "pasid-bits");
+        NamedArgs n = new NamedArgs("pci", a, "sid", "pasidBits", "ats", "sva", "defaultDomain", "pasid-bits");
         out.device(new DeviceSpec(requireText("pci", name), Bus.PCI, sids("pci " + name, n), pasidBits(n),
-                orElse(n.bool("ats"), false), orElse(n.bool("sva"), true), null, pos));
+                orElse(n.bool("ats"), false), orElse(n.bool("sva"), true), null, defaultDomain("pci", n), pos));
     }
 
     public void platform(Map<?, ?> a, String name, SourcePos pos) {
         if (a != null && a.containsKey("ats"))
             throw new DslError("platform: ats is for PCI devices only (platform devices have no ATC)");
-        NamedArgs n = new NamedArgs("platform", a, "sid", "group", "pasidBits", "sva", "pasid-bits");
+        NamedArgs n = new NamedArgs("platform", a, "sid", "group", "pasidBits", "sva", "defaultDomain", "pasid-bits");
         out.device(new DeviceSpec(requireText("platform", name), Bus.PLATFORM, sids("platform " + name, n),
-                pasidBits(n), false, orElse(n.bool("sva"), true), n.string("group", null), pos));
+                pasidBits(n), false, orElse(n.bool("sva"), true), n.string("group", null), defaultDomain("platform", n), pos));
+    }
+
+    /** defaultDomain: 'dma' (the default) or 'identity', the type of the device's RID domain. */
+    private static IommuDomainType defaultDomain(String verb, NamedArgs n) {
+        String v = n.string("defaultDomain", "dma");
+        return switch (v) {
+            case "dma" -> IommuDomainType.DMA;
+            case "identity" -> IommuDomainType.IDENTITY;
+            default -> throw new DslError(verb + ": defaultDomain is 'dma' or 'identity', not '" + v + "'");
+        };
     }
 
     public void process(Map<?, ?> a, String name, SourcePos pos) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.smmubench.driver.InvBeforeEb6c97647be2;
 import org.smmubench.driver.InvCode;
 import org.smmubench.driver.sva.ArmSmmuSva;
+import org.smmubench.driver.sva.SvaAfterAe91f6552c30;
 import org.smmubench.driver.sva.SvaBefore95d4782c34a6;
 import org.smmubench.driver.sva.SvaBeforeB5bf7778b722;
 import org.smmubench.driver.sva.SvaBeforeD5afb4b47e13;
@@ -75,8 +76,21 @@ public final class Commits {
                     + " with TTL, NUM and SCALE all 0, which the model's SMMU rejects as ILLEGAL (the spec text was not checked)",
             List.of(new Patch<>(InvCode.class, InvBeforeEb6c97647be2.class, InvBeforeEb6c97647be2::new)));
 
+    public static final Commit AE91F6552C30 = new Commit("ae91f6552c30",
+            "iommu/arm-smmu-v3: Check that the RID domain is S1 in SVA",
+            "386fa64fd52b (\"arm-smmu-v3/sva: Add SVA domain support\")",
+            "v6.8", false,
+            List.of(SVA_C),
+            List.of("__arm_smmu_sva_bind"),
+            "v6.9-rc1 (stable 6.6 took it; 6.8-stable not checked); a bind whose RID domain is not a paging S1 domain (an"
+                    + " IDENTITY default domain) fails with -ENODEV before it allocates anything, instead of reaching"
+                    + " arm_smmu_write_ctx_desc's WARN on the missing CD table",
+            List.of(new Patch<>(ArmSmmuSva.class, SvaAfterAe91f6552c30.class, SvaAfterAe91f6552c30::new)));
+
     /** Every modelled commit, in the order listings show them. */
-    public static List<Commit> all() { return List.of(B5BF7778B722, B025DEA63CDE, D5AFB4B47E13, C95D4782C34A6, EB6C97647BE2); }
+    public static List<Commit> all() {
+        return List.of(B5BF7778B722, B025DEA63CDE, D5AFB4B47E13, C95D4782C34A6, EB6C97647BE2, AE91F6552C30);
+    }
 
     /** The commits a tree on {@code base} may revert or apply. */
     public static List<Commit> of(String base) { return all().stream().filter(c -> c.base().equals(base)).toList(); }
