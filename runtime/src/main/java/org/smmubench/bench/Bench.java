@@ -220,6 +220,10 @@ public final class Bench implements AutoCloseable {
             mms.unmap(mm(u.process()), u.va(), u.size());
             return new Result("ok", "unmapped " + Hex.of(u.va()) + "+" + Hex.of(u.size()));
         }
+        if (step instanceof Step.CpuWrite w) {
+            if (!mms.cpuWrite(mm(w.process()), w.va())) return new Result("SIGSEGV", Hex.of(w.va()) + " is not mapped in " + w.process());
+            return new Result("ok", w.process() + " wrote " + Hex.of(w.va()));
+        }
         if (step instanceof Step.Fail f) {
             k.failures().arm(f.site(), f.nth(), f.device());
             return new Result("ok", "armed " + f.site() + " to fail at hit " + f.nth());
@@ -314,6 +318,8 @@ public final class Bench implements AutoCloseable {
             requireProcess(u.process(), u);
         } else if (step instanceof Step.Exit e) {
             requireProcess(e.process(), e);
+        } else if (step instanceof Step.CpuWrite w) {
+            requireProcess(w.process(), w);
         } else if (step instanceof Step.Fail f) {
             if (FailureSites.find(f.site()).isEmpty()) {
                 throw new ScenarioException(f.pos(), "unknown failure site '" + f.site() + "' (known: " + String.join(", ", FailureSites.names()) + ")");

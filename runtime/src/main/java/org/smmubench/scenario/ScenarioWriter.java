@@ -149,6 +149,10 @@ public final class ScenarioWriter {
             m.put("process", scalar(d.process()));
             m.put("va", Hex.of(d.va()));
             m.put("size", Hex.of(d.size()));
+        } else if (s instanceof Step.CpuWrite d) {
+            kind = "cpu-write";
+            m.put("process", scalar(d.process()));
+            m.put("va", Hex.of(d.va()));
         } else if (s instanceof Step.Fail) {
             Step.Fail d = (Step.Fail) s;
             kind = "fail";

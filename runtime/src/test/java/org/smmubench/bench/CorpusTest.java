@@ -146,6 +146,21 @@ class CorpusTest {
                 r.violations().toString());
     }
 
+    @Test
+    void without6bbdTheUpgradedPageStillFaultsFromTheSmmuTlb() {
+        List<RunResult> rs = run(CORPUS.resolve("6bbd42e2df8f-permission-upgrade-skips-smmu.yaml"), true);
+        RecordedViolation v = rs.get(0).violations().get(0);
+        assertEquals(4, v.step());
+        assertTrue(v.violation().message().contains("F_PERMISSION"), v.violation().message());
+        // The upgrade runs through the arm64 fault path; only the fixed flush_tlb_page tells the SMMU.
+        for (RunResult r : rs) {
+            String all = String.join("\n", r.trace());
+            String step3 = all.substring(all.indexOf("== step 3"), all.indexOf("== step 4"));
+            assertTrue(step3.contains("-> ptep_set_access_flags"), step3);
+            assertEquals(r.driver().equals("v6.8"), step3.contains("-> arm_smmu_mm_arch_invalidate_secondary_tlbs"), r.driver() + "\n" + step3);
+        }
+    }
+
     private static int occurrences(String trace, String needle) {
         int n = 0;
         for (int i = trace.indexOf(needle); i >= 0; i = trace.indexOf(needle, i + 1)) n++;

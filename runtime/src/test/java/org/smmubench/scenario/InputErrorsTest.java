@@ -163,7 +163,7 @@ class InputErrorsTest {
 
     @Test
     void aStepWithNoKeyIsAnError() {
-        assertError("scenario: s\nsteps:\n  - {}\n", "3:5", "steps[0]: empty step; a step is a map with one key, one of: bind, unbind, dma, map, unmap, fail, exit");
+        assertError("scenario: s\nsteps:\n  - {}\n", "3:5", "steps[0]: empty step; a step is a map with one key, one of: bind, unbind, dma, map, unmap, cpu-write, fail, exit");
     }
 
     @Test
@@ -173,7 +173,7 @@ class InputErrorsTest {
 
     @Test
     void anUnknownStepKindSuggestsTheClosest() {
-        assertError("scenario: s\nsteps:\n  - bnd: {device: a, process: b}\n", "3:5", "unknown step kind 'bnd'; did you mean 'bind'? (known: bind, unbind, dma, map, unmap, fail, exit)");
+        assertError("scenario: s\nsteps:\n  - bnd: {device: a, process: b}\n", "3:5", "unknown step kind 'bnd'; did you mean 'bind'? (known: bind, unbind, dma, map, unmap, cpu-write, fail, exit)");
     }
 
     @Test
@@ -213,7 +213,7 @@ class InputErrorsTest {
                 "t.yaml:2:1: unknown key 'colour' (known: scenario, description, driver, smmu, devices, processes, steps, expect)",
                 "t.yaml:3:19: smmu.ssid-bits: must be at most 20, found 21",
                 "t.yaml:8:26: processes[0].pasid: must be at least 1, found 0",
-                "t.yaml:11:5: unknown step kind 'frob' (known: bind, unbind, dma, map, unmap, fail, exit)",
+                "t.yaml:11:5: unknown step kind 'frob' (known: bind, unbind, dma, map, unmap, cpu-write, fail, exit)",
                 "t.yaml:14:16: expect.violations[0]: unknown invariant 'atomic-slep'; did you mean 'atomic-sleep'? (known: "
                         + String.join(", ", org.smmubench.check.Invariants.ids()) + ")",
                 "t.yaml:5:40: group is for platform devices; PCI device 'nic0' always gets an iommu_group of its own",

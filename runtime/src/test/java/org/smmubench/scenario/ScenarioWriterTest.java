@@ -54,6 +54,7 @@ class ScenarioWriterTest {
                         new Step.Unbind("nic0", "p1", "ok", u),
                         new Step.Dma("nic0", null, 7L, 0xdead0, Access.READ, "C_BAD_CD", u),
                         new Step.Dma("dsp0", null, null, 0, Access.WRITE, null, u),
+                        new Step.CpuWrite("p1", 0x1008, u),
                         new Step.Dma("nic0", "p1", null, 0x1000, Access.WRITE, "ok", u),
                         new Step.Map("p1", 0x10000, 0x1000, Prot.RWX, u),
                         new Step.Unmap("p1", 0x1000, 0x1000, u),

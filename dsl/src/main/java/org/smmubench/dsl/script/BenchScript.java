@@ -126,6 +126,10 @@ public abstract class BenchScript extends Script {
         statement(v -> v.unmap(args, process, here()));
     }
 
+    public void cpuWrite(@NamedParam(value = "va", required = true) Map<String, ?> args, String process) {
+        statement(v -> v.cpuWrite(args, process, here()));
+    }
+
     public void exit(String process) { statement(v -> v.exit(process, here())); }
 
     public void fail(@NamedParam(value = "nth", type = Integer.class) @NamedParam(value = "device", type = String.class)

@@ -94,6 +94,7 @@ public final class GroovyScenarioWriter {
         }
         if (s instanceof Step.Map x)
             return "map " + q(x.process()) + ", va: " + Hex.of(x.va()) + ", size: " + Hex.of(x.size()) + ", prot: " + q(x.prot().yamlName());
+        if (s instanceof Step.CpuWrite x) return "cpuWrite " + q(x.process()) + ", va: " + Hex.of(x.va());
         if (s instanceof Step.Unmap x) return "unmap " + q(x.process()) + ", va: " + Hex.of(x.va()) + ", size: " + Hex.of(x.size());
         if (s instanceof Step.Exit x) return "exit " + q(x.process());
         if (s instanceof Step.Fail x)

@@ -166,6 +166,11 @@ public final class Vocabulary {
         out.step(new Step.Unmap(requireText("unmap", process), n.requiredNumber("va"), n.requiredNumber("size"), pos));
     }
 
+    public void cpuWrite(Map<?, ?> a, String process, SourcePos pos) {
+        NamedArgs n = new NamedArgs("cpuWrite", a, "va");
+        out.step(new Step.CpuWrite(requireText("cpuWrite", process), n.requiredNumber("va"), pos));
+    }
+
     public void exit(String process, SourcePos pos) {
         out.step(new Step.Exit(requireText("exit", process), pos));
     }

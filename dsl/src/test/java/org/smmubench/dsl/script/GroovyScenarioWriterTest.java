@@ -26,6 +26,7 @@ class GroovyScenarioWriterTest {
                 dma 'nic0', pasid: 9, va: 0x1000, expect: 'C_BAD_CD'
                 map 'proc1', va: 0x800000, size: 0x1000, prot: 'r'
                 unmap 'proc1', va: 0x400000, size: 0x1000
+                cpuWrite 'proc1', va: 0x800000
                 exit 'proc1'
                 unbind 'nic0', 'proc1'
                 expect 'pre-fix', violations: ['atomic-sleep', 'dma-leak']

@@ -11,6 +11,8 @@ import org.smmubench.driver.sva.SvaBeforeB5bf7778b722;
 import org.smmubench.driver.sva.SvaBeforeD5afb4b47e13;
 import org.smmubench.iommu.IommuCore;
 import org.smmubench.iommu.IommuCoreAfterB025dea63cde;
+import org.smmubench.mm.MmBefore6bbd42e2df8f;
+import org.smmubench.mm.MmWorld;
 
 /**
  * The upstream commits the bench models, each declared once. To add one: write the class
@@ -24,6 +26,7 @@ public final class Commits {
     static final String SVA_C = "drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3-sva.c";
     static final String IOMMU_C = "drivers/iommu/iommu.c";
     static final String ARM_SMMU_V3_C = "drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c";
+    static final String ARM64_TLBFLUSH_H = "arch/arm64/include/asm/tlbflush.h";
 
     public static final Commit B5BF7778B722 = new Commit("b5bf7778b722",
             "iommu/arm-smmu-v3: Do not use GFP_KERNEL under as spinlock",
@@ -87,9 +90,20 @@ public final class Commits {
                     + " arm_smmu_write_ctx_desc's WARN on the missing CD table",
             List.of(new Patch<>(ArmSmmuSva.class, SvaAfterAe91f6552c30.class, SvaAfterAe91f6552c30::new)));
 
+    public static final Commit C6BBD42E2DF8F = new Commit("6bbd42e2df8f",
+            "mmu_notifiers: call invalidate_range() when invalidating TLBs",
+            "",
+            "v6.8", true,
+            List.of(ARM64_TLBFLUSH_H),
+            List.of("flush_tlb_page"),
+            "v6.6-rc1 (mm tree); reverting it makes arm64's flush_tlb_page invalidate only the CPU TLB, so a PTE"
+                    + " upgraded by ptep_set_access_flags leaves the SMMU's read-only entry cached (the commit also moved"
+                    + " range flushes' notification into the arch code; the model's munmap path notifies either way)",
+            List.of(new Patch<>(MmWorld.class, MmBefore6bbd42e2df8f.class, MmBefore6bbd42e2df8f::new)));
+
     /** Every modelled commit, in the order listings show them. */
     public static List<Commit> all() {
-        return List.of(B5BF7778B722, B025DEA63CDE, D5AFB4B47E13, C95D4782C34A6, EB6C97647BE2, AE91F6552C30);
+        return List.of(B5BF7778B722, B025DEA63CDE, D5AFB4B47E13, C95D4782C34A6, EB6C97647BE2, AE91F6552C30, C6BBD42E2DF8F);
     }
 
     /** The commits a tree on {@code base} may revert or apply. */
