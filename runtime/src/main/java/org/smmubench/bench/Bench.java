@@ -29,6 +29,7 @@ import org.smmubench.iommu.Device;
 import org.smmubench.iommu.IommuCore;
 import org.smmubench.iommu.IommuDevFeature;
 import org.smmubench.iommu.IommuSva;
+import org.smmubench.kernel.CpuStuck;
 import org.smmubench.kernel.Errno;
 import org.smmubench.kernel.ErrPtr;
 import org.smmubench.kernel.FailureSites;
@@ -214,6 +215,7 @@ public final class Bench implements AutoCloseable {
         }
         int pasidBits = d.pasidBits() != null ? d.pasidBits() : smmuOptions.ssidBits();
         Device dev = new Device(d.name(), d.bus(), d.sids(), pasidBits, d.ats(), d.group());
+        dev.requestedDefaultDomain = d.defaultDomain();
         deviceSpecs.put(d.name(), d);
         for (int sid : d.sids()) sidOwners.putIfAbsent(sid, specOrder.size());
         specOrder.add(d.name());
@@ -249,7 +251,14 @@ public final class Bench implements AutoCloseable {
         int no = ++stepNo;
         beginStep(no, step.text(), subjectDevices(step), subjectMms(step));
         List<StepFailure> branchFailures = new ArrayList<>();
-        Result r = step instanceof Step.Parallel p ? parallel(no, p, branchFailures) : execute(step);
+        Result r;
+        try {
+            r = step instanceof Step.Parallel p ? parallel(no, p, branchFailures) : execute(step);
+        } catch (CpuStuck stuck) {
+            // The kernel call would never return; the bench abandons it (its frames and locks
+            // unwound) and goes on with the state the loop left.
+            r = new Result("hang", stuck.getMessage());
+        }
         mms.synchronizeSrcu();
         List<String> trace = k.tracing() ? k.drainTrace() : List.of();
         List<RecordedViolation> raised = endStep();
@@ -336,6 +345,10 @@ public final class Bench implements AutoCloseable {
         if (step instanceof Step.Unmap u) {
             mms.unmap(mm(u.process()), u.va(), u.size());
             return new Result("ok", "unmapped " + Hex.of(u.va()) + "+" + Hex.of(u.size()));
+        }
+        if (step instanceof Step.CpuWrite w) {
+            if (!mms.cpuWrite(mm(w.process()), w.va())) return new Result("SIGSEGV", Hex.of(w.va()) + " is not mapped in " + w.process());
+            return new Result("ok", w.process() + " wrote " + Hex.of(w.va()));
         }
         if (step instanceof Step.Fail f) {
             k.failures().arm(f.site(), f.nth(), f.device());
@@ -469,6 +482,8 @@ public final class Bench implements AutoCloseable {
             requireProcess(e.process(), e);
         } else if (step instanceof Step.Parallel p) {
             for (List<Step> branch : p.branches()) for (Step s : branch) validate(s);
+        } else if (step instanceof Step.CpuWrite w) {
+            requireProcess(w.process(), w);
         } else if (step instanceof Step.Fail f) {
             if (FailureSites.find(f.site()).isEmpty()) {
                 throw new ScenarioException(f.pos(), "unknown failure site '" + f.site() + "' (known: " + String.join(", ", FailureSites.names()) + ")");

@@ -7,14 +7,17 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.smmubench.hw.DmaResult;
+import org.smmubench.iommu.IommuDomainType;
+import org.smmubench.iommu.IommuGroup;
 import org.smmubench.mm.Mm;
 
 /**
  * translation. A DMA that succeeds produced exactly what the
  * bound mm's page tables say: the mm of the SVA domain at pasid_array[p] of the device's
  * group, its page present, the access allowed (no write to a read-only page) and the output
- * address equal to the CPU's. Without a PASID the RID DMA domain is used, whose tables the
- * model keeps empty, so any success there is wrong.
+ * address equal to the CPU's. Without a PASID the RID domain is used: a DMA domain, whose
+ * tables the model keeps empty, so any success there is wrong; or an IDENTITY domain (bypass
+ * STE), where the output address must equal the input address.
  */
 public final class Translation implements Invariant {
     public static final String ID = "translation";
@@ -28,6 +31,11 @@ public final class Translation implements Invariant {
         String head = dma.device().name() + " (SID " + HwText.hex(ok.transaction().sid()) + ") " + HwText.pasid(dma.pasid())
                 + ": DMA " + HwText.access(dma.write()) + " at " + HwText.hex(dma.va()) + " succeeded with pa " + HwText.hex(ok.pa())
                 + " (" + ok.route() + ")";
+        IommuGroup group = dma.device().group;
+        if (dma.pasid() == null && group != null && group.domain != null && group.domain.type == IommuDomainType.IDENTITY) {
+            if (ok.pa() != dma.va()) report(sink, head + " but the RID domain is IDENTITY: expected pa " + HwText.hex(dma.va()));
+            return;
+        }
         String dead = CpuWalk.notLive(dma.device(), dma.pasid());
         if (dead != null) {
             report(sink, head + " but " + dead + ": expected a fault");

@@ -60,6 +60,8 @@ public class ArmSmmuCmdq {
                 List<CmdqEnt> all = new ArrayList<>(cmds);
                 if (sync) all.add(CmdqEnt.sync());
                 for (CmdqEnt e : all) {
+                    // Each command is work done without a schedule point: the soft-lockup watchdog counts it.
+                    k.cpuWork();
                     k.trace(e.describe());
                     writeSlot(e.build());
                 }

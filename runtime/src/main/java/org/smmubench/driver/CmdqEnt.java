@@ -72,8 +72,10 @@ public record CmdqEnt(Opcode opcode, int sid, int ssid, boolean substreamValid, 
             case CFGI_ALL -> { }
             case TLBI_NH_ASID, TLBI_EL2_ASID -> Cmd.ASID.set(c, asid);
             case TLBI_NH_VA, TLBI_EL2_VA -> {
-                Cmd.NUM.set(c, num);
-                Cmd.SCALE.set(c, scale);
+                // FIELD_PREP of the u8 num and scale: bits that do not fit are dropped, as in the
+                // kernel (a num of 0 minus 1 lands as NUM=31, a scale of __ffs(0)=64 as SCALE=0).
+                Cmd.NUM.prep(c, num & 0xff);
+                Cmd.SCALE.prep(c, scale & 0xff);
                 Cmd.ASID.set(c, asid);
                 Cmd.VMID.set(c, vmid);
                 Cmd.LEAF.set(c, leaf);

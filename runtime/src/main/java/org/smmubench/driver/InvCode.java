@@ -3,10 +3,16 @@ package org.smmubench.driver;
 import org.smmubench.hw.field.Cmd;
 import org.smmubench.hw.field.Opcode;
 import org.smmubench.kernel.Frame;
+import org.smmubench.kernel.FunctionTable;
 import org.smmubench.kernel.Kernel;
+import org.smmubench.kernel.Patchable;
 
-/** TLB and ATC invalidation helpers of arm-smmu-v3.c. */
-public class InvCode {
+/**
+ * TLB and ATC invalidation helpers of arm-smmu-v3.c (kernel-sva.md §2.9). The functions that
+ * modelled upstream commits change live in {@link InvFunctions} (v6.8's versions); a kernel
+ * tree installs its commits' versions in {@link #functions()}.
+ */
+public class InvCode implements Patchable<InvFunctions> {
     /** CMDQ_TLBI_RANGE_NUM_MAX: NUM is a 5-bit field. */
     static final int CMDQ_TLBI_RANGE_NUM_MAX = 31;
     static final int PAGE_SHIFT = 12;
@@ -15,8 +21,15 @@ public class InvCode {
     public static final long CMDQ_MAX_TLBI_OPS = 1L << (PAGE_SHIFT - 3);
 
     protected final Kernel k;
+    private final FunctionTable<InvFunctions> functions;
 
-    public InvCode(Kernel k) { this.k = k; }
+    public InvCode(Kernel k) {
+        this.k = k;
+        this.functions = new FunctionTable<>(new InvFunctions(this));
+    }
+
+    @Override
+    public FunctionTable<InvFunctions> functions() { return functions; }
 
     /** arm_smmu_tlb_inv_asid: TLBI_NH_ASID (TLBI_EL2_ASID in the E2H world) with a sync. */
     public void tlbInvAsid(ArmSmmuDevice smmu, int asid) {
@@ -35,42 +48,9 @@ public class InvCode {
         }
     }
 
-    /**
-     * __arm_smmu_tlb_inv_range: without RIL one command per granule; with RIL a few commands,
-     * each covering NUM+1 chunks of 2^SCALE pages of the leaf size.
-     */
+    /** __arm_smmu_tlb_inv_range, in the tree's version. */
     private void tlbInvRange(ArmSmmuDevice smmu, CmdqEnt cmd, long iova, long size, long granule) {
-        try (Frame f = k.enter("__arm_smmu_tlb_inv_range")) {
-            if (size == 0) return;
-            long end = iova + size;
-            long invRange = granule;
-            long numPages = 0;
-            int tg = PAGE_SHIFT;
-            boolean ril = smmu.has(Feature.RANGE_INV);
-            if (ril) {
-                numPages = size >>> tg;
-                int tgField = (tg - 10) / 2;
-                int ttl = cmd.leaf() ? 4 - ((Long.numberOfTrailingZeros(granule) - 3) / (tg - 3)) : 0;
-                // With NUM and SCALE both 0 a non-leaf range would read as "one page"; round up.
-                if (!cmd.leaf() && (numPages & CMDQ_TLBI_RANGE_NUM_MAX) == 1) numPages++;
-                cmd = new CmdqEnt(cmd.opcode(), 0, 0, false, cmd.leaf(), cmd.asid(), 0, 0, tgField, ttl, 0, 0, 0);
-            }
-            ArmSmmuCmdq.Batch cmds = smmu.cmdq.batch();
-            while (iova < end) {
-                int num = 0;
-                int scale = 0;
-                if (ril) {
-                    scale = Long.numberOfTrailingZeros(numPages);
-                    num = (int) ((numPages >>> scale) & CMDQ_TLBI_RANGE_NUM_MAX);
-                    invRange = (long) num << (scale + tg);
-                    numPages -= (long) num << scale;
-                    num -= 1;
-                }
-                cmds.add(cmd.withRange(iova, num, scale));
-                iova += invRange;
-            }
-            cmds.submit();
-        }
+        functions.get("__arm_smmu_tlb_inv_range").tlbInvRange(smmu, cmd, iova, size, granule);
     }
 
     /** arm_smmu_atc_inv_to_cmd: size 0 means everything; else the smallest aligned span. */

@@ -21,6 +21,11 @@ public final class Device {
     public IommuGroup group;
     /** The endpoint's ATS Enable bit in PCI config space (pci_enable_ats). */
     public boolean pciAtsEnabled;
+    /**
+     * The default domain type asked for this device's group: DMA, or IDENTITY as
+     * iommu.passthrough=1 (iommu_def_domain_type) or a write to the group's sysfs type selects.
+     */
+    public IommuDomainType requestedDefaultDomain = IommuDomainType.DMA;
 
     public Device(String name, Bus bus, List<Integer> sids, int pasidBits, boolean atsCapable, String firmwareGroup) {
         this.name = name;

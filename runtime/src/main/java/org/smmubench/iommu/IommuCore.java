@@ -115,13 +115,20 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
         return key.startsWith("#") ? dev.name() : key;
     }
 
-    /** iommu_setup_default_domain: allocate the group's DMA domain once, attach every device to it. */
+    /**
+     * iommu_setup_default_domain: allocate the group's default domain once (DMA, or IDENTITY
+     * when iommu_get_def_domain_type says so), attach every device to it.
+     */
     private int iommuSetupDefaultDomain(IommuGroup group, Device dev) {
         try (Frame f = k.enter("iommu_setup_default_domain")) {
             if (group.defaultDomain == null) {
-                IommuDomain dom = ops.domainAlloc(IommuDomainType.DMA);
+                // iommu_get_def_domain_type: arm-smmu-v3 has no def_domain_type op, so the type
+                // is the global iommu_def_domain_type or the group's sysfs choice, both modelled
+                // by the device's requested type.
+                IommuDomainType type = dev.requestedDefaultDomain;
+                IommuDomain dom = ops.domainAlloc(type);
                 if (dom == null) return -Errno.ENOMEM;
-                dom.type = IommuDomainType.DMA;
+                dom.type = type;
                 dom.owner = ops;
                 group.defaultDomain = dom;
             }

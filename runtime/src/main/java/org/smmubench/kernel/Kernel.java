@@ -23,6 +23,7 @@ public final class Kernel {
     private final AllocationTracker allocations = new AllocationTracker();
     private final FailureInjector failures = new FailureInjector();
     private final CallTrace trace = new CallTrace();
+    private final SoftLockupWatchdog watchdog = new SoftLockupWatchdog();
     private final List<XArray<?>> xarrays = new ArrayList<>();
     private final List<Violation> unsunk = new ArrayList<>();
     /** WARN_ON_ONCE sites that have fired (the kernel keeps one static flag per site). */
@@ -102,6 +103,7 @@ public final class Kernel {
     private Frame push(String fn, Locking.EntryState entry, boolean traced) {
         Objects.requireNonNull(fn, "kernel function");
         int depth = task.frames.size();
+        if (depth == 0) watchdog.reset();
         Frame f = new Frame(this, fn, depth, entry);
         f.untraced = !traced;
         if (traced) {
@@ -224,6 +226,21 @@ public final class Kernel {
         traceLine("WARNING: " + message);
         report(new Violation("kernel-warn", message + " in " + fn, bt, heldLockNames(),
                 Splats.warning(message, fn, bt)));
+    }
+
+    /**
+     * One unit of CPU work without a schedule point (a command written into the SMMU command
+     * queue): past the watchdog's budget it reports soft-lockup once per entry point, and it
+     * abandons a call that never ends with {@link CpuStuck}.
+     */
+    public void cpuWork() {
+        String fn = caller();
+        String splat = watchdog.tick(fn, backtrace());
+        if (splat != null) {
+            report(new Violation("soft-lockup", "more than " + SoftLockupWatchdog.BUDGET
+                    + " commands without a schedule point in " + (task.frames.isEmpty() ? fn : task.frames.get(0)) + " (stuck in " + fn + ")",
+                    backtrace(), heldLockNames(), splat));
+        }
     }
 
     // ---- allocation -----------------------------------------------------------------

@@ -43,7 +43,7 @@ public final class MmWorld implements Patchable<MmFunctions> {
     /** SRCU callbacks queued by mmu_notifier_put, run at the next grace period. */
     private final Deque<MmuNotifier> srcuPending = new ArrayDeque<>();
 
-    /** The kernel/fork.c functions upstream commits change, in the versions this tree runs. */
+    /** The mm-side functions upstream commits change (fork.c, arm64 tlbflush.h), in the versions this tree runs. */
     private final FunctionTable<MmFunctions> functions;
 
     public MmWorld(Kernel k, PhysMemory mem) {
@@ -125,6 +125,52 @@ public final class MmWorld implements Patchable<MmFunctions> {
     }
 
     /**
+     * A CPU write to {@code va}. A page mapped read-only stands for a write-protected PTE in a
+     * writable VMA whose page the process owns alone (the model keeps no separate VMA
+     * permissions): the write faults, do_wp_page reuses the page, and ptep_set_access_flags
+     * makes the PTE writable in place and flushes the stale read-only entry with
+     * flush_tlb_page. Returns false when nothing is mapped there (the task would get SIGSEGV).
+     */
+    public boolean cpuWrite(Mm mm, long va) {
+        long page = va & ~(Pte.PAGE_SIZE - 1);
+        Mm.MappedPage old = mm.pages.get(page);
+        if (old == null) return false;
+        if (old.prot().write) return true;
+        try (Frame f = k.enter("do_page_fault")) {
+            try (Frame g = k.enter("handle_mm_fault")) {
+                try (Frame h = k.enter("do_wp_page")) {
+                    // wp_page_reuse runs with the PTE lock held.
+                    SpinLock ptl = k.spinLock("&mm->page_table_lock");
+                    ptl.lock();
+                    try (Frame i = k.enter("wp_page_reuse")) {
+                        Prot upgraded = old.prot().exec ? Prot.RWX : Prot.RW;
+                        ptepSetAccessFlags(mm, page, old.pa(), upgraded);
+                    } finally {
+                        ptl.unlock();
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** ptep_set_access_flags (arm64): write the more permissive PTE, then invalidate the stale read-only entry. */
+    private void ptepSetAccessFlags(Mm mm, long page, long pa, Prot prot) {
+        try (Frame f = k.enter("ptep_set_access_flags")) {
+            mm.pgtable.setPage(page, pa, prot);
+            mm.pages.put(page, new Mm.MappedPage(pa, prot));
+            functions.get("flush_tlb_page").flushTlbPage(mm, page);
+        }
+    }
+
+    /** The secondary-TLB notification of [start, end): every subscriber's arch_invalidate_secondary_tlbs. */
+    void notifySecondaryTlbs(Mm mm, long start, long end) {
+        try (Frame g = k.enter("mmu_notifier_arch_invalidate_secondary_tlbs")) {
+            for (MmuNotifier mn : List.copyOf(mm.subscriptions)) mn.archInvalidateSecondaryTlbs(mm, start, end);
+        }
+    }
+
+    /**
      * flush_tlb_range: on arm64 the CPU TLBI path calls
      * mmu_notifier_arch_invalidate_secondary_tlbs, here with the page-table lock held as in
      * ptep_clear_flush, so a secondary MMU that sleeps there is caught.
@@ -134,9 +180,7 @@ public final class MmWorld implements Patchable<MmFunctions> {
             SpinLock ptl = k.spinLock("&mm->page_table_lock");
             ptl.lock();
             try {
-                try (Frame g = k.enter("mmu_notifier_arch_invalidate_secondary_tlbs")) {
-                    for (MmuNotifier mn : List.copyOf(mm.subscriptions)) mn.archInvalidateSecondaryTlbs(mm, start, end);
-                }
+                notifySecondaryTlbs(mm, start, end);
             } finally {
                 ptl.unlock();
             }

@@ -92,6 +92,7 @@ public final class ScenarioWriter {
         if (d.ats()) m.put("ats", "true");
         if (!d.sva()) m.put("sva", "false");
         if (d.group() != null) m.put("group", scalar(d.group()));
+        if (d.defaultDomain() != org.smmubench.iommu.IommuDomainType.DMA) m.put("default-domain", d.defaultDomainName());
         return flowMap(m);
     }
 
@@ -160,6 +161,10 @@ public final class ScenarioWriter {
             m.put("process", scalar(d.process()));
             m.put("va", Hex.of(d.va()));
             m.put("size", Hex.of(d.size()));
+        } else if (s instanceof Step.CpuWrite d) {
+            kind = "cpu-write";
+            m.put("process", scalar(d.process()));
+            m.put("va", Hex.of(d.va()));
         } else if (s instanceof Step.Fail) {
             Step.Fail d = (Step.Fail) s;
             kind = "fail";

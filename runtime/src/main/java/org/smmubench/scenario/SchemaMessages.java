@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class SchemaMessages {
     static final String NUMBER = "a number (decimal or 0x hex)";
-    static final List<String> STEP_KINDS = List.of("bind", "unbind", "dma", "map", "unmap", "fail", "exit", "parallel");
+    static final List<String> STEP_KINDS = List.of("bind", "unbind", "dma", "map", "unmap", "cpu-write", "fail", "exit", "parallel");
 
     private final JsonNode schemaTree;
     private final YamlDocument doc;

@@ -85,6 +85,15 @@ public sealed interface Step {
         public String text() { return "unmap " + process + " " + Hex.of(va) + " " + Hex.of(size); }
     }
 
+    /**
+     * The process's CPU writes at {@code va}. A page mapped read-only stands for a
+     * write-protected PTE of a writable VMA: the write fault upgrades it in place
+     * (ptep_set_access_flags + flush_tlb_page).
+     */
+    record CpuWrite(String process, long va, SourcePos pos) implements Step {
+        public String text() { return "cpu-write " + process + " " + Hex.of(va); }
+    }
+
     /** The {@code nth} next hit of {@code site} (only hits on {@code device}'s behalf, if given) fails. */
     record Fail(String site, int nth, String device, SourcePos pos) implements Step {
         public String text() { return "fail " + site + (nth != 1 ? " nth " + nth : "") + (device != null ? " device " + device : ""); }

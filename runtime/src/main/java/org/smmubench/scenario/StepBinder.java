@@ -113,6 +113,11 @@ final class StepBinder {
                 r.checkPageRange(p, va, size);
                 return new Step.Unmap(process, va != null ? va : 0, size != null ? size : 0, pos);
             }
+            case "cpu-write": {
+                String process = process(b, p);
+                Long va = r.number(b, p, "va", 0, Long.MAX_VALUE, true);
+                return new Step.CpuWrite(process, va != null ? va : 0, pos);
+            }
             case "fail": {
                 String site = str(b, "site");
                 if (site != null && FailureSites.find(site).isEmpty())

@@ -3,6 +3,7 @@ package org.smmubench.scenario;
 import org.smmubench.kernel.Hex;
 
 import org.smmubench.iommu.Bus;
+import org.smmubench.iommu.IommuDomainType;
 
 import org.smmubench.mm.Prot;
 
@@ -79,8 +80,10 @@ final class TopologyBinder {
             String group = str(d, "group");
             if (d.has("group") && bus == Bus.PCI && "pci".equals(str(d, "bus")))
                 r.error(r.keyAt(path(p, "group")), "group is for platform devices; PCI device '" + name + "' always gets an iommu_group of its own");
+            // The schema restricts the value to dma or identity.
+            IommuDomainType defaultDomain = "identity".equals(str(d, "default-domain")) ? IommuDomainType.IDENTITY : IommuDomainType.DMA;
             out.add(new DeviceSpec(name, bus, sids, pasidBits != null ? pasidBits.intValue() : null,
-                    ats, bool(d, "sva", true), group, r.at(p)));
+                    ats, bool(d, "sva", true), group, defaultDomain, r.at(p)));
         }
         return out;
     }

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smmubench.driver.tree.Commits;
+import org.smmubench.scenario.DeviceSpec;
+import org.smmubench.scenario.ProcessSpec;
+import org.smmubench.scenario.Scenario;
+import org.smmubench.scenario.ScenarioLoader;
 
 /**
  * examples/corpus: one file per upstream fix, named after its hash, each red on the tree
@@ -120,6 +124,80 @@ class CorpusTest {
         }
         Corpus.Entry b3f6 = Corpus.load(CORPUS).stream().filter(x -> x.hash().equals("b3f6fcd8404f")).findFirst().orElseThrow();
         assertEquals("step 1 bind dspA proc1: EINVAL", b3f6.stepDifferences().get(0));
+    }
+
+    @Test
+    void withoutD5afTheMunmapQueuesOneTlbiPerPage() {
+        List<RunResult> rs = run(CORPUS.resolve("d5afb4b47e13-soft-lockup-large-munmap.yaml"), false);
+        RecordedViolation v = rs.get(0).violations().get(0);
+        assertEquals("soft-lockup", v.violation().invariant());
+        assertEquals(3, v.step());
+        assertTrue(v.violation().backtrace().containsAll(List.of("arm_smmu_tlb_inv_range_asid",
+                "arm_smmu_mm_arch_invalidate_secondary_tlbs", "__do_munmap")), v.violation().backtrace().toString());
+        assertTrue(v.violation().locksHeld().contains("&mm->page_table_lock"), v.violation().locksHeld().toString());
+    }
+
+    @Test
+    void without95d4TheRangeLoopHangsAndTheBenchAbandonsIt() {
+        Scenario sc = ScenarioLoader.load(CORPUS.resolve("95d4782c34a6-range-inv-size-dead-loop.yaml")).get(0);
+        Bench bench = new Bench("v6.8-95d4782c34a6", sc.smmu());
+        for (DeviceSpec d : sc.devices()) bench.addDevice(d);
+        for (ProcessSpec p : sc.processes()) bench.addProcess(p);
+        List<StepOutcome> out = sc.steps().stream().map(bench::run).toList();
+        StepOutcome unmap = out.get(2);
+        assertEquals("hang", unmap.result(), unmap.detail());
+        assertTrue(unmap.detail().startsWith("arm_smmu_cmdq_issue_cmdlist still looping"), unmap.detail());
+        assertEquals(List.of("soft-lockup", "stale-tlb"), unmap.violations().stream().map(RecordedViolation::invariant).toList());
+        // The bench goes on: the next DMA and the unbind run normally.
+        assertEquals("ok", out.get(3).result());
+        assertEquals("ok", out.get(4).result());
+    }
+
+    @Test
+    void withoutEb6cTheOnePageRangeTlbiIsIllegalAndTheTranslationStays() {
+        List<RunResult> rs = run(CORPUS.resolve("eb6c97647be2-invalid-range-tlbi.yaml"), false);
+        RecordedViolation cerr = rs.get(0).violations().stream()
+                .filter(v -> v.invariant().equals("forbidden-event")).findFirst().orElseThrow();
+        assertEquals(3, cerr.step());
+        assertTrue(cerr.violation().message().contains("CERROR_ILL"), cerr.violation().message());
+        assertTrue(cerr.violation().message().contains("TLBI_NH_VA"), cerr.violation().message());
+        assertTrue(cerr.violation().backtrace().contains("__arm_smmu_tlb_inv_range"), cerr.violation().backtrace().toString());
+    }
+
+    @Test
+    void withoutAe91TheBindOnAnIdentityRidDomainWarnsInWriteCtxDesc() {
+        List<RunResult> rs = run(CORPUS.resolve("ae91f6552c30-sva-needs-s1-rid-domain.yaml"), false);
+        RecordedViolation warn = rs.get(0).violations().get(0);
+        assertEquals(1, rs.get(0).violations().size(), rs.get(0).violations().toString());
+        assertEquals("kernel-warn", warn.invariant());
+        assertEquals(List.of("arm_smmu_write_ctx_desc", "__arm_smmu_sva_bind"), warn.violation().backtrace().subList(0, 2));
+        assertTrue(warn.violation().message().contains("s1cdmax (0)"), warn.violation().message());
+    }
+
+    @Test
+    void onAPlainV68CoreTheAe91FixStillWarnsDuringTheRollback() {
+        // The description's claim: without b025dea63cde the core undoes the failed attach on nic0
+        // too, and remove_dev_pasid clears a CD the fixed bind never wrote.
+        RunResult r = new YamlFileRunner().prepare(CORPUS.resolve("ae91f6552c30-sva-needs-s1-rid-domain.yaml"))
+                .run(List.of("v6.8+ae91f6552c30"), false).get(0);
+        assertEquals(java.util.Set.of("kernel-warn"), r.violated());
+        assertTrue(r.violations().stream().allMatch(v -> v.violation().backtrace().contains("arm_smmu_sva_remove_dev_pasid")),
+                r.violations().toString());
+    }
+
+    @Test
+    void without6bbdTheUpgradedPageStillFaultsFromTheSmmuTlb() {
+        List<RunResult> rs = run(CORPUS.resolve("6bbd42e2df8f-permission-upgrade-skips-smmu.yaml"), true);
+        RecordedViolation v = rs.get(0).violations().get(0);
+        assertEquals(4, v.step());
+        assertTrue(v.violation().message().contains("F_PERMISSION"), v.violation().message());
+        // The upgrade runs through the arm64 fault path; only the fixed flush_tlb_page tells the SMMU.
+        for (RunResult r : rs) {
+            String all = String.join("\n", r.trace());
+            String step3 = all.substring(all.indexOf("== step 3"), all.indexOf("== step 4"));
+            assertTrue(step3.contains("-> ptep_set_access_flags"), step3);
+            assertEquals(r.driver().equals("v6.8"), step3.contains("-> arm_smmu_mm_arch_invalidate_secondary_tlbs"), r.driver() + "\n" + step3);
+        }
     }
 
     private static int occurrences(String trace, String needle) {

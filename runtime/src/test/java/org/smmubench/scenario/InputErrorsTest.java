@@ -155,13 +155,22 @@ class InputErrorsTest {
     }
 
     @Test
+    void defaultDomainIsDmaOrIdentity() {
+        assertEquals(org.smmubench.iommu.IommuDomainType.IDENTITY, Loading.one(
+                "scenario: s\ndevices:\n  - {name: a, bus: pci, sid: 1, default-domain: identity}\n").devices().get(0).defaultDomain());
+        assertEquals(org.smmubench.iommu.IommuDomainType.DMA, Loading.one(
+                "scenario: s\ndevices:\n  - {name: a, bus: pci, sid: 1}\n").devices().get(0).defaultDomain());
+        assertError("scenario: s\ndevices:\n  - {name: a, bus: pci, sid: 1, default-domain: bypass}\n", "3:49", "default-domain");
+    }
+
+    @Test
     void atsOnAPlatformDeviceIsAnError() {
         assertError("scenario: s\ndevices:\n  - {name: a, bus: platform, sid: 1, ats: true}\n", "3:38", "ats: true is for PCI devices only; 'a' is a platform device");
     }
 
     @Test
     void aStepWithNoKeyIsAnError() {
-        assertError("scenario: s\nsteps:\n  - {}\n", "3:5", "steps[0]: empty step; a step is a map with one key, one of: bind, unbind, dma, map, unmap, fail, exit, parallel");
+        assertError("scenario: s\nsteps:\n  - {}\n", "3:5", "steps[0]: empty step; a step is a map with one key, one of: bind, unbind, dma, map, unmap, cpu-write, fail, exit, parallel");
     }
 
     @Test
@@ -171,7 +180,7 @@ class InputErrorsTest {
 
     @Test
     void anUnknownStepKindSuggestsTheClosest() {
-        assertError("scenario: s\nsteps:\n  - bnd: {device: a, process: b}\n", "3:5", "unknown step kind 'bnd'; did you mean 'bind'? (known: bind, unbind, dma, map, unmap, fail, exit, parallel)");
+        assertError("scenario: s\nsteps:\n  - bnd: {device: a, process: b}\n", "3:5", "unknown step kind 'bnd'; did you mean 'bind'? (known: bind, unbind, dma, map, unmap, cpu-write, fail, exit, parallel)");
     }
 
     @Test
@@ -216,7 +225,7 @@ class InputErrorsTest {
                 "t.yaml:6:45: ats: true is for PCI devices only; 'nic0' is a platform device",
                 "t.yaml:8:26: processes[0].pasid: must be at least 1, found 0",
                 "t.yaml:10:20: unknown device 'nic9'; did you mean 'nic0'? (known: nic0)",
-                "t.yaml:11:5: unknown step kind 'frob' (known: bind, unbind, dma, map, unmap, fail, exit, parallel)",
+                "t.yaml:11:5: unknown step kind 'frob' (known: bind, unbind, dma, map, unmap, cpu-write, fail, exit, parallel)",
                 "t.yaml:12:5: dma takes process or pasid, not both (neither means a transaction without a PASID)",
                 "t.yaml:14:16: expect.violations[0]: unknown invariant 'atomic-slep'; did you mean 'atomic-sleep'? (known: "
                         + String.join(", ", org.smmubench.check.Invariants.ids()) + ")"),

@@ -103,6 +103,7 @@ public final class ReplCompleter implements Completer {
             case "group" -> names(c, session.groupNames(), "groups");
             case "cdTable", "streamTable" -> names(c, List.of("two-level", "linear"), null);
             case "ats", "sva", "stall", "rangeInv" -> names(c, List.of("true", "false"), null);
+            case "defaultDomain" -> names(c, List.of("dma", "identity"), null);
             case "violations" -> {
                 for (InvariantInfo i : Invariants.all()) c.add(candidate(i.id(), "invariants", i.description(), true));
             }

@@ -69,6 +69,7 @@ public abstract class BenchScript extends Script {
 
     public void pci(@NamedParam(value = "sid", required = true) @NamedParam(value = "pasidBits", type = Integer.class)
                     @NamedParam(value = "ats", type = Boolean.class) @NamedParam(value = "sva", type = Boolean.class)
+                    @NamedParam(value = "defaultDomain", type = String.class)
                     Map<String, ?> args, String name) {
         statement(v -> v.pci(args, name, here()));
     }
@@ -77,6 +78,7 @@ public abstract class BenchScript extends Script {
 
     public void platform(@NamedParam(value = "sid", required = true) @NamedParam(value = "group", type = String.class)
                          @NamedParam(value = "pasidBits", type = Integer.class) @NamedParam(value = "sva", type = Boolean.class)
+                         @NamedParam(value = "defaultDomain", type = String.class)
                          Map<String, ?> args, String name) {
         statement(v -> v.platform(args, name, here()));
     }
@@ -127,6 +129,10 @@ public abstract class BenchScript extends Script {
     public void unmap(@NamedParam(value = "va", required = true) @NamedParam(value = "size", required = true)
                       Map<String, ?> args, String process) {
         statement(v -> v.unmap(args, process, here()));
+    }
+
+    public void cpuWrite(@NamedParam(value = "va", required = true) Map<String, ?> args, String process) {
+        statement(v -> v.cpuWrite(args, process, here()));
     }
 
     public void exit(String process) { statement(v -> v.exit(process, here())); }

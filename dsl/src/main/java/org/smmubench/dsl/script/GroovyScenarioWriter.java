@@ -58,6 +58,7 @@ public final class GroovyScenarioWriter {
         if (d.pasidBits() != null) b.append(", pasidBits: ").append(d.pasidBits());
         if (d.ats()) b.append(", ats: true");
         if (!d.sva()) b.append(", sva: false");
+        if (d.defaultDomain() != org.smmubench.iommu.IommuDomainType.DMA) b.append(", defaultDomain: ").append(q(d.defaultDomainName()));
         return b.toString();
     }
 
@@ -94,6 +95,7 @@ public final class GroovyScenarioWriter {
         }
         if (s instanceof Step.Map x)
             return "map " + q(x.process()) + ", va: " + Hex.of(x.va()) + ", size: " + Hex.of(x.size()) + ", prot: " + q(x.prot().yamlName());
+        if (s instanceof Step.CpuWrite x) return "cpuWrite " + q(x.process()) + ", va: " + Hex.of(x.va());
         if (s instanceof Step.Unmap x) return "unmap " + q(x.process()) + ", va: " + Hex.of(x.va()) + ", size: " + Hex.of(x.size());
         if (s instanceof Step.Exit x) return "exit " + q(x.process());
         if (s instanceof Step.Fail x)

@@ -125,6 +125,7 @@ public final class ScenarioBuilder {
         else if (s instanceof Step.Dma d) { requireDevice(d.device()); if (d.process() != null) requireProcess(d.process()); }
         else if (s instanceof Step.Map m) requireProcess(m.process());
         else if (s instanceof Step.Unmap u) requireProcess(u.process());
+        else if (s instanceof Step.CpuWrite w) requireProcess(w.process());
         else if (s instanceof Step.Exit e) requireProcess(e.process());
         else if (s instanceof Step.Fail f) {
             if (FailureSites.find(f.site()).isEmpty())

@@ -12,6 +12,7 @@ import org.smmubench.check.Invariants;
 import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.Access;
 import org.smmubench.iommu.Bus;
+import org.smmubench.iommu.IommuDomainType;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.Mapping;
 import org.smmubench.scenario.Scenario;
@@ -104,17 +105,27 @@ public final class Vocabulary {
     }
 
     public void pci(Map<?, ?> a, String name, SourcePos pos) {
-        NamedArgs n = new NamedArgs("pci", a, "sid", "pasidBits", "ats", "sva", "pasid-bits");
+        NamedArgs n = new NamedArgs("pci", a, "sid", "pasidBits", "ats", "sva", "defaultDomain", "pasid-bits");
         out.device(new DeviceSpec(requireText("pci", name), Bus.PCI, sids("pci " + name, n), pasidBits(n),
-                orElse(n.bool("ats"), false), orElse(n.bool("sva"), true), null, pos));
+                orElse(n.bool("ats"), false), orElse(n.bool("sva"), true), null, defaultDomain("pci", n), pos));
     }
 
     public void platform(Map<?, ?> a, String name, SourcePos pos) {
         if (a != null && a.containsKey("ats"))
             throw new DslError("platform: ats is for PCI devices only (platform devices have no ATC)");
-        NamedArgs n = new NamedArgs("platform", a, "sid", "group", "pasidBits", "sva", "pasid-bits");
+        NamedArgs n = new NamedArgs("platform", a, "sid", "group", "pasidBits", "sva", "defaultDomain", "pasid-bits");
         out.device(new DeviceSpec(requireText("platform", name), Bus.PLATFORM, sids("platform " + name, n),
-                pasidBits(n), false, orElse(n.bool("sva"), true), n.string("group", null), pos));
+                pasidBits(n), false, orElse(n.bool("sva"), true), n.string("group", null), defaultDomain("platform", n), pos));
+    }
+
+    /** defaultDomain: 'dma' (the default) or 'identity', the type of the device's RID domain. */
+    private static IommuDomainType defaultDomain(String verb, NamedArgs n) {
+        String v = n.string("defaultDomain", "dma");
+        return switch (v) {
+            case "dma" -> IommuDomainType.DMA;
+            case "identity" -> IommuDomainType.IDENTITY;
+            default -> throw new DslError(verb + ": defaultDomain is 'dma' or 'identity', not '" + v + "'");
+        };
     }
 
     public void process(Map<?, ?> a, String name, SourcePos pos) {
@@ -193,6 +204,11 @@ public final class Vocabulary {
     public void unmap(Map<?, ?> a, String process, SourcePos pos) {
         NamedArgs n = new NamedArgs("unmap", a, "va", "size");
         emit(new Step.Unmap(requireText("unmap", process), n.requiredNumber("va"), n.requiredNumber("size"), pos));
+    }
+
+    public void cpuWrite(Map<?, ?> a, String process, SourcePos pos) {
+        NamedArgs n = new NamedArgs("cpuWrite", a, "va");
+        out.step(new Step.CpuWrite(requireText("cpuWrite", process), n.requiredNumber("va"), pos));
     }
 
     public void exit(String process, SourcePos pos) {

@@ -127,7 +127,7 @@ class GroovyScenarioLoaderTest {
     void unknownNamesAndKeysAreLocated() {
         assertEquals("t/bad.groovy:3: unknown device 'nic1' (did you mean 'nic0'?)",
                 bad("pci 'nic0', sid: 0x100\nprocess 'p'\nbind 'nic1', 'p'").getMessage());
-        assertEquals("t/bad.groovy:1: pci: unknown argument 'sdi' (expected one of: sid, pasidBits, ats, sva, pasid-bits)",
+        assertEquals("t/bad.groovy:1: pci: unknown argument 'sdi' (expected one of: sid, pasidBits, ats, sva, defaultDomain, pasid-bits)",
                 bad("pci 'nic0', sdi: 0x100").getMessage());
         assertEquals("t/bad.groovy:2: nic0: stream ID 0x100 is already used by nic0x",
                 bad("pci 'nic0x', sid: 0x100\npci 'nic0', sid: 0x100").getMessage());
@@ -136,6 +136,15 @@ class GroovyScenarioLoaderTest {
         assertTrue(bad("driver 'prefix'").getMessage().startsWith("t/bad.groovy:1: driver: unknown driver 'prefix' (did you mean 'pre-fix'?)"));
         assertEquals("t/bad.groovy:2: unknown name 'nic0' (names of devices, processes and drivers are strings: 'nic0')",
                 bad("\nbind nic0, 'p'").getMessage());
+    }
+
+    @Test
+    void aDefaultDomainIsDmaOrIdentity() {
+        Scenario s = GroovyScenarioLoader.load("pci 'nic0', sid: 0x100, defaultDomain: 'identity'\npci 'nic1', sid: 0x200\n", "t.groovy").get(0);
+        assertEquals(org.smmubench.iommu.IommuDomainType.IDENTITY, s.devices().get(0).defaultDomain());
+        assertEquals(org.smmubench.iommu.IommuDomainType.DMA, s.devices().get(1).defaultDomain());
+        assertEquals("t/bad.groovy:1: pci: defaultDomain is 'dma' or 'identity', not 'bypass'",
+                bad("pci 'nic0', sid: 0x100, defaultDomain: 'bypass'").getMessage());
     }
 
     @Test

@@ -17,6 +17,7 @@ class GroovyScenarioWriterTest {
                 driver 'pre-fix', 'fixed'
                 smmu cdTable: 'linear', ssidBits: 8, rangeInv: true
                 pci 'nic0', sid: 0x100, ats: true
+                pci 'nic1', sid: 0x200, defaultDomain: 'identity'
                 platform 'dsp0', sid: [0x10, 0x11], group: 'dsp', pasidBits: 5, sva: false
                 process 'proc1', pasid: 1024, asid: 7, mappings: [[va: 0x400000, size: 0x10000, prot: 'rw']]
                 fail 'kzalloc.bond', nth: 2, device: 'nic0'
@@ -25,6 +26,7 @@ class GroovyScenarioWriterTest {
                 dma 'nic0', pasid: 9, va: 0x1000, expect: 'C_BAD_CD'
                 map 'proc1', va: 0x800000, size: 0x1000, prot: 'r'
                 unmap 'proc1', va: 0x400000, size: 0x1000
+                cpuWrite 'proc1', va: 0x800000
                 exit 'proc1'
                 unbind 'nic0', 'proc1'
                 expect 'pre-fix', violations: ['atomic-sleep', 'dma-leak']
@@ -33,6 +35,7 @@ class GroovyScenarioWriterTest {
         String written = GroovyScenarioWriter.write(first);
         Scenario again = GroovyScenarioLoader.load(written, "a.groovy").get(0);
         assertEquals(strip(first), strip(again), written);
+        assertEquals(org.smmubench.iommu.IommuDomainType.IDENTITY, again.devices().get(1).defaultDomain());
         assertEquals(written, GroovyScenarioWriter.write(again));
     }
 

@@ -83,6 +83,14 @@ public final class ActionSteps {
         checked(world.run(new Step.Unmap(process, va, size, world.here())));
     }
 
+    @When("{process} writes at {number}")
+    @StepDoc(section = ACTIONS, example = "When \"proc1\" writes at 0x400000",
+            value = "The process's CPU writes there. A page mapped read-only stands for a write-protected PTE of a"
+                    + " writable VMA: the write fault upgrades it in place (ptep_set_access_flags, flush_tlb_page).")
+    public void cpuWrite(String process, Long va) {
+        checked(world.run(new Step.CpuWrite(process, va, world.here())));
+    }
+
     @When("{process} exits")
     @StepDoc(section = ACTIONS, example = "When \"proc1\" exits",
             value = "mm teardown while still bound: the notifier's release callback runs (arm_smmu_mm_release).")

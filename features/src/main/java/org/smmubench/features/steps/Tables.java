@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.smmubench.features.Names;
 import org.smmubench.iommu.Bus;
+import org.smmubench.iommu.IommuDomainType;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.Mapping;
 import org.smmubench.scenario.ProcessSpec;
@@ -22,7 +23,7 @@ import org.smmubench.scenario.SourcePos;
 final class Tables {
     static final List<String> SMMU_KEYS = List.of("cd-table", "stream-table", "ssid-bits", "sid-bits",
             "asid-bits", "ats", "stall", "range-inv");
-    static final List<String> DEVICE_COLUMNS = List.of("name", "bus", "sid", "group", "pasid-bits", "ats", "sva");
+    static final List<String> DEVICE_COLUMNS = List.of("name", "bus", "sid", "group", "pasid-bits", "ats", "sva", "default-domain");
     static final List<String> PROCESS_COLUMNS = List.of("name", "pasid", "asid", "mappings");
     static final List<String> MAPPING_COLUMNS = List.of("va", "size", "prot");
     /** A mapping given by its address alone: one read-write 4 KiB page, as in §6. */
@@ -75,7 +76,13 @@ final class Tables {
             String pb = blankToNull(row.get("pasid-bits"));
             Integer pasidBits = pb == null ? null : (int) range("pasid-bits", pb, 0, 20);
             boolean ats = optionalBool(row, "ats", false), sva = optionalBool(row, "sva", true);
-            out.add(new DeviceSpec(name, bus, sids, pasidBits, ats, sva, group, pos));
+            String dd = blankToNull(row.get("default-domain"));
+            IommuDomainType defaultDomain = switch (dd == null ? "dma" : dd) {
+                case "dma" -> IommuDomainType.DMA;
+                case "identity" -> IommuDomainType.IDENTITY;
+                default -> throw new IllegalArgumentException("default-domain is dma or identity, not " + dd);
+            };
+            out.add(new DeviceSpec(name, bus, sids, pasidBits, ats, sva, group, defaultDomain, pos));
         }
         return out;
     }

@@ -39,12 +39,14 @@ public final class TopologySteps {
     @Given("the devices:")
     @StepDoc(section = TOPOLOGY, example = """
             Given the devices:
-              | name | bus      | sid        | group | pasid-bits | ats   |
-              | nic0 | pci      | 0x100      |       | 20         | true  |
-              | dsp0 | platform | 0x10, 0x11 | dsp   |            |       |""",
+              | name | bus      | sid        | group | pasid-bits | ats   | default-domain |
+              | nic0 | pci      | 0x100      |       | 20         | true  |                |
+              | nic1 | pci      | 0x200      |       |            |       | identity       |
+              | dsp0 | platform | 0x10, 0x11 | dsp   |            |       |                |""",
             value = "Several devices, one per row, with the YAML `devices:` keys as columns: name and sid"
                     + " (one or a comma-separated list) required; bus (pci | platform, default pci), group"
-                    + " (platform only), pasid-bits, ats, sva (default true) optional.")
+                    + " (platform only), pasid-bits, ats, sva (default true), default-domain (dma | identity,"
+                    + " default dma) optional.")
     public void devices(DataTable table) {
         for (DeviceSpec d : Tables.devices(table.asMaps(), world.here())) world.addDevice(d);
     }

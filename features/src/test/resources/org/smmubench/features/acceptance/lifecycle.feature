@@ -171,3 +171,40 @@ Feature: Bind, DMA, unbind, exit and unmap
       | driver  |
       | pre-fix |
       | fixed   |
+
+  Scenario Outline: SVA on a device whose default domain is IDENTITY (<driver>)
+    Given the "<driver>" driver
+    And the devices:
+      | name | bus | sid   | default-domain |
+      | nic0 | pci | 0x100 | identity       |
+    And a process "proc1" with the mappings:
+      | va       | size   |
+      | 0x400000 | 0x1000 |
+    When "nic0" does a DMA read at 0x400000 without a PASID
+    Then the DMA succeeds
+    When binding "proc1" to "nic0" fails with <errno>
+    Then the CD for "proc1" on "nic0" is invalid
+    And <verdict>
+
+    Examples:
+      | driver                         | errno  | verdict                                  |
+      | v6.8+b025dea63cde              | E2BIG  | only the invariant "kernel-warn" is violated |
+      | v6.8+b025dea63cde+ae91f6552c30 | ENODEV | no invariant is violated                 |
+
+  Scenario Outline: a CPU write that upgrades a read-only page reaches the SMMU TLB (<driver>)
+    Given the "<driver>" driver
+    And a PCI device "nic0" with stream ID 0x100
+    And a process "proc1" with the mappings:
+      | va       | size   | prot |
+      | 0x400000 | 0x1000 | r    |
+    When "proc1" is bound to "nic0"
+    And "nic0" does a DMA read at 0x400000 for "proc1"
+    Then the DMA succeeds
+    When "proc1" writes at 0x400000
+    And "nic0" does a DMA write at 0x400000 for "proc1"
+    Then <outcome>
+
+    Examples:
+      | driver            | outcome                 |
+      | v6.8              | the DMA succeeds        |
+      | v6.8-6bbd42e2df8f | the DMA faults          |

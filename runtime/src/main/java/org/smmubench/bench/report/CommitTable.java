@@ -26,7 +26,7 @@ public final class CommitTable {
             sb.append('\n').append("Commits a ").append(base).append(" tree can revert (-) or apply (+):\n");
             for (Commit c : Commits.of(base)) {
                 sb.append('\n').append(c.term()).append("  ").append(c.title()).append('\n');
-                sb.append("    Fixes:     ").append(c.fixes()).append('\n');
+                sb.append("    Fixes:     ").append(fixes(c)).append('\n');
                 sb.append("    files:     ").append(String.join(", ", c.files())).append('\n');
                 sb.append("    functions: ").append(String.join(", ", c.functions())).append('\n');
                 sb.append("    ").append(c.note()).append('\n');
@@ -46,9 +46,12 @@ public final class CommitTable {
         for (String base : KernelTrees.BASES)
             for (Commit c : Commits.of(base))
                 sb.append("| `").append(base).append(c.term()).append("` | ").append(c.title()).append(" | ")
-                        .append(c.fixes()).append(" | ").append(code(c.files())).append(" | ").append(code(c.functions())).append(" |\n");
+                        .append(fixes(c)).append(" | ").append(code(c.files())).append(" | ").append(code(c.functions())).append(" |\n");
         return sb.toString();
     }
+
+    /** The Fixes: tag, or a dash for a commit whose message has none. */
+    private static String fixes(Commit c) { return c.fixes().isEmpty() ? "(none in the commit message)" : c.fixes(); }
 
     private static String code(List<String> names) {
         return String.join(", ", names.stream().map(n -> "`" + n + "`").toList());

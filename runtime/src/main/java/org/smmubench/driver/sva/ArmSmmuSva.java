@@ -246,25 +246,9 @@ public class ArmSmmuSva implements SvaOps, Patchable<SvaFunctions> {
 
     // ------------------------------------------------------------ mmu notifier ops
 
-    /**
-     * arm_smmu_mm_arch_invalidate_secondary_tlbs: no locks; a TLBI by range (or by ASID when
-     * the range is large), then the ATCs for the mm's PASID.
-     */
+    /** arm_smmu_mm_arch_invalidate_secondary_tlbs, in the tree's version. */
     protected void mmArchInvalidateSecondaryTlbs(ArmSmmuMmuNotifier smmuMn, Mm mm, long start, long end) {
-        try (Frame f = k.enter("arm_smmu_mm_arch_invalidate_secondary_tlbs")) {
-            ArmSmmuDomain smmuDomain = smmuMn.domain;
-            long size = end - start;
-            if (!smmuDomain.smmu.has(Feature.RANGE_INV)) {
-                if (size >= InvCode.CMDQ_MAX_TLBI_OPS * InvCode.PAGE_SIZE) size = 0;
-            } else if (size == -1L) {
-                size = 0;
-            }
-            if (!smmuDomain.smmu.has(Feature.BTM)) {
-                if (size == 0) inv().tlbInvAsid(smmuDomain.smmu, smmuMn.cd.asid);
-                else inv().tlbInvRangeAsid(start, size, smmuMn.cd.asid, InvCode.PAGE_SIZE, false, smmuDomain);
-            }
-            inv().atcInvDomain(smmuDomain, mm.mmGetEnqcmdPasid(), start, size);
-        }
+        functions.get("arm_smmu_mm_arch_invalidate_secondary_tlbs").mmArchInvalidateSecondaryTlbs(smmuMn, mm, start, end);
     }
 
     /**

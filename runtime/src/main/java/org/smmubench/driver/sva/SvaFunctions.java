@@ -5,6 +5,7 @@ import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.CdCode;
 import org.smmubench.driver.CtxDesc;
+import org.smmubench.driver.Feature;
 import org.smmubench.driver.InvCode;
 import org.smmubench.iommu.Device;
 import org.smmubench.iommu.IommuDomain;
@@ -151,6 +152,30 @@ public class SvaFunctions {
             } finally {
                 svaLock.unlock();
             }
+        }
+    }
+
+    /**
+     * arm_smmu_mm_arch_invalidate_secondary_tlbs (v6.8): no locks. mm passes an exclusive end,
+     * so the size is end - start (95d4782c34a6). Without RANGE_INV a range of
+     * CMDQ_MAX_TLBI_OPS pages or more becomes one TLBI by ASID (d5afb4b47e13); with it only
+     * the whole-mm flush (end = ULONG_MAX) does. Then the ATCs for the mm's PASID.
+     */
+    @KernelFunction("arm_smmu_mm_arch_invalidate_secondary_tlbs")
+    protected void mmArchInvalidateSecondaryTlbs(ArmSmmuMmuNotifier smmuMn, Mm mm, long start, long end) {
+        try (Frame f = k.enter("arm_smmu_mm_arch_invalidate_secondary_tlbs")) {
+            ArmSmmuDomain smmuDomain = smmuMn.domain;
+            long size = end - start;
+            if (!smmuDomain.smmu.has(Feature.RANGE_INV)) {
+                if (size >= InvCode.CMDQ_MAX_TLBI_OPS * InvCode.PAGE_SIZE) size = 0;
+            } else if (size == -1L) {
+                size = 0;
+            }
+            if (!smmuDomain.smmu.has(Feature.BTM)) {
+                if (size == 0) inv().tlbInvAsid(smmuDomain.smmu, smmuMn.cd.asid);
+                else inv().tlbInvRangeAsid(start, size, smmuMn.cd.asid, InvCode.PAGE_SIZE, false, smmuDomain);
+            }
+            inv().atcInvDomain(smmuDomain, mm.mmGetEnqcmdPasid(), start, size);
         }
     }
 }

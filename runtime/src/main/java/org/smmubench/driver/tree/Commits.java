@@ -2,8 +2,13 @@ package org.smmubench.driver.tree;
 
 import java.util.List;
 
+import org.smmubench.driver.InvBeforeEb6c97647be2;
+import org.smmubench.driver.InvCode;
 import org.smmubench.driver.sva.ArmSmmuSva;
+import org.smmubench.driver.sva.SvaAfterAe91f6552c30;
+import org.smmubench.driver.sva.SvaBefore95d4782c34a6;
 import org.smmubench.driver.sva.SvaBeforeB5bf7778b722;
+import org.smmubench.driver.sva.SvaBeforeD5afb4b47e13;
 import org.smmubench.iommu.IommuCore;
 import org.smmubench.iommu.IommuCoreAfterB025dea63cde;
 import org.smmubench.iommu.IommuCoreAfterB3f6fcd8404f;
@@ -12,6 +17,7 @@ import org.smmubench.iommu.IommuCoreBefore6384c56c99d9;
 import org.smmubench.iommu.IommuCoreBefore65d4418c5002;
 import org.smmubench.iommu.IommuCoreBefore9991a82a3817;
 import org.smmubench.mm.MmBefore2667ed10d9f0;
+import org.smmubench.mm.MmBefore6bbd42e2df8f;
 import org.smmubench.mm.MmWorld;
 
 /**
@@ -27,6 +33,8 @@ public final class Commits {
     static final String IOMMU_C = "drivers/iommu/iommu.c";
     static final String IOMMU_SVA_C = "drivers/iommu/iommu-sva.c";
     static final String FORK_C = "kernel/fork.c";
+    static final String ARM_SMMU_V3_C = "drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c";
+    static final String ARM64_TLBFLUSH_H = "arch/arm64/include/asm/tlbflush.h";
 
     public static final Commit B5BF7778B722 = new Commit("b5bf7778b722",
             "iommu/arm-smmu-v3: Do not use GFP_KERNEL under as spinlock",
@@ -111,10 +119,62 @@ public final class Commits {
                     + " space goes, while the SVA domain still pins the struct and the device still has the PASID",
             List.of(new Patch<>(MmWorld.class, MmBefore2667ed10d9f0.class, MmBefore2667ed10d9f0::new)));
 
+    public static final Commit D5AFB4B47E13 = new Commit("d5afb4b47e13",
+            "iommu/arm-smmu-v3: Fix soft lockup triggered by arm_smmu_mm_invalidate_range",
+            "",
+            "v6.8", true,
+            List.of(SVA_C),
+            List.of("arm_smmu_mm_arch_invalidate_secondary_tlbs"),
+            "v6.6-rc4 (stable 5.15/6.1/6.5); reverting it sends every range, however large, as per-page"
+                    + " TLBIs when the SMMU lacks RANGE_INV, instead of one TLBI by ASID past CMDQ_MAX_TLBI_OPS pages",
+            List.of(new Patch<>(ArmSmmuSva.class, SvaBeforeD5afb4b47e13.class, SvaBeforeD5afb4b47e13::new)));
+
+    public static final Commit C95D4782C34A6 = new Commit("95d4782c34a6",
+            "iommu/arm-smmu-v3: Fix size calculation in arm_smmu_mm_invalidate_range()",
+            "2f7e8c553e98 (\"iommu/arm-smmu-v3: Hook up ATC invalidation to mm ops\")",
+            "v6.8", true,
+            List.of(SVA_C),
+            List.of("arm_smmu_mm_arch_invalidate_secondary_tlbs"),
+            "v5.18; reverting it onto v6.8 (an analogue: only the size line, end - start + 1) makes the"
+                    + " RANGE_INV loop of __arm_smmu_tlb_inv_range never end",
+            List.of(new Patch<>(ArmSmmuSva.class, SvaBefore95d4782c34a6.class, SvaBefore95d4782c34a6::new)));
+
+    public static final Commit EB6C97647BE2 = new Commit("eb6c97647be2",
+            "iommu/arm-smmu-v3: Avoid constructing invalid range commands",
+            "6833b8f2e199 (\"iommu/arm-smmu-v3: Set TTL invalidation hint better\")",
+            "v6.8", true,
+            List.of(ARM_SMMU_V3_C),
+            List.of("__arm_smmu_tlb_inv_range"),
+            "v6.6-rc4 (stable 5.15/6.1/6.5); reverting it lets an SVA (non-leaf) range of one page mod 32 build a range TLBI"
+                    + " with TTL, NUM and SCALE all 0, which the model's SMMU rejects as ILLEGAL (the spec text was not checked)",
+            List.of(new Patch<>(InvCode.class, InvBeforeEb6c97647be2.class, InvBeforeEb6c97647be2::new)));
+
+    public static final Commit AE91F6552C30 = new Commit("ae91f6552c30",
+            "iommu/arm-smmu-v3: Check that the RID domain is S1 in SVA",
+            "386fa64fd52b (\"arm-smmu-v3/sva: Add SVA domain support\")",
+            "v6.8", false,
+            List.of(SVA_C),
+            List.of("__arm_smmu_sva_bind"),
+            "v6.9-rc1 (stable 6.6 took it; 6.8-stable not checked); a bind whose RID domain is not a paging S1 domain (an"
+                    + " IDENTITY default domain) fails with -ENODEV before it allocates anything, instead of reaching"
+                    + " arm_smmu_write_ctx_desc's WARN on the missing CD table",
+            List.of(new Patch<>(ArmSmmuSva.class, SvaAfterAe91f6552c30.class, SvaAfterAe91f6552c30::new)));
+
+    public static final Commit C6BBD42E2DF8F = new Commit("6bbd42e2df8f",
+            "mmu_notifiers: call invalidate_range() when invalidating TLBs",
+            "",
+            "v6.8", true,
+            List.of(ARM64_TLBFLUSH_H),
+            List.of("flush_tlb_page"),
+            "v6.6-rc1 (mm tree); reverting it makes arm64's flush_tlb_page invalidate only the CPU TLB, so a PTE"
+                    + " upgraded by ptep_set_access_flags leaves the SMMU's read-only entry cached (the commit also moved"
+                    + " range flushes' notification into the arch code; the model's munmap path notifies either way)",
+            List.of(new Patch<>(MmWorld.class, MmBefore6bbd42e2df8f.class, MmBefore6bbd42e2df8f::new)));
+
     /** Every modelled commit, in the order listings show them. */
     public static List<Commit> all() {
         return List.of(B5BF7778B722, B025DEA63CDE, _9991A82A3817, _65D4418C5002, _6384C56C99D9, _2667ED10D9F0,
-                C404F55C26FC, B3F6FCD8404F);
+                C404F55C26FC, B3F6FCD8404F, D5AFB4B47E13, C95D4782C34A6, EB6C97647BE2, AE91F6552C30, C6BBD42E2DF8F);
     }
 
     /** The commits a tree on {@code base} may revert or apply. */

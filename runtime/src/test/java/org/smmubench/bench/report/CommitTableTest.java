@@ -34,7 +34,8 @@ class CommitTableTest {
         String text = CommitTable.text();
         for (Commit c : Commits.all()) {
             assertTrue(text.contains(c.term() + "  " + c.title() + "\n"), c.hash());
-            assertTrue(text.contains("    Fixes:     " + c.fixes() + "\n"), c.hash());
+            String fixes = c.fixes().isEmpty() ? "(none in the commit message)" : c.fixes();
+            assertTrue(text.contains("    Fixes:     " + fixes + "\n"), c.hash());
             assertTrue(text.contains("    files:     " + String.join(", ", c.files()) + "\n"), c.hash());
             assertTrue(text.contains("    functions: " + String.join(", ", c.functions()) + "\n"), c.hash());
         }
