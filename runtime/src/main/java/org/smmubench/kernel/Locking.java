@@ -33,6 +33,10 @@ final class Locking {
         List<String> bt = k.backtrace();
         String cls = lockdepClass(l.className(), subclass);
         k.traceLine(op + "(" + l.className() + (subclass > 0 ? ", " + subclass : "") + ")");
+        if (t.preemptCount == 0) {
+            // preempt_count_add records the lock's caller when the count leaves 0 (DEBUG_PREEMPT).
+            t.preemptDisabledAt = at;
+        }
         t.preemptAdd(1);
         acquire(l, cls, LockKind.SPINLOCK, at, bt);
     }
@@ -71,7 +75,8 @@ final class Locking {
 
     private void assertHeld(Object lock, String cls) {
         if (!isHeld(lock)) {
-            k.warn("lockdep_assert_held(" + cls + ") failed: lock not held");
+            // lockdep_assert_held is a bare WARN_ON: nothing but the WARNING line is printed.
+            k.warning("lockdep_assert_held(" + cls + ") failed: lock not held", false);
         }
     }
 
@@ -182,7 +187,7 @@ final class Locking {
         sb.append(Splats.taskName()).append(" is leaving the kernel with locks still held!\n");
         Splats.heldLocks(sb, leaked);
         sb.append("irqsave nesting: ").append(t.irqSaves.size()).append(", irqs_disabled(): ")
-                .append(t.irqsDisabled ? 1 : 0).append('\n');
+                .append(Splats.irqsDisabled(t)).append('\n');
         sb.append("returning from: ").append(function).append('\n');
         k.report(new Violation("lock-balance", String.join("; ", problems), List.of(function),
                 names(leaked), sb.toString()));
@@ -312,7 +317,7 @@ final class Locking {
 
     private void chainEntry(StringBuilder sb, int index, String cls, List<String> trace) {
         sb.append("\n-> #").append(index).append(" (").append(cls).append(")")
-                .append(lockdep.kindOf(cls).usage()).append(":\n");
+                .append(lockdep.kindOf(cls).lockdepSuffix()).append(":\n");
         for (String fn : trace) {
             sb.append("       ").append(fn).append('\n');
         }
