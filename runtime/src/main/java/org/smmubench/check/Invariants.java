@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The catalogue of invariant ids users can name in expectations (docs/invariants.md). */
 public final class Invariants {
     private static final List<InvariantInfo> ALL = List.of(
-            new InvariantInfo("atomic-sleep", "no sleeping operation (GFP_KERNEL allocation, mutex_lock, notifier register/put, might_sleep) while a spinlock is held or IRQs are off", "I1"),
+            new InvariantInfo("atomic-sleep", "no sleeping operation (GFP_KERNEL allocation, mutex_lock, mmu_notifier_register, might_sleep) while a spinlock is held or IRQs are off", "I1"),
             new InvariantInfo("lock-order", "lock classes are taken in one consistent order (learned as lockdep does; a cycle is a violation)", "I2"),
             new InvariantInfo("lock-balance", "every lock and irqsave is released, in order, before the operation returns", "I3"),
             new InvariantInfo("kernel-warn", "a WARN/WARN_ON in the modelled kernel code fired", "kernel"),

@@ -138,20 +138,45 @@ public class ArmSmmuV3 implements IommuOps {
         public void free(IommuDomain dom) { domainFree((ArmSmmuDomain) dom); }
     }
 
-    /** arm_smmu_domain_free: TLBI the private ASID before giving it back. */
+    /**
+     * arm_smmu_domain_free: free_io_pgtable_ops first (its flush-all is the TLBI of the private
+     * ASID and the ATC_INV), and only then, under arm_smmu_asid_lock, give the ASID back.
+     */
     void domainFree(ArmSmmuDomain d) {
         try (Frame f = k.enter("arm_smmu_domain_free")) {
-            if (d.stage == ArmSmmuDomain.Stage.S1 && d.cd.asid != 0) {
+            freeIoPgtableOps(d);
+            if (d.stage == ArmSmmuDomain.Stage.S1) {
+                // Keeps SVA's ASID sharing away from the CD while its ASID is released.
                 asidLock.lock();
                 try {
-                    invCode.tlbInvAsid(smmu, d.cd.asid);
-                    freeAsid(d.cd);
+                    if (d.cd.asid != 0) freeAsid(d.cd);
                 } finally {
                     asidLock.unlock();
                 }
             }
-            if (d.pgtbl != null) k.dmaFreeCoherent(d.pgtbl);
             k.kfree(d);
+        }
+    }
+
+    /**
+     * free_io_pgtable_ops: io_pgtable_tlb_flush_all (arm_smmu_tlb_inv_context) and then the
+     * tables. Only a finalised domain has io-pgtable ops (d.smmu set). Not modelled: the kernel
+     * also frees the ops (with this flush, ASID 0) when finalise fails; the model keeps that
+     * table until here and frees it without a flush.
+     */
+    private void freeIoPgtableOps(ArmSmmuDomain d) {
+        if (d.pgtbl == null) return;
+        try (Frame f = k.enter("free_io_pgtable_ops")) {
+            if (d.smmu != null) tlbInvContext(d);
+            k.dmaFreeCoherent(d.pgtbl);
+        }
+    }
+
+    /** arm_smmu_tlb_inv_context: TLBI by ASID with a sync for stage 1, then the RID's ATC. */
+    private void tlbInvContext(ArmSmmuDomain d) {
+        try (Frame f = k.enter("arm_smmu_tlb_inv_context")) {
+            if (d.stage == ArmSmmuDomain.Stage.S1) invCode.tlbInvAsid(smmu, d.cd.asid);
+            invCode.atcInvDomain(d, CdCode.IOMMU_NO_PASID, 0, 0);
         }
     }
 

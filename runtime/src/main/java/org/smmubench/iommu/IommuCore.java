@@ -228,7 +228,8 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
 
     /**
      * iommu_alloc_mm_data: the first bind gives the mm its global PASID (kept until the mm is
-     * freed); later binds check it fits the device.
+     * freed); later binds check it fits the device. The data is allocated before the PASID, so
+     * a PASID failure frees the data (and a data failure never touches the IDA).
      */
     ErrPtr<IommuMm> iommuAllocMmData(Mm mm, Device dev) {
         try (Frame f = k.enter("iommu_alloc_mm_data")) {
@@ -237,13 +238,14 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
                 if (existing.pasid >= dev.maxPasids) return ErrPtr.err(-Errno.EOVERFLOW);
                 return ErrPtr.of(existing);
             }
+            IommuMm data = k.kzalloc(null, dev.name(), Gfp.GFP_KERNEL, IommuMm::new);
+            if (data == null) return ErrPtr.err(-Errno.ENOMEM);
             int pasid = iommuAllocGlobalPasid(dev, mm);
-            if (pasid < 0) return ErrPtr.err(pasid);
-            IommuMm data = k.kzalloc(null, dev.name(), Gfp.GFP_KERNEL, () -> new IommuMm(pasid));
-            if (data == null) {
-                iommuFreeGlobalPasid(pasid);
-                return ErrPtr.err(-Errno.ENOMEM);
+            if (pasid < 0) {
+                k.kfree(data);
+                return ErrPtr.err(pasid);
             }
+            data.pasid = pasid;
             mm.iommuMm = data;
             mm.pasid = pasid;
             mm.addTeardownHook(() -> mmPasidDrop(mm));

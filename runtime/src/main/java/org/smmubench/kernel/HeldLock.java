@@ -16,8 +16,8 @@ public record HeldLock(Object lock, String className, LockKind kind, String take
         backtrace = List.copyOf(backtrace);
     }
 
-    /** " #i: (class){usage}, at: function", the held-lock line of lockdep reports. */
+    /** " #i: (class){usage}-{n:n}, at: function", the held-lock line of lockdep reports (no address). */
     String line(int index) {
-        return " #" + index + ": (" + className + ")" + kind.usage() + ", at: " + takenAt;
+        return " #" + index + ": (" + className + ")" + kind.lockdepSuffix() + ", at: " + takenAt;
     }
 }

@@ -194,7 +194,7 @@ public final class Kernel {
         String message = op + " " + context + ": " + detail
                 + (held.isEmpty() ? "" : ", holding " + String.join(", ", held));
         report(new Violation("atomic-sleep", message, bt, held,
-                Splats.atomicSleep(task, SourceFiles.location(caller), bt)));
+                Splats.atomicSleep(task, SourceFiles.mightSleepSite(opFunction, caller), bt)));
     }
 
     /**
@@ -203,7 +203,7 @@ public final class Kernel {
      */
     public boolean warnOn(boolean cond, String what) {
         if (cond) {
-            warn(what);
+            warning(what, false);
         }
         return cond;
     }
@@ -214,18 +214,24 @@ public final class Kernel {
      */
     public boolean warnOnOnce(String site, boolean cond, String what) {
         if (cond && warnedOnce.add(site)) {
-            warn(what);
+            warning(what, false);
         }
         return cond;
     }
 
-    /** WARN(1, message): a kernel-warn with the current call trace. */
-    public void warn(String message) {
+    /** WARN(1, message): a kernel-warn with the current call trace; the splat prints message. */
+    public void warn(String message) { warning(message, true); }
+
+    /**
+     * A WARN firing. `what` always goes into the violation's one-line message and the trace;
+     * the splat prints it only for WARN(cond, fmt), since a bare WARN_ON has no text.
+     */
+    void warning(String what, boolean printed) {
         String fn = caller();
         List<String> bt = backtrace();
-        traceLine("WARNING: " + message);
-        report(new Violation("kernel-warn", message + " in " + fn, bt, heldLockNames(),
-                Splats.warning(message, fn, bt)));
+        traceLine("WARNING: " + what);
+        report(new Violation("kernel-warn", what + " in " + fn, bt, heldLockNames(),
+                Splats.warning(printed ? what : null, fn, bt)));
     }
 
     /**

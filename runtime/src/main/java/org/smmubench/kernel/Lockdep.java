@@ -15,7 +15,9 @@ import java.util.Set;
  * The lock-class dependency graph, learned as lockdep learns it: taking B while A is the
  * most recently taken held lock adds A -> B. A new edge that closes a cycle is a possible
  * deadlock, proven without the racing interleaving ever happening. Each cycle is reported
- * once. Same-class edges (two groups' mutexes) are ignored: we model no nesting annotations.
+ * once. Two locks of one class nested never reach here: {@link Locking} reports them as
+ * recursive locking first, as check_deadlock does before the graph is consulted; a subclass
+ * (mutex_lock_nested) is a class of its own.
  */
 final class Lockdep {
     /** Edge from -> to: "to" was taken (in toAt, with this trace) while "from" was held. */

@@ -25,24 +25,48 @@ final class Locking {
 
     private Task cur() { return k.current(); }
 
-    void spinLock(SpinLock l, String op) {
+    void spinLock(SpinLock l, String op) { spinLock(l, op, 0); }
+
+    /** spin_lock and, with a subclass above 0, spin_lock_nested (lockdep's nesting annotation). */
+    void spinLock(SpinLock l, String op, int subclass) {
         String at = k.caller();
         List<String> bt = k.backtrace();
-        k.traceLine(op + "(" + l.className() + ")");
-        contend(l, l.className(), op);
+        String cls = lockdepClass(l.className(), subclass);
+        k.traceLine(op + "(" + l.className() + (subclass > 0 ? ", " + subclass : "") + ")");
+        if (cur().preemptCount == 0) {
+            // preempt_count_add records the lock's caller when the count leaves 0 (DEBUG_PREEMPT).
+            cur().preemptDisabledAt = at;
+        }
+        contend(l, cls, op);
         cur().preemptAdd(1);
-        acquire(l, l.className(), LockKind.SPINLOCK, at, bt);
+        acquire(l, cls, LockKind.SPINLOCK, at, bt);
     }
 
-    void mutexLock(Mutex m) {
+    void mutexLock(Mutex m) { mutexLock(m, 0); }
+
+    /** mutex_lock and, with a subclass above 0, mutex_lock_nested. */
+    void mutexLock(Mutex m, int subclass) {
         String at = k.caller();
         List<String> bt = k.backtrace();
-        k.traceLine("mutex_lock(" + m.className() + ")");
-        try (Frame f = k.enterUntraced("mutex_lock")) {
-            k.sleepCheck("mutex_lock(" + m.className() + ")", "mutex_lock");
-            contend(m, m.className(), "mutex_lock");
-            acquire(m, m.className(), LockKind.MUTEX, at, bt);
+        String cls = lockdepClass(m.className(), subclass);
+        String op = subclass > 0 ? "mutex_lock_nested" : "mutex_lock";
+        k.traceLine(op + "(" + m.className() + (subclass > 0 ? ", " + subclass : "") + ")");
+        try (Frame f = k.enterUntraced(op)) {
+            k.sleepCheck(op + "(" + m.className() + ")", op);
+            contend(m, cls, op);
+            acquire(m, cls, LockKind.MUTEX, at, bt);
         }
+    }
+
+    /**
+     * The class lockdep files an acquisition under: a subclass above 0 is a class of its own,
+     * printed "name/subclass" (__print_lock_name). MAX_LOCKDEP_SUBCLASSES is 8.
+     */
+    private static String lockdepClass(String cls, int subclass) {
+        if (subclass < 0 || subclass >= 8) {
+            throw new IllegalArgumentException("lockdep subclass " + subclass + " out of range 0..7");
+        }
+        return subclass == 0 ? cls : cls + "/" + subclass;
     }
 
     boolean isHeld(Object lock) { return indexOf(lock) >= 0; }
@@ -53,15 +77,21 @@ final class Locking {
 
     private void assertHeld(Object lock, String cls) {
         if (!isHeld(lock)) {
-            k.warn("lockdep_assert_held(" + cls + ") failed: lock not held");
+            // lockdep_assert_held is a bare WARN_ON: nothing but the WARNING line is printed.
+            k.warning("lockdep_assert_held(" + cls + ") failed: lock not held", false);
         }
     }
 
     private void acquire(Object lock, String cls, LockKind kind, String at, List<String> bt) {
         lockdep.learnKind(cls, kind);
+        // check_deadlock: any held lock of the same class (another instance too, e.g. a second
+        // group's mutex) is "possible recursive locking"; lockdep adds no dependency for it.
+        // The same instance is reported even under another subclass, where lockdep would be
+        // silent: that is a certain self-deadlock, not a possible one.
         int same = indexOf(lock);
-        if (same >= 0) {
-            reportRecursive(cur().held.get(same), kind, at);
+        int sameClass = same >= 0 ? same : indexOfClass(cls);
+        if (sameClass >= 0) {
+            reportRecursive(cur().held.get(sameClass), cls, kind, at, same >= 0);
         } else if (!cur().held.isEmpty()) {
             HeldLock prev = cur().held.get(cur().held.size() - 1);
             var dep = new Lockdep.Dep(prev.className(), cls, prev.takenAt(), at, bt);
@@ -185,7 +215,7 @@ final class Locking {
         sb.append(Splats.taskName()).append(" is leaving the kernel with locks still held!\n");
         Splats.heldLocks(sb, leaked);
         sb.append("irqsave nesting: ").append(cur().irqSaves.size()).append(", irqs_disabled(): ")
-                .append(cur().irqsDisabled ? 1 : 0).append('\n');
+                .append(Splats.irqsDisabled(cur())).append('\n');
         sb.append("returning from: ").append(function).append('\n');
         k.report(new Violation("lock-balance", String.join("; ", problems), List.of(function),
                 names(leaked), sb.toString()));
@@ -206,6 +236,15 @@ final class Locking {
 
     private static List<String> names(List<HeldLock> held) {
         return held.stream().map(HeldLock::className).toList();
+    }
+
+    private int indexOfClass(String cls) {
+        for (int i = cur().held.size() - 1; i >= 0; i--) {
+            if (cur().held.get(i).className().equals(cls)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private int indexOf(Object lock) {
@@ -236,23 +275,29 @@ final class Locking {
                 + " but not held", k.backtrace(), heldNames(), sb.toString()));
     }
 
-    private void reportRecursive(HeldLock held, LockKind kind, String at) {
-        String cls = held.className();
+    /**
+     * print_deadlock_bug's layout: the lock being taken, the one held, the one-CPU scenario,
+     * the nesting-notation hint, the held locks and the stack. Reported as lock-order: like a
+     * cycle, it is a deadlock lockdep proves from the order of acquisitions.
+     */
+    private void reportRecursive(HeldLock held, String cls, LockKind kind, String at, boolean sameInstance) {
         StringBuilder sb = Splats.lockdepHeader("WARNING: possible recursive locking detected");
         sb.append(Splats.taskName()).append(" is trying to acquire lock:\n")
                 .append(Splats.lockLine(cls, kind, at))
                 .append("\nbut task is already holding lock:\n")
-                .append(Splats.lockLine(cls, held.kind(), held.takenAt()))
+                .append(Splats.lockLine(held.className(), held.kind(), held.takenAt()))
                 .append("\nother info that might help us debug this:\n")
                 .append(" Possible unsafe locking scenario:\n\n")
                 .append("       CPU0\n       ----\n")
-                .append("  lock(").append(cls).append(");\n")
-                .append("  lock(").append(cls).append(");\n\n *** DEADLOCK ***\n\n");
+                .append("  lock(").append(held.className()).append(");\n")
+                .append("  lock(").append(cls).append(");\n\n *** DEADLOCK ***\n\n")
+                .append(" May be due to missing lock nesting notation\n\n");
         Splats.heldLocks(sb, cur().held);
         sb.append("\nstack backtrace:\n");
         Splats.callTrace(sb, k.backtrace());
-        k.report(new Violation("kernel-warn", "possible recursive locking: " + cls + " taken in " + at
-                + " while already held (taken in " + held.takenAt() + ")", k.backtrace(), heldNames(), sb.toString()));
+        k.report(new Violation("lock-order", "possible recursive locking: " + cls + " taken in " + at
+                + " while " + (sameInstance ? "the same lock" : "another lock of the class")
+                + " is held (taken in " + held.takenAt() + ")", k.backtrace(), heldNames(), sb.toString()));
     }
 
     /**
@@ -301,7 +346,7 @@ final class Locking {
 
     private void chainEntry(StringBuilder sb, int index, String cls, List<String> trace) {
         sb.append("\n-> #").append(index).append(" (").append(cls).append(")")
-                .append(lockdep.kindOf(cls).usage()).append(":\n");
+                .append(lockdep.kindOf(cls).lockdepSuffix()).append(":\n");
         for (String fn : trace) {
             sb.append("       ").append(fn).append('\n');
         }

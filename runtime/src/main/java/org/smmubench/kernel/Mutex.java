@@ -19,6 +19,12 @@ public final class Mutex {
 
     public void lock() { kernel.locking().mutexLock(this); }
 
+    /**
+     * mutex_lock_nested: lockdep files this acquisition under subclass (1..7), so nesting two
+     * locks of one class on purpose is not reported as recursive locking.
+     */
+    public void lockNested(int subclass) { kernel.locking().mutexLock(this, subclass); }
+
     public void unlock() { kernel.locking().release(this, "mutex_unlock"); }
 
     public boolean isHeld() { return kernel.locking().isHeld(this); }

@@ -1,8 +1,8 @@
 package org.smmubench.kernel;
 
 /**
- * Which kernel source file a modelled function lives in, so splats can say
- * "at drivers/iommu/...:function" the way the kernel says file:line. Unknown names
+ * Which kernel source file a modelled function lives in, so splats can name it the way
+ * the kernel names file:line (the line is not modelled). Unknown names
  * (bench helpers) get no file.
  */
 final class SourceFiles {
@@ -34,9 +34,35 @@ final class SourceFiles {
         return null;
     }
 
-    /** "file:function" when the file is known, else the bare function name. */
-    static String location(String function) {
-        String file = of(function);
-        return file == null ? function : file + ":" + function;
+    /**
+     * The file of the might_sleep that fired, for the "BUG: sleeping function called from
+     * invalid context at" line: the kernel prints the site of the check, not its caller. Line
+     * numbers are not modelled (none was verified at the modelled commits), so only the file.
+     * opFunction is the sleeping primitive the model entered (null: the caller itself sleeps).
+     */
+    static String mightSleepSite(String opFunction, String caller) {
+        if (opFunction != null) {
+            switch (opFunction) {
+                // slab_pre_alloc_hook, prepare_alloc_pages and xa_alloc/xa_insert all run
+                // might_alloc(gfp), whose might_sleep_if is the reported site.
+                case "kzalloc", "kcalloc", "devm_kcalloc", "dmam_alloc_coherent", "dma_alloc_coherent",
+                     "ida_alloc_range", "xa_alloc", "xa_insert" -> {
+                    return "include/linux/sched/mm.h";
+                }
+                case "mutex_lock", "mutex_lock_nested" -> {
+                    return "kernel/locking/mutex.c";
+                }
+                // mmap_write_lock -> down_write, whose might_sleep is the first one reached.
+                case "mmu_notifier_register" -> {
+                    return "kernel/locking/rwsem.c";
+                }
+                default -> {
+                    String file = of(opFunction);
+                    if (file != null) return file;
+                }
+            }
+        }
+        String file = of(caller);
+        return file == null ? caller : file;
     }
 }

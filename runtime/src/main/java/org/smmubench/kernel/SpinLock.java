@@ -22,6 +22,11 @@ public final class SpinLock {
         kernel.locking().spinLock(this, "spin_lock");
     }
 
+    /** spin_lock_nested: as {@link Mutex#lockNested}, lockdep's subclass annotation. */
+    public void lockNested(int subclass) {
+        kernel.locking().spinLock(this, "spin_lock_nested", subclass);
+    }
+
     public void unlock() {
         kernel.locking().release(this, "spin_unlock");
     }

@@ -30,6 +30,9 @@ public final class Task {
     long lastDisabledStamp;
     String lastDisabledAt = "0x0";
 
+    /** The function whose spin_lock took the preempt count off 0 (what __might_resched prints). */
+    String preemptDisabledAt = "0x0";
+
     /** Where transitions are recorded when a report asked for them (null: nowhere). */
     KernelEventLog log;
     /** Set while this task runs in a parallel section: its line to the scheduler. */

@@ -278,18 +278,26 @@ public final class MmWorld implements Patchable<MmFunctions> {
     }
 
     /**
-     * mmu_notifier_put: drop the core's reference; the last one unlinks the subscription and
-     * queues free_notifier (and the mmdrop) for after an SRCU grace period.
+     * mmu_notifier_put: drop the core's reference under the subscriptions spinlock; the last
+     * one unlinks the subscription and queues free_notifier (and the mmdrop) with call_srcu
+     * for after a grace period. Nothing here sleeps (mm/mmu_notifier.c takes only a spinlock
+     * and call_srcu does not wait), so a put under a spinlock or with IRQs off is legal.
      */
     public void mmuNotifierPut(MmuNotifier mn) {
         try (Frame f = k.enter("mmu_notifier_put")) {
-            k.mightSleep("mmu_notifier_put");
-            if (k.warnOn(mn.users <= 0 || mn.freed, "mmu_notifier_put on a notifier with no references")) return;
-            if (--mn.users > 0) return;
-            if (mn.linked) {
-                mn.mm.subscriptions.remove(mn);
-                mn.linked = false;
+            SpinLock lock = mn.mm == null ? null : subscriptionsLock(mn.mm);
+            if (lock != null) lock.lock();
+            try {
+                if (k.warnOn(mn.users <= 0 || mn.freed, "mmu_notifier_put on a notifier with no references")) return;
+                if (--mn.users > 0) return;
+                if (mn.linked) {
+                    mn.mm.subscriptions.remove(mn);
+                    mn.linked = false;
+                }
+            } finally {
+                if (lock != null) lock.unlock();
             }
+            // call_srcu, after the unlock as in the kernel: queues the free, never waits.
             srcuPending.add(mn);
         }
     }
@@ -313,5 +321,12 @@ public final class MmWorld implements Patchable<MmFunctions> {
 
     private Mutex mmapLock(Mm mm) {
         return mmapLocks.computeIfAbsent(mm, m -> k.mutex("&mm->mmap_lock"));
+    }
+
+    private final Map<Mm, SpinLock> subscriptionsLocks = new LinkedHashMap<>();
+
+    /** mm->notifier_subscriptions->lock (lockdep names it after its spin_lock_init). */
+    private SpinLock subscriptionsLock(Mm mm) {
+        return subscriptionsLocks.computeIfAbsent(mm, m -> k.spinLock("&subscriptions->lock"));
     }
 }

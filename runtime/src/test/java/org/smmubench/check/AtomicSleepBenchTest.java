@@ -29,11 +29,12 @@ class AtomicSleepBenchTest {
         assertEquals("GFP_KERNEL allocation with IRQs disabled: dmam_alloc_coherent in arm_smmu_alloc_cd_leaf_table, holding"
                 + " iommu_sva_lock, &group->mutex, sva_lock, &smmu_domain->devices_lock", v.message());
         String splat = v.splat();
-        assertTrue(splat.startsWith("BUG: sleeping function called from invalid context at drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c"), splat);
-        assertTrue(splat.contains("in_atomic(): 1, irqs_disabled(): 1, non_block: 0, pid: 1, name: smmu-bench"), splat);
+        assertTrue(splat.startsWith("BUG: sleeping function called from invalid context at include/linux/sched/mm.h\n"), splat);
+        assertTrue(splat.contains("in_atomic(): 1, irqs_disabled(): 128, non_block: 0, pid: 1, name: smmu-bench"), splat);
+        assertTrue(splat.contains("Preemption disabled at:\narm_smmu_mmu_notifier_get\n"), splat);
         assertTrue(splat.contains("4 locks held by smmu-bench/1:"), splat);
-        assertTrue(splat.contains("#3: (&smmu_domain->devices_lock){....}, at: arm_smmu_mmu_notifier_get"), splat);
-        assertTrue(splat.contains("#2: (sva_lock){+.+.}, at: arm_smmu_sva_set_dev_pasid"), splat);
+        assertTrue(splat.contains("#3: (&smmu_domain->devices_lock){....}-{2:2}, at: arm_smmu_mmu_notifier_get"), splat);
+        assertTrue(splat.contains("#2: (sva_lock){+.+.}-{3:3}, at: arm_smmu_sva_set_dev_pasid"), splat);
         String trace = splat.substring(splat.indexOf("Call trace:"));
         assertTrue(trace.startsWith("Call trace:\n dmam_alloc_coherent\n arm_smmu_alloc_cd_leaf_table\n arm_smmu_get_cd_ptr\n"
                 + " arm_smmu_write_ctx_desc\n arm_smmu_mmu_notifier_get\n __arm_smmu_sva_bind\n"), trace);

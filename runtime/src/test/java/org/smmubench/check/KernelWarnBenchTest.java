@@ -32,7 +32,7 @@ class KernelWarnBenchTest {
                 "iommu_attach_device_pasid"), vs.get(0).violation().backtrace().subList(0, 4));
         String splat = vs.get(0).violation().splat();
         assertTrue(splat.contains("------------[ cut here ]------------"), splat);
-        assertTrue(splat.contains("WARNING: CPU: 0 PID: 1 at drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3-sva.c"), splat);
+        assertTrue(splat.contains("WARNING: CPU: 0 PID: 1 at drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3-sva.c arm_smmu_sva_remove_dev_pasid\n"), splat);
     }
 
     @ParameterizedTest(name = "{0} on {1}")

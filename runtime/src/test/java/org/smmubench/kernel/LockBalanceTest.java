@@ -25,7 +25,7 @@ class LockBalanceTest {
         assertEquals("sva_lock (taken in arm_smmu_sva_set_dev_pasid) still held when iommu_sva_bind_device returns",
                 v.message());
         assertEquals(List.of("sva_lock"), v.locksHeld());
-        assertTrue(v.splat().contains(" #0: (sva_lock){+.+.}, at: arm_smmu_sva_set_dev_pasid\n"), v.splat());
+        assertTrue(v.splat().contains(" #0: (sva_lock){+.+.}-{3:3}, at: arm_smmu_sva_set_dev_pasid\n"), v.splat());
         // Reported once, then forgotten: the next call starts clean.
         assertFalse(sva.isHeld());
         try (var f = k.enter("iommu_sva_unbind_device")) {

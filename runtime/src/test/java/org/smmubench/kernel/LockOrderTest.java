@@ -35,12 +35,12 @@ class LockOrderTest {
         assertEquals(List.of("arm_smmu_asid_lock"), v.locksHeld());
         String s = v.splat();
         assertTrue(s.contains("WARNING: possible circular locking dependency detected\n"), s);
-        assertTrue(s.contains("is trying to acquire lock:\n (sva_lock){+.+.}, at: arm_smmu_domain_finalise_inner\n"), s);
-        assertTrue(s.contains("but task is already holding lock:\n (arm_smmu_asid_lock){+.+.}, at: arm_smmu_domain_finalise\n"), s);
+        assertTrue(s.contains("is trying to acquire lock:\n (sva_lock){+.+.}-{3:3}, at: arm_smmu_domain_finalise_inner\n"), s);
+        assertTrue(s.contains("but task is already holding lock:\n (arm_smmu_asid_lock){+.+.}-{3:3}, at: arm_smmu_domain_finalise\n"), s);
         // The existing chain: where asid_lock was taken under sva_lock, remembered from the first call.
-        assertTrue(s.contains("-> #1 (arm_smmu_asid_lock){+.+.}:\n       arm_smmu_sva_bind_inner\n       arm_smmu_sva_bind\n"), s);
+        assertTrue(s.contains("-> #1 (arm_smmu_asid_lock){+.+.}-{3:3}:\n       arm_smmu_sva_bind_inner\n       arm_smmu_sva_bind\n"), s);
         // The new one: the current acquisition.
-        assertTrue(s.contains("-> #0 (sva_lock){+.+.}:\n       mutex_lock\n       arm_smmu_domain_finalise_inner\n"), s);
+        assertTrue(s.contains("-> #0 (sva_lock){+.+.}-{3:3}:\n       mutex_lock\n       arm_smmu_domain_finalise_inner\n"), s);
         assertTrue(s.contains("  lock(arm_smmu_asid_lock);\n                               lock(sva_lock);\n"), s);
     }
 
@@ -65,23 +65,78 @@ class LockOrderTest {
     }
 
     @Test
-    void twoInstancesOfOneClassNestedIsNotACycle() {
+    void twoInstancesOfOneClassNestedIsPossibleRecursiveLocking() {
         Mutex g1 = k.mutex("&group->mutex");
         Mutex g2 = k.mutex("&group->mutex");
-        nest("a", g1, g2);
-        nest("b", g2, g1);
+        nest("iommu_group_broken", g1, g2);
+
+        Violation v = fx.only("lock-order");
+        assertEquals("possible recursive locking: &group->mutex taken in iommu_group_broken_inner while another"
+                + " lock of the class is held (taken in iommu_group_broken)", v.message());
+        String s = v.splat();
+        assertTrue(s.startsWith("============================================\n"
+                + "WARNING: possible recursive locking detected\n"
+                + "--------------------------------------------\n"
+                + "smmu-bench/1 is trying to acquire lock:\n"
+                + " (&group->mutex){+.+.}-{3:3}, at: iommu_group_broken_inner\n"
+                + "\nbut task is already holding lock:\n"
+                + " (&group->mutex){+.+.}-{3:3}, at: iommu_group_broken\n"
+                + "\nother info that might help us debug this:\n"
+                + " Possible unsafe locking scenario:\n\n"
+                + "       CPU0\n       ----\n"
+                + "  lock(&group->mutex);\n  lock(&group->mutex);\n\n *** DEADLOCK ***\n\n"
+                + " May be due to missing lock nesting notation\n\n"
+                + "1 lock held by smmu-bench/1:\n"
+                + " #0: (&group->mutex){+.+.}-{3:3}, at: iommu_group_broken\n"
+                + "\nstack backtrace:\n"), s);
+        assertEquals(List.of(), fx.of("lock-balance"), "both are released in order");
+    }
+
+    @Test
+    void aNestingAnnotationMakesTheSecondInstanceAClassOfItsOwn() {
+        Mutex g1 = k.mutex("&group->mutex");
+        Mutex g2 = k.mutex("&group->mutex");
+        try (var f = k.enter("iommu_group_pair")) {
+            g1.lock();
+            g2.lockNested(1);
+            assertEquals(List.of("&group->mutex", "&group->mutex/1"), k.heldLockNames());
+            g2.unlock();
+            g1.unlock();
+        }
         assertEquals(List.of(), fx.violations);
     }
 
     @Test
-    void recursiveLockOfTheSameMutexIsAKernelWarning() {
+    void twoSpinlocksOfOneClassNestedFireAndSpinLockNestedDoesNot() {
+        SpinLock a = k.spinLock("&smmu_domain->devices_lock");
+        SpinLock b = k.spinLock("&smmu_domain->devices_lock");
+        try (var f = k.enter("arm_smmu_pair")) {
+            a.lock();
+            b.lockNested(1);
+            b.unlock();
+            a.unlock();
+        }
+        assertEquals(List.of(), fx.violations);
+        try (var f = k.enter("arm_smmu_pair_broken")) {
+            a.lock();
+            b.lock();
+            b.unlock();
+            a.unlock();
+        }
+        Violation v = fx.only("lock-order");
+        assertTrue(v.splat().contains(" (&smmu_domain->devices_lock){....}-{2:2}, at: arm_smmu_pair_broken\n"), v.splat());
+    }
+
+    @Test
+    void recursiveLockOfTheSameMutexIsLockOrder() {
         try (var f = k.enter("arm_smmu_sva_bind")) {
             sva.lock();
             sva.lock();
             sva.unlock();
             sva.unlock();
         }
-        Violation v = fx.only("kernel-warn");
+        Violation v = fx.only("lock-order");
+        assertTrue(v.message().contains("while the same lock is held"), v.message());
         assertTrue(v.splat().contains("WARNING: possible recursive locking detected"), v.splat());
         assertEquals(List.of(), fx.of("lock-balance"));
     }

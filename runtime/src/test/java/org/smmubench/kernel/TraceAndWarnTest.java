@@ -66,9 +66,22 @@ class TraceAndWarnTest {
         Violation v = fx.only("kernel-warn");
         assertEquals("ssid >= (1 << cd_table->s1cdmax) in arm_smmu_write_ctx_desc", v.message());
         assertEquals(List.of("arm_smmu_write_ctx_desc", "arm_smmu_sva_set_dev_pasid"), v.backtrace());
-        assertTrue(v.splat().contains("WARNING: CPU: 0 PID: 1 at "
-                + "drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c:arm_smmu_write_ctx_desc\n"), v.splat());
+        // A bare WARN_ON prints no message: the cut line, then the WARNING header at once.
+        assertTrue(v.splat().startsWith("------------[ cut here ]------------\nWARNING: CPU: 0 PID: 1 at "
+                + "drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c arm_smmu_write_ctx_desc\n"), v.splat());
+        assertFalse(v.splat().contains("s1cdmax"), v.splat());
         assertTrue(v.splat().contains("Call trace:\n arm_smmu_write_ctx_desc\n arm_smmu_sva_set_dev_pasid\n"), v.splat());
+    }
+
+    @Test
+    void warnWithAMessagePrintsItAboveTheHeader() {
+        try (var f = k.enter("ida_free")) {
+            k.warn("ida_free called for id=3 which is not allocated.");
+        }
+        Violation v = fx.only("kernel-warn");
+        assertTrue(v.splat().startsWith("------------[ cut here ]------------\n"
+                + "ida_free called for id=3 which is not allocated.\n"
+                + "WARNING: CPU: 0 PID: 1 at ida_free\n"), v.splat());
     }
 
     @Test

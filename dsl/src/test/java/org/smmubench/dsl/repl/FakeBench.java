@@ -25,7 +25,7 @@ final class FakeBench implements LiveBench {
 
     FakeBench(String driver, SmmuOptions smmu) { this.driver = driver; }
 
-    static final String SPLAT = "BUG: sleeping function called from invalid context at arm_smmu_alloc_cd_leaf_table";
+    static final String SPLAT = "BUG: sleeping function called from invalid context at include/linux/sched/mm.h";
 
     @Override public void addDevice(DeviceSpec d) { log.add("device " + d.name()); }
 

@@ -13,11 +13,14 @@ final class SampleResults {
     static final String FILE = "examples/seed/leaf-at-1024.yaml";
     static final String NAME = "first SVA bind at PASID 1024 allocates a CD leaf";
     static final String SPLAT = """
-            BUG: sleeping function called from invalid context at drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c:arm_smmu_alloc_cd_leaf_table
-            in_atomic(): 1, irqs_disabled(): 1, non_block: 0, pid: 1, name: smmu-bench
+            BUG: sleeping function called from invalid context at include/linux/sched/mm.h
+            in_atomic(): 1, irqs_disabled(): 128, non_block: 0, pid: 1, name: smmu-bench
             preempt_count: 1, expected: 0
+            RCU nest depth: 0, expected: 0
             1 lock held by smmu-bench/1:
-             #0: (&smmu_domain->devices_lock){....}, at: arm_smmu_mmu_notifier_get
+             #0: (&smmu_domain->devices_lock){....}-{2:2}, at: arm_smmu_mmu_notifier_get
+            Preemption disabled at:
+            arm_smmu_mmu_notifier_get
             Call trace:
              dmam_alloc_coherent
              arm_smmu_alloc_cd_leaf_table
