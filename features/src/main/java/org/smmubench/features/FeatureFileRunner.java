@@ -56,6 +56,12 @@ public final class FeatureFileRunner implements ScenarioFileRunner, AutoCloseabl
         html = null;
     }
 
+    /** Drops the HTML report being written (the run failed): the previous file stays whole. */
+    public synchronized void abort() {
+        if (html != null) html.abort();
+        html = null;
+    }
+
     private List<RunResult> runFeature(URI uri, String display, List<String> driverOverride, boolean trace) {
         List<String> drivers = driverOverride.isEmpty() ? java.util.Collections.singletonList(null) : driverOverride;
         List<List<RunResult>> perDriver = new ArrayList<>();

@@ -26,7 +26,6 @@ import org.smmubench.iommu.IommuDevFeature;
 import org.smmubench.iommu.IommuSva;
 import org.smmubench.kernel.Errno;
 import org.smmubench.kernel.ErrPtr;
-import org.smmubench.kernel.FailureSites;
 import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Kernel;
 import org.smmubench.mm.Mm;
@@ -35,7 +34,10 @@ import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.kernel.Hex;
 import org.smmubench.scenario.Mapping;
 import org.smmubench.scenario.ProcessSpec;
+import org.smmubench.scenario.InputError;
 import org.smmubench.scenario.ScenarioException;
+import org.smmubench.scenario.ScenarioRules;
+import org.smmubench.scenario.SourcePos;
 import org.smmubench.scenario.SmmuOptions;
 import org.smmubench.scenario.Step;
 
@@ -58,6 +60,8 @@ public final class Bench implements AutoCloseable {
     private final MmWorld mms;
     private final World world;
     private final List<Invariant> invariants;
+    /** The input rules every door obeys; the bench applies them too, so no front-end can skip them. */
+    private final ScenarioRules rules = new ScenarioRules();
 
     private final Map<String, DeviceSpec> deviceSpecs = new LinkedHashMap<>();
     private final Map<String, Device> devices = new LinkedHashMap<>();
@@ -79,6 +83,7 @@ public final class Bench implements AutoCloseable {
     }
 
     public Bench(BenchParts parts, SmmuOptions smmu) {
+        refuse(SourcePos.UNKNOWN, rules.smmu(smmu));
         this.driverId = parts.driverId();
         this.smmuOptions = smmu;
         this.mem = new PhysMemory();
@@ -132,22 +137,7 @@ public final class Bench implements AutoCloseable {
      * (with {@code sva}) iommu_dev_enable_feature(SVA) as an SVA-capable device driver does.
      */
     public void addDevice(DeviceSpec d) {
-        if (deviceSpecs.containsKey(d.name())) throw new ScenarioException(d.pos(), "duplicate device name '" + d.name() + "'");
-        for (DeviceSpec o : deviceSpecs.values()) {
-            for (int sid : d.sids()) {
-                if (o.sids().contains(sid)) {
-                    throw new ScenarioException(d.pos(), "stream ID " + Hex.of(sid) + " of '" + d.name() + "' is already used by '" + o.name() + "'");
-                }
-            }
-        }
-        if (d.bus() == org.smmubench.iommu.Bus.PCI && d.group() != null) {
-            throw new ScenarioException(d.pos(), "PCI device '" + d.name() + "' cannot name a group: PCI devices always get their own iommu_group");
-        }
-        for (int sid : d.sids()) {
-            if (Integer.toUnsignedLong(sid) >= (1L << smmuOptions.sidBits())) {
-                throw new ScenarioException(d.pos(), "stream ID " + Hex.of(sid) + " of '" + d.name() + "' does not fit sid-bits " + smmuOptions.sidBits());
-            }
-        }
+        refuse(d.pos(), rules.device(d));
         int pasidBits = d.pasidBits() != null ? d.pasidBits() : smmuOptions.ssidBits();
         Device dev = new Device(d.name(), d.bus(), d.sids(), pasidBits, d.ats(), d.group());
         deviceSpecs.put(d.name(), d);
@@ -164,7 +154,7 @@ public final class Bench implements AutoCloseable {
 
     /** Creates a process with its mappings (and remembers its pinned PASID for the first bind). */
     public void addProcess(ProcessSpec p) {
-        if (processSpecs.containsKey(p.name())) throw new ScenarioException(p.pos(), "duplicate process name '" + p.name() + "'");
+        refuse(p.pos(), rules.process(p));
         Mm mm = mms.createProcess(p.name(), p.asid());
         if (mm == null) throw new ScenarioException(p.pos(), "CPU ASID " + p.asid() + " of '" + p.name() + "' is already taken");
         processSpecs.put(p.name(), p);
@@ -179,7 +169,7 @@ public final class Bench implements AutoCloseable {
     /** Executes one step, then the whole-state invariants. */
     public StepOutcome run(Step step) {
         if (finished) throw new IllegalStateException("the bench has finished");
-        validate(step);
+        refuse(step.pos(), rules.step(step));
         int no = ++stepNo;
         beginStep(no, step.text());
         Result r = execute(step);
@@ -275,47 +265,18 @@ public final class Bench implements AutoCloseable {
 
     private Mm mm(String name) {
         Mm mm = mms.find(name);
-        if (mm == null) throw new ScenarioException(org.smmubench.scenario.SourcePos.UNKNOWN, "unknown process '" + name + "'");
+        if (mm == null) throw new ScenarioException(SourcePos.UNKNOWN, "unknown process '" + name + "'");
         return mm;
     }
 
     private static String key(String dev, String proc) { return dev + "\u0000" + proc; }
 
-    /** Names in a step must exist: an error here is the user's, reported with the step's location. */
-    private void validate(Step step) {
-        if (step instanceof Step.Bind b) {
-            requireDevice(b.device(), b);
-            requireProcess(b.process(), b);
-        } else if (step instanceof Step.Unbind u) {
-            requireDevice(u.device(), u);
-            requireProcess(u.process(), u);
-        } else if (step instanceof Step.Dma d) {
-            requireDevice(d.device(), d);
-            if (d.process() != null) requireProcess(d.process(), d);
-        } else if (step instanceof Step.Map m) {
-            requireProcess(m.process(), m);
-        } else if (step instanceof Step.Unmap u) {
-            requireProcess(u.process(), u);
-        } else if (step instanceof Step.Exit e) {
-            requireProcess(e.process(), e);
-        } else if (step instanceof Step.Fail f) {
-            if (FailureSites.find(f.site()).isEmpty()) {
-                throw new ScenarioException(f.pos(), "unknown failure site '" + f.site() + "' (known: " + String.join(", ", FailureSites.names()) + ")");
-            }
-            if (f.device() != null) requireDevice(f.device(), f);
-        }
-    }
-
-    private void requireDevice(String name, Step s) {
-        if (!deviceSpecs.containsKey(name)) {
-            throw new ScenarioException(s.pos(), "unknown device '" + name + "' (known: " + String.join(", ", deviceSpecs.keySet()) + ")");
-        }
-    }
-
-    private void requireProcess(String name, Step s) {
-        if (!processSpecs.containsKey(name)) {
-            throw new ScenarioException(s.pos(), "unknown process '" + name + "' (known: " + String.join(", ", processSpecs.keySet()) + ")");
-        }
+    /** Bad input found by the shared rules: the front-end should have refused it already; say where it was written. */
+    private static void refuse(SourcePos pos, List<String> problems) {
+        if (problems.isEmpty()) return;
+        List<InputError> errors = new ArrayList<>();
+        for (String m : problems) errors.add(new InputError(pos, m));
+        throw new ScenarioException(errors);
     }
 
     private StepFailure checkExpect(int no, Step step, Result r) {
@@ -347,6 +308,14 @@ public final class Bench implements AutoCloseable {
 
     /** The violation sink: the kernel detectors and the invariants report here. Identical reports count once. */
     private void record(Violation v) {
+        // The SMMU is probed inside the constructor, before the world that numbers steps exists.
+        if (world == null) {
+            seen.add(v.invariant() + "\u0000" + v.message());
+            RecordedViolation rv = new RecordedViolation(0, stepText, v);
+            violations.add(rv);
+            current.add(rv);
+            return;
+        }
         if (!seen.add(v.invariant() + "\u0000" + v.message())) return;
         RecordedViolation rv = new RecordedViolation(world.step(), stepText, v);
         violations.add(rv);
@@ -360,14 +329,14 @@ public final class Bench implements AutoCloseable {
 
     /** The process: PASID, CPU ASID, mappings, bonds, notifier state. */
     public List<String> showProcess(String name) {
-        if (!processSpecs.containsKey(name)) throw new ScenarioException(org.smmubench.scenario.SourcePos.UNKNOWN, "unknown process '" + name + "'");
+        if (!processSpecs.containsKey(name)) throw new ScenarioException(SourcePos.UNKNOWN, "unknown process '" + name + "'");
         return Inspect.process(world, mms.find(name), lastPasid.get(name));
     }
 
     private Device requireKnownDevice(String name) {
         Device d = devices.get(name);
         if (d == null) {
-            throw new ScenarioException(org.smmubench.scenario.SourcePos.UNKNOWN, "unknown device '" + name + "' (known: " + String.join(", ", devices.keySet()) + ")");
+            throw new ScenarioException(SourcePos.UNKNOWN, "unknown device '" + name + "' (known: " + String.join(", ", devices.keySet()) + ")");
         }
         return d;
     }

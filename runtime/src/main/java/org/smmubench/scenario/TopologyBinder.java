@@ -40,13 +40,15 @@ final class TopologyBinder {
             r.error(r.at(path(p, "asid-bits")), "asid-bits must be 8 or 16, found " + asid);
             asid = null;
         }
-        return new SmmuOptions(
+        SmmuOptions o = new SmmuOptions(
                 levels(s, "cd-table", d.twoLevelCdTable()),
                 levels(s, "stream-table", d.twoLevelStreamTable()),
                 ssid != null ? ssid.intValue() : d.ssidBits(),
                 sid != null ? sid.intValue() : d.sidBits(),
                 asid != null ? asid.intValue() : d.asidBits(),
                 bool(s, "ats", d.ats()), bool(s, "stall", d.stall()), bool(s, "range-inv", d.rangeInv()));
+        ScenarioRules.linearStreamTable(o).ifPresent(m -> r.error(r.at(path(p, s.has("sid-bits") ? "sid-bits" : "stream-table")), m));
+        return o;
     }
 
     private static boolean levels(JsonNode s, String key, boolean dflt) {

@@ -16,6 +16,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Reads the YAML documents of one file into JSON trees while recording the line and column
@@ -47,7 +48,7 @@ final class YamlDocuments {
         List<YamlDocument> docs = new ArrayList<>();
         List<Integer> markerLines = markerLines();
         int previousEndLine = 0;
-        try (JsonParser p = YAMLMapper.builder().build().createParser(text)) {
+        try (JsonParser p = YAMLMapper.builder().build().createParser(new SurrogateSafeReader(text))) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 Map<List<Object>, SourcePos> values = new HashMap<>();
@@ -70,7 +71,15 @@ final class YamlDocuments {
     private JsonNode readValue(JsonParser p, JsonToken t, List<Object> path,
                                Map<List<Object>, SourcePos> values, Map<List<Object>, SourcePos> keys) {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        values.put(List.copyOf(path), pos(p.currentTokenLocation()));
+        SourcePos at = pos(p.currentTokenLocation());
+        values.put(List.copyOf(path), at);
+        // An alias would be read as the anchor's name, silently; expanding it instead would
+        // let a few lines grow without bound (billion laughs). A scenario is short: refuse it.
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+            errors.add(new InputError(at, "YAML aliases (*" + p.getString() + ") are not supported in scenarios;"
+                    + " write the value out"));
+            return f.nullNode();
+        }
         switch (t) {
             case START_OBJECT: {
                 ObjectNode o = f.objectNode();
@@ -106,8 +115,14 @@ final class YamlDocuments {
                 return f.stringNode(p.getString());
             case VALUE_NUMBER_INT:
                 return f.numberNode(p.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT:
-                return f.numberNode(p.getDecimalValue());
+            case VALUE_NUMBER_FLOAT: {
+                // Nothing in a scenario is fractional; reading 1.0 as "absent" or as 1 would
+                // each hide what was meant. Quote text that only looks like a number.
+                String raw = p.getText();
+                errors.add(new InputError(at, "expected a whole number (decimal or 0x hex), found " + raw
+                        + " (quote it if it is text: '" + raw + "')"));
+                return f.stringNode(raw);
+            }
             case VALUE_TRUE:
                 return f.booleanNode(true);
             case VALUE_FALSE:

@@ -37,6 +37,6 @@ class NumberFormatsTest {
 
     @Test
     void aFloatIsNotANumberHere() {
-        Loading.assertError("scenario: s\nsmmu: {ssid-bits: 1.5}\n", "2:19", "smmu.ssid-bits: expected a number (decimal or 0x hex), found number 1.5");
+        Loading.assertError("scenario: s\nsmmu: {ssid-bits: 1.5}\n", "2:19", "expected a whole number (decimal or 0x hex), found 1.5");
     }
 }

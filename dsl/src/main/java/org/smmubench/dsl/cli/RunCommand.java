@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +16,8 @@ import org.smmubench.bench.ScenarioFileRunner;
 import org.smmubench.bench.report.ConsoleReport;
 import org.smmubench.bench.report.JsonReport;
 import org.smmubench.bench.report.JunitXmlReport;
+import org.smmubench.dsl.script.GroovyFileRunner;
+import org.smmubench.dsl.script.GroovyScenarioLoader;
 import org.smmubench.features.FeatureFileRunner;
 import org.smmubench.scenario.InputError;
 import org.smmubench.scenario.ScenarioException;
@@ -48,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Write Cucumber's HTML report of the .feature files run to FILE.")
     Path html;
 
+    @Option(names = "--script-timeout", paramLabel = "SECONDS",
+            description = "Stop a Groovy script that runs longer than this (default: ${DEFAULT-VALUE}), as an input error at its line.")
+    long scriptTimeout = GroovyScenarioLoader.DEFAULT_TIMEOUT.toSeconds();
+
     @Option(names = "--trace", description = "Print each run's modelled call trace, commands and splats.")
     boolean trace;
 
@@ -66,6 +73,12 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<String> driverIds = DriverOption.canonical(drivers, spec.commandLine(), true);
 
+        if (scriptTimeout <= 0) {
+            err.println("smmu-bench: --script-timeout must be a positive number of seconds, found " + scriptTimeout);
+            return ExitCodes.BAD_INPUT;
+        }
+        if (runners.forExtension("groovy") instanceof GroovyFileRunner g) g.scriptTimeout(Duration.ofSeconds(scriptTimeout));
+
         ScenarioFiles.Collected collected;
         try {
             collected = ScenarioFiles.collect(paths, runners.extensions());
@@ -74,6 +87,15 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         collected.warnings().forEach(w -> err.println("smmu-bench: " + w));
+
+        List<String> badTargets = OutputTargets.check(List.of(
+                new OutputTargets.Target("JSON", "--json", json),
+                new OutputTargets.Target("JUnit", "--junit", junit),
+                new OutputTargets.Target("HTML", "--html", html)), collected.files());
+        if (!badTargets.isEmpty()) {
+            badTargets.forEach(m -> err.println("smmu-bench: " + m));
+            return ExitCodes.BAD_INPUT;
+        }
 
         // Every file is checked before anything runs: a typo in the tenth file must not
         // cost the time of running the first nine.
@@ -101,8 +123,8 @@ final class RunCommand implements Callable<Integer> {
             err.println("smmu-bench: --html needs the Gherkin runner, which this build does not have");
             return ExitCodes.BAD_INPUT;
         }
-        if (features != null) features.htmlReport(html);
         try (Progress progress = Progress.start(total, bar)) {
+            if (features != null) features.htmlReport(html);
             for (ScenarioFileRunner.Prepared p : prepared) {
                 List<RunResult> rs = p.run(driverIds, trace);
                 results.addAll(rs);
@@ -110,10 +132,15 @@ final class RunCommand implements Callable<Integer> {
                 // Lines appear as files finish, except under a bar, which they would tear.
                 if (!bar) print(out, rs);
             }
+            if (features != null) features.close();
         } catch (ScenarioException e) {
             return inputErrors(err, e.errors());
+        } catch (java.io.UncheckedIOException e) {
+            err.println("smmu-bench: cannot write HTML report " + html + ": " + reason(e.getCause()));
+            return ExitCodes.BAD_INPUT;
         } finally {
-            if (features != null) features.close();
+            // A run that did not finish leaves the previous HTML report as it was.
+            if (features != null) features.abort();
         }
         if (bar) print(out, results);
         out.print(ConsoleReport.footer(results));
