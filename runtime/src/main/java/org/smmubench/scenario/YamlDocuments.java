@@ -63,7 +63,7 @@ final class YamlDocuments {
                 previousEndLine = lastLine(values, keys);
             }
         } catch (JacksonException e) {
-            errors.add(new InputError(pos(e.getLocation()), "YAML syntax error: " + syntaxMessage(e.getOriginalMessage())));
+            errors.add(syntaxError(e));
         }
         return docs;
     }
@@ -72,6 +72,7 @@ final class YamlDocuments {
                                Map<List<Object>, SourcePos> values, Map<List<Object>, SourcePos> keys) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         SourcePos at = pos(p.currentTokenLocation());
+        last = at;
         values.put(List.copyOf(path), at);
         // An alias would be read as the anchor's name, silently; expanding it instead would
         // let a few lines grow without bound (billion laughs). A scenario is short: refuse it.
@@ -133,6 +134,27 @@ final class YamlDocuments {
                 // Binary/embedded values (e.g. !!binary) have no meaning in a scenario.
                 return f.stringNode(p.getString());
         }
+    }
+
+    /** Where the reader was last; the nesting limit's error carries no location of its own. */
+    private SourcePos last;
+
+    private InputError syntaxError(JacksonException e) {
+        String raw = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        SourcePos at = pos(e.getLocation());
+        if (raw.contains("nesting depth")) {
+            return new InputError(last != null ? last : new SourcePos(file, 1, 1),
+                    "nesting deeper than 500 levels (lists and maps inside each other); a scenario needs a handful");
+        }
+        String message = syntaxMessage(raw);
+        // SnakeYAML gives up on a key after 1,024 characters and points past it; the key is
+        // where the scan started.
+        if (raw.contains("while scanning a simple key") && raw.contains("could not find expected ':'")) {
+            Matcher m = Pattern.compile("line (\\d+), column (\\d+)").matcher(raw);
+            if (m.find()) at = new SourcePos(file, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            message += " (a key longer than 1,024 characters, or a line missing its ':'?)";
+        }
+        return new InputError(at, "YAML syntax error: " + message);
     }
 
     /**

@@ -65,6 +65,19 @@ class ReliabilityInputTest {
     }
 
     @Test
+    void deepNestingAndLongKeysAreLocated() {
+        assertError("scenario: a\ndescription: " + "[".repeat(600) + "]".repeat(600) + "\n", "2:512", "nesting deeper than 500 levels");
+        assertError("scenario: a\n" + "k".repeat(1100) + ": 1\n", "2:1", "a key longer than 1,024 characters");
+    }
+
+    @Test
+    void controlAndBidiCharactersAreShownEscaped() {
+        List<String> e = errors("scenario: a\ndevices:\n  - {name: \"a\\u202eb\\u001b\", bus: pci, sid: 1}\n");
+        assertTrue(e.stream().anyMatch(s -> s.contains("a\\u202eb\\u001b")), e.toString());
+        assertTrue(e.stream().noneMatch(s -> s.contains("\u202e") || s.contains("\u001b")), e.toString());
+    }
+
+    @Test
     void sidBits26To32OnTwoLevelTablesRunAsTheKernelDoes() {
         for (int bits : new int[] {26, 32}) {
             Scenario s = Loading.one("scenario: a\nsmmu: {sid-bits: " + bits + "}\n" + RIG
