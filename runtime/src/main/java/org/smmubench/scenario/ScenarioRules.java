@@ -41,6 +41,8 @@ public final class ScenarioRules {
     private final Map<String, ProcessSpec> processes = new LinkedHashMap<>();
     private final Map<Long, String> pasidOwner = new LinkedHashMap<>();
     private final Map<Long, String> asidOwner = new LinkedHashMap<>();
+    /** ASIDs taken by processes that did not name one. */
+    private final java.util.Set<Long> autoAsid = new java.util.HashSet<>();
     /** Processes that exited, with where. */
     private final Map<String, SourcePos> exited = new LinkedHashMap<>();
 
@@ -55,6 +57,16 @@ public final class ScenarioRules {
         return out;
     }
 
+    /**
+     * A scenario that declares no device, process or step has nothing to run (an empty or
+     * mistyped file). Groovy and Gherkin refuse it; YAML tests of the format itself are
+     * written that way, so the YAML loader does not (yet) apply it.
+     */
+    public static Optional<String> nothingToRun(Scenario s) {
+        if (!s.devices().isEmpty() || !s.processes().isEmpty() || !s.steps().isEmpty()) return Optional.empty();
+        return Optional.of("scenario '" + s.name() + "' declares no device, process or step: there is nothing to run");
+    }
+
     public SmmuOptions smmuOptions() { return smmu; }
 
     /** An independent checker in this one's state (a Groovy file's shared rig, reused by each of its scenarios). */
@@ -66,6 +78,7 @@ public final class ScenarioRules {
         c.processes.putAll(processes);
         c.pasidOwner.putAll(pasidOwner);
         c.asidOwner.putAll(asidOwner);
+        c.autoAsid.addAll(autoAsid);
         c.exited.putAll(exited);
         return c;
     }
@@ -166,7 +179,8 @@ public final class ScenarioRules {
             long asid = p.asid();
             if (asid < 1 || asid > MAX_ASID) out.add("asid must be between 1 and " + MAX_ASID + ", found " + asid);
             else if (asidOwner.containsKey(asid))
-                out.add("ASID " + asid + " is already given to process '" + asidOwner.get(asid) + "'");
+                out.add("ASID " + asid + " is already given to process '" + asidOwner.get(asid) + "'"
+                        + (autoAsid.contains(asid) ? " (it took the lowest free ASID; give it an asid: of its own, or declare this process first)" : ""));
         }
         List<Mapping> ok = new ArrayList<>();
         for (Mapping m : p.mappings()) {
@@ -183,7 +197,16 @@ public final class ScenarioRules {
         if (p.name() != null) processes.putIfAbsent(p.name(), p);
         if (out.isEmpty()) {
             if (p.pasid() != null) pasidOwner.put((long) p.pasid(), p.name());
-            if (p.asid() != null) asidOwner.put((long) p.asid(), p.name());
+            if (p.asid() != null) {
+                asidOwner.put((long) p.asid(), p.name());
+            } else {
+                // The bench gives a process without asid: the lowest free CPU ASID when it is
+                // created, in declaration order; a later asid: naming it would collide.
+                long a = 1;
+                while (asidOwner.containsKey(a)) a++;
+                asidOwner.put(a, p.name());
+                autoAsid.add(a);
+            }
         }
         return out;
     }

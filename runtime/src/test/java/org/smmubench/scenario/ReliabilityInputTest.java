@@ -65,6 +65,13 @@ class ReliabilityInputTest {
     }
 
     @Test
+    void anAsidTakenByAnEarlierProcessIsFoundBeforeAnythingRuns() {
+        // p1 gets the lowest free CPU ASID (1) when the bench creates it; p2 then cannot have it.
+        assertError("scenario: a\nprocesses:\n  - {name: p1}\n  - {name: p2, asid: 1}\n", "4:5",
+                "ASID 1 is already given to process 'p1' (it took the lowest free ASID");
+    }
+
+    @Test
     void deepNestingAndLongKeysAreLocated() {
         assertError("scenario: a\ndescription: " + "[".repeat(600) + "]".repeat(600) + "\n", "2:512", "nesting deeper than 500 levels");
         assertError("scenario: a\n" + "k".repeat(1100) + ": 1\n", "2:1", "a key longer than 1,024 characters");

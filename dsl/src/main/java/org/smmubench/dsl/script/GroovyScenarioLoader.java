@@ -2,6 +2,7 @@ package org.smmubench.dsl.script;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
 
@@ -9,7 +10,9 @@ import groovy.lang.Binding;
 import groovy.lang.GroovyCodeSource;
 import groovy.lang.Script;
 
+import org.smmubench.scenario.InputError;
 import org.smmubench.scenario.Scenario;
+import org.smmubench.scenario.ScenarioRules;
 import org.smmubench.scenario.ScenarioException;
 import org.smmubench.scenario.SourcePos;
 import org.smmubench.scenario.SourceText;
@@ -48,7 +51,12 @@ public final class GroovyScenarioLoader {
         if (recorder.empty())
             throw new ScenarioException(new SourcePos(displayFile, 1, 1), "the script declares nothing (no scenario,"
                     + " device, process, step or expect statement): there is nothing to run");
-        return recorder.scenarios();
+        List<Scenario> scenarios = recorder.scenarios();
+        List<InputError> empty = new ArrayList<>();
+        for (Scenario s : scenarios)
+            ScenarioRules.nothingToRun(s).ifPresent(m -> empty.add(new InputError(s.pos(), m)));
+        if (!empty.isEmpty()) throw new ScenarioException(empty);
+        return scenarios;
     }
 
     /** Compiles and runs a script against a receiver; any failure becomes a located ScenarioException. */

@@ -67,6 +67,12 @@ class ScriptFailuresTest {
     }
 
     @Test
+    void aNamedScenarioThatDeclaresNothingIsAnError() {
+        assertEquals("t/s.groovy:1: scenario 'a' declares no device, process or step: there is nothing to run",
+                error("scenario 'a'\n// the rest was never written\n"));
+    }
+
+    @Test
     void aUtf8ByteOrderMarkIsAccepted(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bom.groovy");
         byte[] body = "scenario 'bom'\npci 'nic0', sid: 0x100\n".getBytes(StandardCharsets.UTF_8);
