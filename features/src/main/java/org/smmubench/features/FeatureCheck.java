@@ -47,6 +47,9 @@ final class FeatureCheck {
             if (e.getPickle().isPresent()) pickles[0]++;
         });
         if (errors.isEmpty()) errors.addAll(empty(display, docs));
+        if (errors.isEmpty() && pickles[0] == 0)
+            errors.add(new InputError(featurePos(display, docs), "no scenario to run: every scenario is an outline"
+                    + " whose Examples have no rows"));
         if (!errors.isEmpty()) throw new ScenarioException(errors);
         StepChecker checker = new StepChecker(Map.of(uri, display), docStringColumns);
         CucumberRun.run(List.of(uri), new RunContext(null, false, Map.of(uri, display)), true, List.of(checker));
@@ -88,6 +91,11 @@ final class FeatureCheck {
         }
         if (!any[0]) out.add(new InputError(pos(display, f.getLocation()), "feature '" + f.getName() + "' has no scenarios: there is nothing to run"));
         return out;
+    }
+
+    private static SourcePos featurePos(String display, List<GherkinDocument> docs) {
+        return docs.stream().flatMap(d -> d.getFeature().stream()).findFirst()
+                .map(f -> pos(display, f.getLocation())).orElse(new SourcePos(display, 1, 1));
     }
 
     private static void noSteps(String display, Scenario sc, boolean background, List<InputError> out) {

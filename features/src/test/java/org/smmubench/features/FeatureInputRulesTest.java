@@ -32,6 +32,16 @@ class FeatureInputRulesTest {
     }
 
     @Test
+    void anOutlineWithoutExampleRowsIsAnError() throws IOException {
+        assertEquals("x.feature:1:1: no scenario to run: every scenario is an outline whose Examples have no rows", error("""
+                Feature: f
+                  Scenario: s
+                    Given a PCI device "nic0" with stream ID 0x100
+                Examples:
+                """));
+    }
+
+    @Test
     void theSharedRulesRefuseBeforeAnythingRuns() throws IOException {
         assertEquals("x.feature:4:5: stream ID 0x100 of 'nic1' is already used by device 'nic0'", error("""
                 Feature: f

@@ -32,6 +32,16 @@ public final class PreparedScenarios implements ScenarioFileRunner.Prepared {
         return out;
     }
 
+    /** A scenario without steps only probes its topology; say so, at the scenario, in case steps were forgotten. */
+    @Override
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        for (Scenario s : scenarios)
+            if (s.steps().isEmpty())
+                out.add(s.pos() + ": warning: scenario '" + s.name() + "' has no steps; only its topology is probed and checked");
+        return out;
+    }
+
     /** The canonical driver ids one scenario runs on: --driver wins, then the file's, then the default. */
     public static List<String> drivers(Scenario s, List<String> driverOverride) {
         if (!driverOverride.isEmpty()) return driverOverride;

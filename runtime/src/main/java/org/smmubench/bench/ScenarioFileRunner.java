@@ -22,5 +22,8 @@ public interface ScenarioFileRunner {
         int count(List<String> driverOverride);
 
         List<RunResult> run(List<String> driverOverride, boolean trace);
+
+        /** Located notes about input that is valid but probably not what was meant. */
+        default List<String> warnings() { return List.of(); }
     }
 }

@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /** Binds {@code smmu:}, {@code devices:} and {@code processes:}, with the checks a schema cannot make. */
 final class TopologyBinder {
-    static final long MAX_PASID = (1L << 20) - 1;
-    static final long MAX_ASID = 0xffff;
+    static final long MAX_PASID = ScenarioRules.MAX_PASID;
+    static final long MAX_ASID = ScenarioRules.MAX_ASID;
 
     private final TreeReader r;
 

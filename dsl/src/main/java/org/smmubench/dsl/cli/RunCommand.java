@@ -20,6 +20,7 @@ import org.smmubench.dsl.script.GroovyFileRunner;
 import org.smmubench.dsl.script.GroovyScenarioLoader;
 import org.smmubench.features.FeatureFileRunner;
 import org.smmubench.scenario.InputError;
+import org.smmubench.scenario.Printable;
 import org.smmubench.scenario.ScenarioException;
 
 import picocli.CommandLine.Command;
@@ -109,6 +110,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         if (!errors.isEmpty()) return inputErrors(err, errors);
+        prepared.forEach(p -> p.warnings().forEach(w -> err.println(Printable.escape(w))));
 
         int total = prepared.stream().mapToInt(p -> p.count(driverIds)).sum();
         if (total == 0) {

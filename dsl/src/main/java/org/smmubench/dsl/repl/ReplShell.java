@@ -1,9 +1,6 @@
 package org.smmubench.dsl.repl;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -29,6 +26,7 @@ import org.smmubench.dsl.script.Vocabulary;
 import org.smmubench.scenario.InputError;
 import org.smmubench.scenario.Printable;
 import org.smmubench.scenario.ScenarioException;
+import org.smmubench.scenario.SourceText;
 
 /**
  * The read-eval-print loop: a line is either a REPL command or Groovy run with
@@ -222,15 +220,13 @@ public final class ReplShell {
         out.println("loading " + file);
         try {
             if (name.endsWith(".groovy")) {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
+                String text = SourceText.read(file);
                 evalGroovy(text, file.toString(), frameName(name));
             } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
                 YamlBridge.replay(file, session, out);
             } else {
                 throw new DslError("load: a .groovy or .yaml file, please (got " + file + ")");
             }
-        } catch (IOException e) {
-            out.println("error: " + file + ": cannot read: " + e.getMessage());
         } catch (ScenarioException e) {
             for (InputError err : e.errors()) out.println("error: " + err);
         } catch (DslError e) {

@@ -53,6 +53,22 @@ class DoorsFuzzTest {
     private record Outcome(int code, String out, String err) {}
 
     private final List<String> findings = new ArrayList<>();
+    /** Runs one mutant at a time; replaced after a hang, whose thread may never come back. */
+    private ExecutorService pool;
+
+    private static ExecutorService newPool() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fuzz");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private void abandon(Future<?> f) {
+        f.cancel(true);
+        pool.shutdownNow();
+        pool = newPool();
+    }
     private final int[] counts = new int[8];
 
     @Test
@@ -62,18 +78,14 @@ class DoorsFuzzTest {
         Random rnd = new Random(seed);
         List<Path> sources = examples();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "fuzz");
-            t.setDaemon(true);
-            return t;
-        });
+        pool = newPool();
         int n = 0;
         try {
             // Round-robin over the doors so even a short budget reaches each of them.
             while (System.nanoTime() < deadline && findings.size() < 20) {
                 int door = n % 4;
-                if (door == 3) replSession(rnd, sources, n, pool);
-                else fileMutant(rnd, sources, door, n, pool);
+                if (door == 3) replSession(rnd, sources, n);
+                else fileMutant(rnd, sources, door, n);
                 n++;
             }
         } finally {
@@ -92,7 +104,7 @@ class DoorsFuzzTest {
         }
     }
 
-    private void fileMutant(Random rnd, List<Path> sources, int door, int n, ExecutorService pool) throws Exception {
+    private void fileMutant(Random rnd, List<Path> sources, int door, int n) throws Exception {
         String ext = switch (door) {
             case 0 -> "yaml";
             case 1 -> "groovy";
@@ -108,7 +120,7 @@ class DoorsFuzzTest {
         try {
             o = f.get(HANG_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            f.cancel(true);
+            abandon(f);
             finding(n, src, file, bytes, "hang: no outcome after " + HANG_SECONDS + " s");
             return;
         }
@@ -148,7 +160,7 @@ class DoorsFuzzTest {
     }
 
     /** A REPL session typing mutated statements and commands: it must reach its last line. */
-    private void replSession(Random rnd, List<Path> sources, int n, ExecutorService pool) throws Exception {
+    private void replSession(Random rnd, List<Path> sources, int n) throws Exception {
         List<Path> groovy = sources.stream().filter(p -> p.toString().endsWith(".groovy")).toList();
         Path src = groovy.get(rnd.nextInt(groovy.size()));
         List<String> lines = new ArrayList<>();
@@ -166,7 +178,7 @@ class DoorsFuzzTest {
         try {
             out = f.get(HANG_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            f.cancel(true);
+            abandon(f);
             finding(n, src, dir.resolve("repl" + n + ".txt"), input, "REPL hang");
             return;
         } catch (java.util.concurrent.ExecutionException e) {

@@ -57,7 +57,8 @@ class ScriptFailuresTest {
     @Test
     void aRunawayScriptIsStoppedAtItsLine() {
         String msg = error("scenario 'a'\nint x = 0\nwhile (true) {\n  x++\n}\n", Duration.ofMillis(300));
-        assertEquals("t/s.groovy:4: the script ran longer than 300 ms (--script-timeout) and was stopped here; an endless loop?", msg);
+        // Stopped in the loop: at its condition (line 3) or its body (line 4), wherever it was.
+        assertTrue(msg.matches("t/s\\.groovy:[34]: the script ran longer than 300 ms \\(--script-timeout\\) and was stopped here; an endless loop\\?"), msg);
     }
 
     @Test
