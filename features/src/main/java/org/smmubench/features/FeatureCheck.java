@@ -1,9 +1,6 @@
 package org.smmubench.features;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +28,7 @@ import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.InputError;
 import org.smmubench.scenario.ScenarioException;
 import org.smmubench.scenario.SourcePos;
+import org.smmubench.scenario.SourceText;
 
 /**
  * Checks a feature file before anything runs: Gherkin syntax, then every step against the
@@ -48,26 +46,37 @@ final class FeatureCheck {
 
     /** The Gherkin scenarios (pickles) in the file, in order; throws ScenarioException when it is bad. */
     static List<Pickled> check(Path file, String display, URI uri) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + display, e);
-        }
+        // Read and checked as every door reads its files (size, UTF-8), then handed to the parser as UTF-8.
+        byte[] bytes = SourceText.read(file).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         List<InputError> errors = new ArrayList<>();
         List<Pickle> pickles = new ArrayList<>();
         Map<String, Integer> lines = new HashMap<>();
         Map<Integer, Integer> docStringColumns = new HashMap<>();
+        List<GherkinDocument> docs = new ArrayList<>();
         GherkinParser.builder().includeSource(false).build().parse(display, bytes).forEach(e -> {
             e.getParseError().ifPresent(pe -> errors.add(new InputError(
                     pos(display, pe.getSource().getLocation().orElse(null)), stripLocation(pe.getMessage()))));
-            e.getGherkinDocument().ifPresent(d -> docStrings(d, docStringColumns, lines));
+            e.getGherkinDocument().ifPresent(d -> {
+                docs.add(d);
+                docStrings(d, docStringColumns, lines);
+            });
             e.getPickle().ifPresent(pickles::add);
         });
+        if (errors.isEmpty()) errors.addAll(empty(display, docs));
+        if (errors.isEmpty() && pickles.isEmpty())
+            errors.add(new InputError(featurePos(display, docs), "no scenario to run: every scenario is an outline"
+                    + " whose Examples have no rows"));
         if (!errors.isEmpty()) throw new ScenarioException(errors);
         StepChecker checker = new StepChecker(Map.of(uri, display), docStringColumns);
         CucumberRun.run(List.of(uri), new RunContext(null, false, Map.of(uri, display)), true, List.of(checker));
         if (!checker.errors().isEmpty()) throw new ScenarioException(checker.errors());
+        // What only running the steps can tell (a duplicate stream ID, a PASID out of range,
+        // the SMMU configured after a device): run the feature once, keeping only the
+        // failures that are the input's fault, so they are exit 2 before any result is shown.
+        RunContext checking = new RunContext(null, false, Map.of(uri, display));
+        InputErrorListener inputErrors = new InputErrorListener(checking);
+        CucumberRun.run(List.of(uri), checking, false, List.of(new ResultCollector(checking), inputErrors));
+        if (!inputErrors.errors().isEmpty()) throw new ScenarioException(inputErrors.errors());
         List<Pickled> out = new ArrayList<>();
         for (Pickle p : pickles) {
             // The last AST node is the Examples row for an Outline, the Scenario otherwise:
@@ -88,6 +97,45 @@ final class FeatureCheck {
             if (m.matches()) tree = DriverVariants.resolve(m.group(1)).orElse(tree);
         }
         return tree == null ? List.of() : List.of(tree);
+    }
+
+    /** A file without a Feature, a feature without scenarios, and scenarios without steps have nothing to run. */
+    private static List<InputError> empty(String display, List<GherkinDocument> docs) {
+        List<InputError> out = new ArrayList<>();
+        GherkinDocument d = docs.isEmpty() ? null : docs.get(0);
+        if (d == null || d.getFeature().isEmpty()) {
+            out.add(new InputError(new SourcePos(display, 1, 1), "no 'Feature:' in this file: there is nothing to run"));
+            return out;
+        }
+        io.cucumber.messages.types.Feature f = d.getFeature().get();
+        boolean featureBackground = f.getChildren().stream().anyMatch(c -> c.getBackground().map(b -> !b.getSteps().isEmpty()).orElse(false));
+        boolean[] any = {false};
+        for (FeatureChild c : f.getChildren()) {
+            c.getScenario().ifPresent(sc -> {
+                any[0] = true;
+                noSteps(display, sc, featureBackground, out);
+            });
+            c.getRule().ifPresent(r -> {
+                boolean ruleBackground = featureBackground || r.getChildren().stream()
+                        .anyMatch(rc -> rc.getBackground().map(b -> !b.getSteps().isEmpty()).orElse(false));
+                for (RuleChild rc : r.getChildren()) rc.getScenario().ifPresent(sc -> {
+                    any[0] = true;
+                    noSteps(display, sc, ruleBackground, out);
+                });
+            });
+        }
+        if (!any[0]) out.add(new InputError(pos(display, f.getLocation()), "feature '" + f.getName() + "' has no scenarios: there is nothing to run"));
+        return out;
+    }
+
+    private static SourcePos featurePos(String display, List<GherkinDocument> docs) {
+        return docs.stream().flatMap(d -> d.getFeature().stream()).findFirst()
+                .map(f -> pos(display, f.getLocation())).orElse(new SourcePos(display, 1, 1));
+    }
+
+    private static void noSteps(String display, Scenario sc, boolean background, List<InputError> out) {
+        if (sc.getSteps().isEmpty() && !background)
+            out.add(new InputError(pos(display, sc.getLocation()), "scenario '" + sc.getName() + "' has no steps: there is nothing to run"));
     }
 
     private static SourcePos pos(String display, Location l) {

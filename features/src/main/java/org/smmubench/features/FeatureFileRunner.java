@@ -64,6 +64,12 @@ public final class FeatureFileRunner implements ScenarioFileRunner, AutoCloseabl
         html = null;
     }
 
+    /** Drops the HTML report being written (the run failed): the previous file stays whole. */
+    public synchronized void abort() {
+        if (html != null) html.abort();
+        html = null;
+    }
+
     /**
      * One Cucumber run per tree (the tree a step or {@code --driver} gives decides the
      * bench), over the lines of the scenarios that go to that tree; results then put back

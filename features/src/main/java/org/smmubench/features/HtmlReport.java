@@ -16,6 +16,8 @@ import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventHandler;
 import io.cucumber.plugin.event.EventPublisher;
 
+import org.smmubench.bench.report.AtomicFile;
+
 /**
  * Cucumber's own HTML report for every feature a runner runs. The bench runs one Cucumber
  * run per feature file and driver; the report is one test run, so this keeps the first
@@ -24,6 +26,7 @@ import io.cucumber.plugin.event.EventPublisher;
  */
 final class HtmlReport {
     private final Path file;
+    private final AtomicFile target;
     private final OutputStream out;
     private EventHandler<Envelope> formatter;
     private boolean metaSeen;
@@ -36,7 +39,10 @@ final class HtmlReport {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            out = Files.newOutputStream(file);
+            // Written beside the target and renamed over it when the run is done: a run that
+            // fails half-way leaves the previous report whole.
+            target = AtomicFile.open(file);
+            out = target.stream();
             new HtmlFormatter(out).setEventPublisher(new EventPublisher() {
                 @Override
                 @SuppressWarnings("unchecked")
@@ -89,8 +95,16 @@ final class HtmlReport {
                 runId == null || runId.isEmpty() ? null : runId)));
         try {
             out.close();
+            target.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish the HTML report " + file, e);
+        } finally {
+            target.close();
         }
+    }
+
+    /** Drops the report being written; the file that was there stays as it was. */
+    synchronized void abort() {
+        target.close();
     }
 }

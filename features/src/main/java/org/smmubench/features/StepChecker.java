@@ -107,6 +107,8 @@ final class StepChecker implements ConcurrentEventListener {
             case "site" -> types.site(value);
             case "errno" -> types.errno(value);
             case "function" -> types.function(value);
+            case "number" -> types.number(value);
+            case "ordinal" -> types.ordinal(value);
             case "newDevice" -> d.devices.add(types.newDevice(value));
             case "newProcess" -> d.processes.add(types.newProcess(value));
             case "device" -> {

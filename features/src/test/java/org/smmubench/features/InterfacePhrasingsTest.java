@@ -33,7 +33,7 @@ class InterfacePhrasingsTest {
                     Given a platform device "dsp0" with stream ID 0x10 in group "dsp"
                     Given a process "proc1"
                     Given a process "proc2" with PASID 1024
-                    Given a process "proc3" with PASID 1024 and a mapping at 0x400000
+                    Given a process "proc3" with PASID 1025 and a mapping at 0x400000
                     When "proc1" is bound to "nic0"
                     When binding "proc1" to "nic0" fails with ENOMEM
                     When "proc1" is unbound from "nic0"

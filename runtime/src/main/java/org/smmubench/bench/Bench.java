@@ -32,7 +32,6 @@ import org.smmubench.iommu.IommuSva;
 import org.smmubench.kernel.CpuStuck;
 import org.smmubench.kernel.Errno;
 import org.smmubench.kernel.ErrPtr;
-import org.smmubench.kernel.FailureSites;
 import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Kernel;
 import org.smmubench.kernel.KernelEventLog;
@@ -45,7 +44,10 @@ import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.kernel.Hex;
 import org.smmubench.scenario.Mapping;
 import org.smmubench.scenario.ProcessSpec;
+import org.smmubench.scenario.InputError;
 import org.smmubench.scenario.ScenarioException;
+import org.smmubench.scenario.ScenarioRules;
+import org.smmubench.scenario.SourcePos;
 import org.smmubench.scenario.SmmuOptions;
 import org.smmubench.scenario.Step;
 
@@ -71,12 +73,12 @@ public final class Bench implements AutoCloseable {
     private final Checking checking;
     /** What each step touched; null in paranoid mode, which walks everything. */
     private final StepScope scope;
+    /** The input rules every door obeys; the bench applies them too, so no front-end can skip them. */
+    private final ScenarioRules rules = new ScenarioRules();
 
     private final Map<String, DeviceSpec> deviceSpecs = new LinkedHashMap<>();
     private final Map<String, Device> devices = new LinkedHashMap<>();
     /** Which device spec claimed each StreamID: a duplicate is found without walking every device. */
-    private final Map<Integer, Integer> sidOwners = new java.util.HashMap<>();
-    private final List<String> specOrder = new ArrayList<>();
     private final Map<String, ProcessSpec> processSpecs = new LinkedHashMap<>();
     /** The PASID each process had (kept after its mm is gone, so DMA "for proc1" still means something). */
     private final Map<String, Integer> lastPasid = new LinkedHashMap<>();
@@ -105,6 +107,7 @@ public final class Bench implements AutoCloseable {
     }
 
     public Bench(BenchParts parts, SmmuOptions smmu) {
+        refuse(SourcePos.UNKNOWN, rules.smmu(smmu));
         this.driverId = parts.driverId();
         this.smmuOptions = smmu;
         this.mem = new PhysMemory();
@@ -190,35 +193,11 @@ public final class Bench implements AutoCloseable {
      * (with {@code sva}) iommu_dev_enable_feature(SVA) as an SVA-capable device driver does.
      */
     public void addDevice(DeviceSpec d) {
-        if (deviceSpecs.containsKey(d.name())) throw new ScenarioException(d.pos(), "duplicate device name '" + d.name() + "'");
-        // The earliest-added device holding any of these SIDs is the one named, as a walk over them would.
-        int clashAt = Integer.MAX_VALUE;
-        int clashSid = 0;
-        for (int sid : d.sids()) {
-            Integer at = sidOwners.get(sid);
-            if (at != null && at < clashAt) {
-                clashAt = at;
-                clashSid = sid;
-            }
-        }
-        if (clashAt != Integer.MAX_VALUE) {
-            throw new ScenarioException(d.pos(), "stream ID " + Hex.of(clashSid) + " of '" + d.name() + "' is already used by '"
-                    + specOrder.get(clashAt) + "'");
-        }
-        if (d.bus() == org.smmubench.iommu.Bus.PCI && d.group() != null) {
-            throw new ScenarioException(d.pos(), "PCI device '" + d.name() + "' cannot name a group: PCI devices always get their own iommu_group");
-        }
-        for (int sid : d.sids()) {
-            if (Integer.toUnsignedLong(sid) >= (1L << smmuOptions.sidBits())) {
-                throw new ScenarioException(d.pos(), "stream ID " + Hex.of(sid) + " of '" + d.name() + "' does not fit sid-bits " + smmuOptions.sidBits());
-            }
-        }
+        refuse(d.pos(), rules.device(d));
         int pasidBits = d.pasidBits() != null ? d.pasidBits() : smmuOptions.ssidBits();
         Device dev = new Device(d.name(), d.bus(), d.sids(), pasidBits, d.ats(), d.group());
         dev.requestedDefaultDomain = d.defaultDomain();
         deviceSpecs.put(d.name(), d);
-        for (int sid : d.sids()) sidOwners.putIfAbsent(sid, specOrder.size());
-        specOrder.add(d.name());
         beginStep(0, "add device " + d.name(), List.of(dev), List.of());
         int ret = core.iommuProbeDevice(dev);
         if (ret == 0) {
@@ -232,7 +211,7 @@ public final class Bench implements AutoCloseable {
 
     /** Creates a process with its mappings (and remembers its pinned PASID for the first bind). */
     public void addProcess(ProcessSpec p) {
-        if (processSpecs.containsKey(p.name())) throw new ScenarioException(p.pos(), "duplicate process name '" + p.name() + "'");
+        refuse(p.pos(), rules.process(p));
         Mm mm = mms.createProcess(p.name(), p.asid());
         if (mm == null) throw new ScenarioException(p.pos(), "CPU ASID " + p.asid() + " of '" + p.name() + "' is already taken");
         processSpecs.put(p.name(), p);
@@ -247,7 +226,7 @@ public final class Bench implements AutoCloseable {
     /** Executes one step, then the whole-state invariants. */
     public StepOutcome run(Step step) {
         if (finished) throw new IllegalStateException("the bench has finished");
-        validate(step);
+        refuse(step.pos(), rules.step(step));
         int no = ++stepNo;
         beginStep(no, step.text(), subjectDevices(step), subjectMms(step));
         List<StepFailure> branchFailures = new ArrayList<>();
@@ -457,51 +436,18 @@ public final class Bench implements AutoCloseable {
 
     private Mm mm(String name) {
         Mm mm = mms.find(name);
-        if (mm == null) throw new ScenarioException(org.smmubench.scenario.SourcePos.UNKNOWN, "unknown process '" + name + "'");
+        if (mm == null) throw new ScenarioException(SourcePos.UNKNOWN, "unknown process '" + name + "'");
         return mm;
     }
 
     private static String key(String dev, String proc) { return dev + "\u0000" + proc; }
 
-    /** Names in a step must exist: an error here is the user's, reported with the step's location. */
-    private void validate(Step step) {
-        if (step instanceof Step.Bind b) {
-            requireDevice(b.device(), b);
-            requireProcess(b.process(), b);
-        } else if (step instanceof Step.Unbind u) {
-            requireDevice(u.device(), u);
-            requireProcess(u.process(), u);
-        } else if (step instanceof Step.Dma d) {
-            requireDevice(d.device(), d);
-            if (d.process() != null) requireProcess(d.process(), d);
-        } else if (step instanceof Step.Map m) {
-            requireProcess(m.process(), m);
-        } else if (step instanceof Step.Unmap u) {
-            requireProcess(u.process(), u);
-        } else if (step instanceof Step.Exit e) {
-            requireProcess(e.process(), e);
-        } else if (step instanceof Step.Parallel p) {
-            for (List<Step> branch : p.branches()) for (Step s : branch) validate(s);
-        } else if (step instanceof Step.CpuWrite w) {
-            requireProcess(w.process(), w);
-        } else if (step instanceof Step.Fail f) {
-            if (FailureSites.find(f.site()).isEmpty()) {
-                throw new ScenarioException(f.pos(), "unknown failure site '" + f.site() + "' (known: " + String.join(", ", FailureSites.names()) + ")");
-            }
-            if (f.device() != null) requireDevice(f.device(), f);
-        }
-    }
-
-    private void requireDevice(String name, Step s) {
-        if (!deviceSpecs.containsKey(name)) {
-            throw new ScenarioException(s.pos(), "unknown device '" + name + "' (known: " + String.join(", ", deviceSpecs.keySet()) + ")");
-        }
-    }
-
-    private void requireProcess(String name, Step s) {
-        if (!processSpecs.containsKey(name)) {
-            throw new ScenarioException(s.pos(), "unknown process '" + name + "' (known: " + String.join(", ", processSpecs.keySet()) + ")");
-        }
+    /** Bad input found by the shared rules: the front-end should have refused it already; say where it was written. */
+    private static void refuse(SourcePos pos, List<String> problems) {
+        if (problems.isEmpty()) return;
+        List<InputError> errors = new ArrayList<>();
+        for (String m : problems) errors.add(new InputError(pos, m));
+        throw new ScenarioException(errors);
     }
 
     private StepFailure checkExpect(int no, Step step, Result r) {
@@ -641,6 +587,15 @@ public final class Bench implements AutoCloseable {
      */
     private void record(Violation v) {
         String key = key(v);
+        // The SMMU is probed inside the constructor, before the world that numbers steps exists.
+        if (world == null) {
+            if (seen.containsKey(key)) return;
+            seen.put(key, violations.size());
+            RecordedViolation rv = new RecordedViolation(0, stepText, v);
+            violations.add(rv);
+            current.add(rv);
+            return;
+        }
         Integer at = seen.get(key);
         if (at != null) {
             RecordedViolation first = violations.get(at);
@@ -664,7 +619,7 @@ public final class Bench implements AutoCloseable {
 
     /** The process: PASID, CPU ASID, mappings, bonds, notifier state. */
     public List<String> showProcess(String name) {
-        if (!processSpecs.containsKey(name)) throw new ScenarioException(org.smmubench.scenario.SourcePos.UNKNOWN, "unknown process '" + name + "'");
+        if (!processSpecs.containsKey(name)) throw new ScenarioException(SourcePos.UNKNOWN, "unknown process '" + name + "'");
         return Inspect.process(world, mms.find(name), lastPasid.get(name));
     }
 
@@ -680,7 +635,7 @@ public final class Bench implements AutoCloseable {
     private Device requireKnownDevice(String name) {
         Device d = devices.get(name);
         if (d == null) {
-            throw new ScenarioException(org.smmubench.scenario.SourcePos.UNKNOWN, "unknown device '" + name + "' (known: " + String.join(", ", devices.keySet()) + ")");
+            throw new ScenarioException(SourcePos.UNKNOWN, "unknown device '" + name + "' (known: " + String.join(", ", devices.keySet()) + ")");
         }
         return d;
     }

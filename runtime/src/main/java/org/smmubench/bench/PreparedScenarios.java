@@ -33,4 +33,15 @@ public final class PreparedScenarios implements ScenarioFileRunner.Prepared {
         }
         return out;
     }
+
+    /** A scenario without steps only probes its topology; say so, at the scenario, in case steps were forgotten. */
+    @Override
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        for (Scenario s : scenarios)
+            if (s.steps().isEmpty())
+                out.add(s.pos() + ": warning: scenario '" + s.name() + "' has no steps; only its topology is probed and checked");
+        return out;
+    }
+
 }

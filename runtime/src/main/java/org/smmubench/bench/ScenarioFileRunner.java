@@ -70,5 +70,8 @@ public interface ScenarioFileRunner {
         default List<Integer> everyScenario() {
             return new ArrayList<>(IntStream.range(0, scenarios().size()).boxed().toList());
         }
+
+        /** Located notes about input that is valid but probably not what was meant. */
+        default List<String> warnings() { return List.of(); }
     }
 }

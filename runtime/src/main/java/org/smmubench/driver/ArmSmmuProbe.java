@@ -31,7 +31,10 @@ public final class ArmSmmuProbe {
         try (Frame f = k.enter("arm_smmu_device_probe")) {
             ArmSmmuDevice smmu = new ArmSmmuDevice(k, hw);
             hwProbe(k, smmu);
-            initStructures(k, smmu);
+            int ret = initStructures(k, smmu);
+            // The probe fails and there is no SMMU to test: the input rules refuse every
+            // configuration that gets here (ScenarioRules.linearStreamTable).
+            if (ret != 0) throw new IllegalStateException("arm_smmu_device_probe failed: arm_smmu_init_structures returned " + ret);
             deviceReset(k, smmu);
             return smmu;
         }
@@ -92,13 +95,13 @@ public final class ArmSmmuProbe {
     }
 
     /** arm_smmu_init_structures: queues then the stream table. */
-    static void initStructures(Kernel k, ArmSmmuDevice smmu) {
+    static int initStructures(Kernel k, ArmSmmuDevice smmu) {
         try (Frame f = k.enter("arm_smmu_init_structures")) {
             DmaBuffer cmdq = k.dmamAllocCoherent(null, ArmSmmuDevice.DEV_NAME,
                     (long) Cmd.BYTES << ArmSmmuCmdq.LOG2SIZE, Gfp.GFP_KERNEL);
             smmu.cmdq = new ArmSmmuCmdq(k, smmu, cmdq);
             smmu.evtq = k.dmamAllocCoherent(null, ArmSmmuDevice.DEV_NAME, (long) Evt.BYTES << EVTQ_LOG2SIZE, Gfp.GFP_KERNEL);
-            StrtabCode.initStrtab(k, smmu);
+            return StrtabCode.initStrtab(k, smmu);
         }
     }
 

@@ -35,7 +35,10 @@ public final class StrtabCode {
             int size = Math.min(STRTAB_L1_SZ_SHIFT - 3, smmu.sidBits - STRTAB_SPLIT);
             cfg.numL1Ents = 1 << size;
             size += STRTAB_SPLIT;
-            k.warnOn(size < smmu.sidBits, "2-level strtab only covers " + size + "/" + smmu.sidBits + " bits of SID");
+            // dev_warn, a log line and not a WARN splat: SIDs beyond the L1 table fail
+            // arm_smmu_sid_in_range at probe_device time (-ERANGE).
+            if (size < smmu.sidBits)
+                k.trace("arm-smmu-v3: 2-level strtab only covers " + size + "/" + smmu.sidBits + " bits of SID");
             cfg.strtab = k.dmamAllocCoherent(null, ArmSmmuDevice.DEV_NAME, (long) cfg.numL1Ents * L1Std.BYTES, Gfp.GFP_KERNEL);
             if (cfg.strtab == null) return -Errno.ENOMEM;
             cfg.twoLevel = true;
@@ -51,10 +54,17 @@ public final class StrtabCode {
     private static int initStrtabLinear(Kernel k, ArmSmmuDevice smmu) {
         try (Frame f = k.enter("arm_smmu_init_strtab_linear")) {
             StrtabCfg cfg = smmu.strtabCfg;
-            if (smmu.sidBits > MAX_LINEAR_SID_BITS) return -Errno.ENOMEM;
-            cfg.numL1Ents = 1 << smmu.sidBits;
-            cfg.strtab = k.dmamAllocCoherent(null, ArmSmmuDevice.DEV_NAME, (long) cfg.numL1Ents * Ste.BYTES, Gfp.GFP_KERNEL);
+            // The kernel computes the size in a u32: from 26 SID bits on it wraps (to 0) and the
+            // allocation fails. Between 21 and 25 bits it asks for 128 MiB..2 GiB, more than the
+            // simulated memory holds; the input rules refuse both before a bench is built.
+            long size = ((1L << smmu.sidBits) * Ste.BYTES) & 0xffff_ffffL;
+            if (size == 0 || smmu.sidBits > MAX_LINEAR_SID_BITS) {
+                k.trace("arm-smmu-v3: failed to allocate linear stream table (" + size + " bytes)");
+                return -Errno.ENOMEM;
+            }
+            cfg.strtab = k.dmamAllocCoherent(null, ArmSmmuDevice.DEV_NAME, size, Gfp.GFP_KERNEL);
             if (cfg.strtab == null) return -Errno.ENOMEM;
+            cfg.numL1Ents = 1 << smmu.sidBits;
             cfg.strtabBaseCfg = StrtabBaseCfg.FMT.maskedValue(StrtabBaseCfg.FMT_LINEAR)
                     | StrtabBaseCfg.LOG2SIZE.maskedValue(smmu.sidBits);
             initBypassStes(smmu, cfg.strtab.dma(), cfg.numL1Ents);

@@ -1,8 +1,5 @@
 package org.smmubench.scenario;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,13 +21,7 @@ public final class ScenarioLoader {
 
     /** Loads every scenario in the file; the file name is shown as given. */
     public static List<Scenario> load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ScenarioException(new SourcePos(file.toString(), 0, 0), "cannot read: " + e.getMessage());
-        }
-        return parse(file.toString(), text);
+        return parse(file.toString(), SourceText.read(file));
     }
 
     /** Parses YAML text (one or more documents); {@code displayName} stands for the file in positions. */
@@ -41,7 +32,12 @@ public final class ScenarioLoader {
             throw new ScenarioException(new SourcePos(displayName, 1, 1), "no scenario in this file (expected a map with a 'scenario:' key)");
 
         List<InputError> schemaErrors = new ArrayList<>(syntax);
-        for (YamlDocument doc : docs) schemaErrors.addAll(ScenarioSchema.get().validate(doc));
+        // A value the reader already refused (a float, an alias) is not reported again by the schema.
+        Set<String> refused = new HashSet<>();
+        syntax.forEach(e -> refused.add(e.pos().line() + ":" + e.pos().column()));
+        for (YamlDocument doc : docs)
+            for (InputError e : ScenarioSchema.get().validate(doc))
+                if (!refused.contains(e.pos().line() + ":" + e.pos().column())) schemaErrors.add(e);
 
         List<InputError> semantic = new ArrayList<>();
         List<Scenario> scenarios = new ArrayList<>();
@@ -51,6 +47,9 @@ public final class ScenarioLoader {
             Scenario s = binder.bind();
             semantic.addAll(binder.errors());
             if (s == null) continue;
+            // The rules every door shares; the binder has already said most of it at the exact
+            // key, so they only speak when it found nothing (e.g. a map step after an exit).
+            if (binder.errors().isEmpty() && schemaErrors.isEmpty()) semantic.addAll(ScenarioRules.check(s));
             if (s.name() != null) {
                 SourcePos first = names.putIfAbsent(s.name(), s.pos());
                 if (first != null)

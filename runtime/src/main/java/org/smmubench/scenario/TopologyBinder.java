@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /** Binds {@code smmu:}, {@code devices:} and {@code processes:}, with the checks a schema cannot make. */
 final class TopologyBinder {
-    static final long MAX_PASID = (1L << 20) - 1;
-    static final long MAX_ASID = 0xffff;
+    static final long MAX_PASID = ScenarioRules.MAX_PASID;
+    static final long MAX_ASID = ScenarioRules.MAX_ASID;
 
     private final TreeReader r;
 
@@ -41,13 +41,15 @@ final class TopologyBinder {
             r.error(r.at(path(p, "asid-bits")), "asid-bits must be 8 or 16, found " + asid);
             asid = null;
         }
-        return new SmmuOptions(
+        SmmuOptions o = new SmmuOptions(
                 levels(s, "cd-table", d.twoLevelCdTable()),
                 levels(s, "stream-table", d.twoLevelStreamTable()),
                 ssid != null ? ssid.intValue() : d.ssidBits(),
                 sid != null ? sid.intValue() : d.sidBits(),
                 asid != null ? asid.intValue() : d.asidBits(),
                 bool(s, "ats", d.ats()), bool(s, "stall", d.stall()), bool(s, "range-inv", d.rangeInv()));
+        ScenarioRules.linearStreamTable(o).ifPresent(m -> r.error(r.at(path(p, s.has("sid-bits") ? "sid-bits" : "stream-table")), m));
+        return o;
     }
 
     private static boolean levels(JsonNode s, String key, boolean dflt) {
@@ -131,7 +133,6 @@ final class TopologyBinder {
         Map<String, SourcePos> names = new LinkedHashMap<>();
         Map<Long, String> pasids = new LinkedHashMap<>();
         Map<Long, String> asids = new LinkedHashMap<>();
-        Map<Long, String> automatic = new LinkedHashMap<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode d = list.get(i);
             List<Object> p = List.of("processes", i);
@@ -144,32 +145,15 @@ final class TopologyBinder {
             Long pasid = r.number(d, p, "pasid", 1, MAX_PASID, true);
             if (pasid != null) unique(pasids, pasid, name, "PASID", path(p, "pasid"));
             Long asid = r.number(d, p, "asid", 1, MAX_ASID, false);
-            if (asid != null && automatic.containsKey(asid))
-                r.error(r.at(path(p, "asid")), "ASID " + asid + " is taken by process '" + automatic.get(asid)
-                        + "', which has no asid: and gets the lowest free one when created (in file order)");
-            else if (asid != null) unique(asids, asid, name, "ASID", path(p, "asid"));
-            else if (!d.has("asid")) {
-                long a = lowestFree(asids);
-                asids.put(a, name);
-                automatic.put(a, name);
-            }
-            String tooWide = asid == null ? null : smmu.asidProblem(asid);
-            if (tooWide != null) r.error(r.at(path(p, "asid")), tooWide);
+            // An ASID another process took as its lowest free one, or one wider than the SMMU's,
+            // is ScenarioRules.process's to report, for every door alike.
+            if (asid != null) unique(asids, asid, name, "ASID", path(p, "asid"));
             out.add(new ProcessSpec(name, pasid != null ? pasid.intValue() : null,
                     asid != null ? asid.intValue() : null, mappings(d, p), r.at(p)));
         }
         return out;
     }
 
-    /**
-     * The CPU ASID a process without {@code asid:} gets: the lowest one free when it is
-     * created, in file order. A later process cannot then ask for that number.
-     */
-    private static long lowestFree(Map<Long, String> taken) {
-        long a = 1;
-        while (taken.containsKey(a)) a++;
-        return a;
-    }
 
     /** Two mms cannot own one PASID or one CPU ASID at the same time. */
     private void unique(Map<Long, String> seen, long v, String process, String what, List<Object> p) {

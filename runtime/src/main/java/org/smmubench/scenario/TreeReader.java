@@ -15,10 +15,6 @@ import tools.jackson.databind.JsonNode;
  * lets the semantic checks report everything else in the same run.
  */
 final class TreeReader {
-    static final long PAGE = 0x1000;
-    /** The end of the 48-bit user address space the modelled processes have. */
-    static final long USER_VA_END = 1L << 48;
-
     private static final Pattern HEX = Pattern.compile("0[xX][0-9a-fA-F]+");
     private static final Pattern DEC = Pattern.compile("[0-9]+");
 
@@ -95,22 +91,13 @@ final class TreeReader {
 
     static String show(long v, boolean hex) { return hex ? Hex.of(v) : Long.toString(v); }
 
-    /** va/size of a page range: 4 KiB aligned, non-empty, inside the user address space. */
+    /** va/size of a page range, by the shared rule (ScenarioRules.pageRange), reported at the key it is about. */
     boolean checkPageRange(List<Object> objPath, Long va, Long size) {
-        boolean ok = true;
-        if (va != null && (va & (PAGE - 1)) != 0) {
-            error(at(path(objPath, "va")), "va " + Hex.of(va) + " is not 4 KiB aligned");
-            ok = false;
-        }
-        if (size != null && (size == 0 || (size & (PAGE - 1)) != 0)) {
-            error(at(path(objPath, "size")), "size " + Hex.of(size) + " is not a positive multiple of 4 KiB (0x1000)");
-            ok = false;
-        }
-        if (ok && va != null && size != null && (va >= USER_VA_END || size > USER_VA_END - va)) {
-            error(at(path(objPath, "va")), "range " + Hex.of(va) + "+" + Hex.of(size)
-                    + " ends beyond the 48-bit user address space (" + Hex.of(USER_VA_END) + ")");
-            ok = false;
-        }
-        return ok && va != null && size != null;
+        if (va == null || size == null) return false;
+        var problem = ScenarioRules.pageRange(va, size);
+        if (problem.isEmpty()) return true;
+        String m = problem.get();
+        error(at(path(objPath, m.startsWith("size ") ? "size" : "va")), m);
+        return false;
     }
 }

@@ -17,6 +17,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Reads the YAML documents of one file into JSON trees while recording the line and column
@@ -48,7 +49,7 @@ final class YamlDocuments {
         List<YamlDocument> docs = new ArrayList<>();
         List<Integer> markerLines = markerLines();
         int previousEndLine = 0;
-        try (JsonParser p = YAMLMapper.builder().build().createParser(text)) {
+        try (JsonParser p = YAMLMapper.builder().build().createParser(new SurrogateSafeReader(text))) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 Map<List<Object>, SourcePos> values = new HashMap<>();
@@ -63,7 +64,7 @@ final class YamlDocuments {
                 previousEndLine = lastLine(values, keys);
             }
         } catch (JacksonException e) {
-            errors.add(new InputError(pos(e.getLocation()), "YAML syntax error: " + syntaxMessage(e.getOriginalMessage())));
+            errors.add(syntaxError(e));
         }
         return docs;
     }
@@ -71,7 +72,16 @@ final class YamlDocuments {
     private JsonNode readValue(JsonParser p, JsonToken t, List<Object> path,
                                Map<List<Object>, SourcePos> values, Map<List<Object>, SourcePos> keys) {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        values.put(List.copyOf(path), pos(p.currentTokenLocation()));
+        SourcePos at = pos(p.currentTokenLocation());
+        last = at;
+        values.put(List.copyOf(path), at);
+        // An alias would be read as the anchor's name, silently; expanding it instead would
+        // let a few lines grow without bound (billion laughs). A scenario is short: refuse it.
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+            errors.add(new InputError(at, "YAML aliases (*" + p.getString() + ") are not supported in scenarios;"
+                    + " write the value out"));
+            return f.nullNode();
+        }
         switch (t) {
             case START_OBJECT: {
                 ObjectNode o = f.objectNode();
@@ -107,8 +117,14 @@ final class YamlDocuments {
                 return f.stringNode(p.getString());
             case VALUE_NUMBER_INT:
                 return f.numberNode(p.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT:
-                return f.numberNode(p.getDecimalValue());
+            case VALUE_NUMBER_FLOAT: {
+                // Nothing in a scenario is fractional; reading 1.0 as "absent" or as 1 would
+                // each hide what was meant. Quote text that only looks like a number.
+                String raw = p.getText();
+                errors.add(new InputError(at, "expected a whole number (decimal or 0x hex), found " + raw
+                        + " (quote it if it is text: '" + raw + "')"));
+                return f.stringNode(raw);
+            }
             case VALUE_TRUE:
                 return f.booleanNode(true);
             case VALUE_FALSE:
@@ -119,6 +135,27 @@ final class YamlDocuments {
                 // Binary/embedded values (e.g. !!binary) have no meaning in a scenario.
                 return f.stringNode(p.getString());
         }
+    }
+
+    /** Where the reader was last; the nesting limit's error carries no location of its own. */
+    private SourcePos last;
+
+    private InputError syntaxError(JacksonException e) {
+        String raw = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        SourcePos at = pos(e.getLocation());
+        if (raw.contains("nesting depth")) {
+            return new InputError(last != null ? last : new SourcePos(file, 1, 1),
+                    "nesting deeper than 500 levels (lists and maps inside each other); a scenario needs a handful");
+        }
+        String message = syntaxMessage(raw);
+        // SnakeYAML gives up on a key after 1,024 characters and points past it; the key is
+        // where the scan started.
+        if (raw.contains("while scanning a simple key") && raw.contains("could not find expected ':'")) {
+            Matcher m = Pattern.compile("line (\\d+), column (\\d+)").matcher(raw);
+            if (m.find()) at = new SourcePos(file, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            message += " (a key longer than 1,024 characters, or a line missing its ':'?)";
+        }
+        return new InputError(at, "YAML syntax error: " + message);
     }
 
     /**

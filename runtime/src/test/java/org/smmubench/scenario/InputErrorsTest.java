@@ -93,8 +93,9 @@ class InputErrorsTest {
     /** The bench gives a process without asid: the lowest free CPU ASID at creation, in file order. */
     @Test
     void anAsidAlreadyGivenToAnEarlierProcessWithoutOneIsRejected() {
-        assertError("scenario: s\nprocesses:\n  - {name: p}\n  - {name: q, asid: 1}\n", "4:21",
-                "ASID 1 is taken by process 'p', which has no asid: and gets the lowest free one when created (in file order)");
+        // One rule for every door (ScenarioRules), reported at the process.
+        assertError("scenario: s\nprocesses:\n  - {name: p}\n  - {name: q, asid: 1}\n", "4:5",
+                "ASID 1 is already given to process 'p' (it took the lowest free ASID; give it an asid: of its own, or declare this process first)");
     }
 
     @Test

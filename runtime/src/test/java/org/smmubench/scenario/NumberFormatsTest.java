@@ -37,12 +37,12 @@ class NumberFormatsTest {
 
     @Test
     void aFloatIsNotANumberHere() {
-        Loading.assertError("scenario: s\nsmmu: {ssid-bits: 1.5}\n", "2:19", "smmu.ssid-bits: expected a number (decimal or 0x hex), found number 1.5");
+        Loading.assertError("scenario: s\nsmmu: {ssid-bits: 1.5}\n", "2:19", "expected a whole number (decimal or 0x hex), found 1.5");
     }
 
     @Test
     void aValueThatFitsNoBranchOfTheSchemaIsReportedOnce() {
-        assertEquals(List.of("t.yaml:3:30: devices[0].sid: expected a number (decimal or 0x hex) or a list of them, found number 1.5"),
+        assertEquals(List.of("t.yaml:3:30: expected a whole number (decimal or 0x hex), found 1.5 (quote it if it is text: '1.5')"),
                 Loading.errors("scenario: s\ndevices:\n  - {name: n, bus: pci, sid: 1.5}\n"));
         assertEquals(List.of("t.yaml:2:10: unknown driver 'prefix'; did you mean 'pre-fix'? (known: "
                         + String.join(", ", org.smmubench.driver.tree.DriverVariants.names()) + ")"),

@@ -43,7 +43,7 @@ class ScenarioWriterTest {
     void everyStepKindAndOptionSurvivesARoundTrip() {
         SourcePos u = SourcePos.UNKNOWN;
         Scenario s = new Scenario("odd: name # with \"quotes\"", "two\nlines", List.of(DriverVariants.PRE_FIX),
-                new SmmuOptions(false, false, 8, 24, 8, true, true, true),
+                new SmmuOptions(false, false, 8, 20, 8, true, true, true),
                 List.of(new DeviceSpec("nic0", Bus.PCI, List.of(0x100, 0x101), 5, true, false, null, u),
                         new DeviceSpec("dsp0", Bus.PLATFORM, List.of(0x10), null, false, true, "dsp", u),
                         new DeviceSpec("nic1", Bus.PCI, List.of(0x200), null, false, true, null,

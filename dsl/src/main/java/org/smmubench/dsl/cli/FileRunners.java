@@ -32,6 +32,11 @@ public final class FileRunners {
         return byExtension.keySet();
     }
 
+    /** The runner for an extension, or null when none is installed. */
+    public ScenarioFileRunner forExtension(String extension) {
+        return byExtension.get(extension);
+    }
+
     /** The runner for a file whose extension is in {@link #extensions()}. */
     public ScenarioFileRunner forFile(Path file) {
         ScenarioFileRunner r = byExtension.get(ScenarioFiles.extension(file));

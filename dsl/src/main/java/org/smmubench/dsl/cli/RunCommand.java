@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,13 +21,17 @@ import org.smmubench.bench.RunOptions;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.ScenarioFileRunner;
 import org.smmubench.bench.Shard;
+import org.smmubench.bench.report.AtomicFile;
 import org.smmubench.bench.report.ConsoleReport;
 import org.smmubench.bench.report.JsonReport;
 import org.smmubench.bench.report.JunitXmlReport;
 import org.smmubench.bench.report.html.HtmlReport;
 import org.smmubench.check.Checking;
+import org.smmubench.dsl.script.GroovyFileRunner;
+import org.smmubench.dsl.script.GroovyScenarioLoader;
 import org.smmubench.features.FeatureFileRunner;
 import org.smmubench.scenario.InputError;
+import org.smmubench.scenario.Printable;
 import org.smmubench.scenario.ScenarioException;
 
 import picocli.CommandLine;
@@ -64,6 +68,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cucumber-html", paramLabel = "FILE",
             description = "Write Cucumber's own HTML report of the .feature files run to FILE.")
     Path cucumberHtml;
+
+    @Option(names = "--script-timeout", paramLabel = "SECONDS",
+            description = "Stop a Groovy script that runs longer than this (default: ${DEFAULT-VALUE}), as an input error at its line.")
+    long scriptTimeout = GroovyScenarioLoader.DEFAULT_TIMEOUT.toSeconds();
 
     @Option(names = "--trace", description = "Print each run's modelled call trace, commands and splats.")
     boolean trace;
@@ -108,6 +116,12 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DriverChoice driverChoice = DriverOption.choice(drivers, spec.commandLine());
 
+        if (scriptTimeout <= 0) {
+            err.println("smmu-bench: --script-timeout must be a positive number of seconds, found " + scriptTimeout);
+            return ExitCodes.BAD_INPUT;
+        }
+        if (runners.forExtension("groovy") instanceof GroovyFileRunner g) g.scriptTimeout(Duration.ofSeconds(scriptTimeout));
+
         ScenarioFiles.Collected collected;
         try {
             collected = ScenarioFiles.collect(paths, runners.extensions());
@@ -116,6 +130,16 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         collected.warnings().forEach(w -> err.println("smmu-bench: " + w));
+
+        List<String> badTargets = OutputTargets.check(List.of(
+                new OutputTargets.Target("JSON", "--json", json),
+                new OutputTargets.Target("JUnit", "--junit", junit),
+                new OutputTargets.Target("HTML", "--html", html),
+                new OutputTargets.Target("Cucumber HTML", "--cucumber-html", cucumberHtml)), collected.files());
+        if (!badTargets.isEmpty()) {
+            badTargets.forEach(m -> err.println("smmu-bench: " + m));
+            return ExitCodes.BAD_INPUT;
+        }
 
         // Every file is checked before anything runs: a typo in the tenth file must not
         // cost the time of running the first nine.
@@ -133,6 +157,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         if (!errors.isEmpty()) return inputErrors(err, errors);
+        prepared.forEach(p -> p.warnings().forEach(w -> err.println(Printable.escape(w))));
 
         List<List<Integer>> selected = Selection.of(prepared, name, tags, shard);
         int total = 0;
@@ -179,17 +204,22 @@ final class RunCommand implements Callable<Integer> {
                 progress.advance(rs.size());
                 if (!holdLines) print(out, rs);
             }
+            if (features != null) features.close();
         } catch (ScenarioException e) {
             return inputErrors(err, e.errors());
+        } catch (java.io.UncheckedIOException e) {
+            err.println("smmu-bench: cannot write Cucumber's HTML report " + cucumberHtml + ": " + reason(e.getCause()));
+            return ExitCodes.BAD_INPUT;
         } finally {
-            if (features != null) features.close();
+            // A run that did not finish leaves the previous HTML report as it was.
+            if (features != null) features.abort();
         }
         if (holdLines) print(out, results);
         out.print(ConsoleReport.footer(results));
         out.flush();
 
         int code = results.stream().allMatch(RunResult::passed) ? ExitCodes.PASSED : ExitCodes.FAILED;
-        if (json != null && !write(err, "JSON", json, () -> Files.writeString(json, JsonReport.toJson(results, shard))))
+        if (json != null && !write(err, "JSON", json, () -> AtomicFile.write(json, JsonReport.toJson(results, shard))))
             code = ExitCodes.BAD_INPUT;
         if (junit != null && !write(err, "JUnit", junit, () -> JunitXmlReport.write(results, junit))) code = ExitCodes.BAD_INPUT;
         if (html != null && !write(err, "HTML", html, () -> HtmlReport.write(results, html))) code = ExitCodes.BAD_INPUT;

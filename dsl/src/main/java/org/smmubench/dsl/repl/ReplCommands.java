@@ -23,6 +23,7 @@ public final class ReplCommands {
             new Command("reset", "reset", "a fresh bench on the same driver; the session starts over"),
             new Command("driver", "driver TREE", "a fresh bench on another kernel tree (" + String.join(", ", org.smmubench.driver.tree.DriverVariants.expand(List.of("all"))) + ", or any tree `drivers` lists commits for)"),
             new Command("save", "save FILE.yaml|FILE.groovy", "write the session (topology and the steps that ran) as a regression scenario expecting the violations seen"),
+            new Command("save!", "save! FILE.yaml|FILE.groovy", "the same, replacing FILE if it exists"),
             new Command("load", "load FILE.groovy|FILE.yaml", "run a scenario file's statements in this session"),
             new Command("help", "help [STATEMENT]", "this text, or one statement's usage"),
             new Command("quit", "quit", "leave (also: exit, Ctrl-D); with unsaved statements, asks for a second exit"));

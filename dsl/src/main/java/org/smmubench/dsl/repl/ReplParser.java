@@ -20,7 +20,9 @@ public final class ReplParser implements Parser {
     public ParsedLine parse(String line, int cursor, ParseContext context) {
         if (context == ParseContext.ACCEPT_LINE) {
             String missing = missing(line);
-            if (missing != null) throw new EOFError(-1, -1, "incomplete input", missing);
+            // Two blank lines give up on an unfinished input (a stray '[' or '/*' would
+            // otherwise swallow every later line, quit included); the shell says what was dropped.
+            if (missing != null && !line.matches("(?s).*\\n[ \\t]*\\n[ \\t]*")) throw new EOFError(-1, -1, "incomplete input", missing);
         }
         return words(line, cursor);
     }

@@ -1,9 +1,6 @@
 package org.smmubench.dsl.repl;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -19,13 +16,17 @@ import org.codehaus.groovy.runtime.InvokerHelper;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.dsl.script.BenchScript;
 import org.smmubench.dsl.script.DslCompiler;
 import org.smmubench.dsl.script.DslError;
 import org.smmubench.dsl.script.ScriptErrors;
 import org.smmubench.dsl.script.Vocabulary;
 import org.smmubench.scenario.InputError;
+import org.smmubench.scenario.Printable;
 import org.smmubench.scenario.ScenarioException;
+import org.smmubench.scenario.SourceText;
 
 /**
  * The read-eval-print loop: a line is either a REPL command or Groovy run with
@@ -73,9 +74,14 @@ public final class ReplShell {
                 // The input ended: there is no one left to ask, but say what was not kept.
                 int n = session.unsaved();
                 if (n > 0) out.println("left with " + n + " unsaved statement" + (n == 1 ? "" : "s"));
+                String dropped = reader.getBuffer() == null ? "" : reader.getBuffer().toString();
+                if (!dropped.isBlank())
+                    out.println("warning: input ended inside an unfinished statement (" + missingOf(dropped)
+                            + "); dropped: " + Printable.escape(firstLine(dropped)));
                 break;
             }
             if (echo) out.println(line.replace("\n", "\n   ...> "));
+            out.flush();
             if (!eval(line)) break;
             out.flush();
         }
@@ -96,16 +102,77 @@ public final class ReplShell {
         exitWarned = false;
         try {
             if (command.isPresent()) return command(command.get(), warned);
-            evalGroovy(input, "<repl>", "repl_" + (++lineNo) + ".groovy");
+            String missing = ReplParser.missing(input);
+            if (missing != null) {
+                // Two blank lines ended an unfinished input (the way out of a stray '[' or '/*').
+                out.println("error: unfinished input (missing " + Printable.escape(missing) + ") dropped");
+                return true;
+            }
+            String frame = "repl_" + (++lineNo) + ".groovy";
+            interruptible(() -> evalGroovy(input, "<repl>", frame));
         } catch (ScenarioException e) {
             for (InputError err : e.errors()) out.println("error: " + located(err));
         } catch (DslError e) {
-            out.println("error: " + e.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
-            out.println("error: " + ScriptErrors.message(e));
+            out.println("error: " + Printable.escape(e.getMessage()));
+        } catch (Exception | Error e) {
+            // Whatever the line threw (assert, an Error, a checked exception, a stack
+            // overflow): one line, and the session goes on.
+            out.println("error: " + Printable.escape(ScriptErrors.message(e)));
         }
         out.flush();
         return true;
+    }
+
+    /** The evaluation running now, for {@link #interrupt()} (Ctrl-C). */
+    private volatile Thread evaluating;
+
+    /**
+     * Runs one input on a thread of its own, so that Ctrl-C (or {@link #interrupt()}) stops a
+     * runaway statement (compiled loops check the interrupt flag) and the session goes on.
+     */
+    private void interruptible(Runnable body) throws Exception {
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(() -> {
+            try {
+                body.run();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "smmu-bench repl line");
+        worker.setDaemon(true);
+        Terminal terminal = reader == null ? null : reader.getTerminal();
+        Terminal.SignalHandler previous = terminal == null ? null : terminal.handle(Terminal.Signal.INT, sig -> interrupt());
+        evaluating = worker;
+        try {
+            worker.start();
+            worker.join();
+        } finally {
+            evaluating = null;
+            if (terminal != null) terminal.handle(Terminal.Signal.INT, previous);
+        }
+        Throwable t = failure[0];
+        if (t == null) return;
+        if (t instanceof InterruptedException || t.getCause() instanceof InterruptedException)
+            throw new DslError("interrupted (Ctrl-C); the session goes on");
+        if (t instanceof Exception ex) throw ex;
+        throw (Error) t;
+    }
+
+    /** Stops the statement being evaluated, if any (what Ctrl-C does while one runs). */
+    public void interrupt() {
+        Thread t = evaluating;
+        if (t != null) t.interrupt();
+    }
+
+    private static String missingOf(String text) {
+        String m = ReplParser.missing(text);
+        return m == null ? "incomplete" : "missing " + m;
+    }
+
+    private static String firstLine(String s) {
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl) + " ...";
     }
 
     private void evalGroovy(String text, String displayFile, String frameName) {
@@ -122,7 +189,8 @@ public final class ReplShell {
             result = script.run();
         } catch (ScenarioException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
+            if (e instanceof InterruptedException || e.getCause() instanceof InterruptedException) throw e;
             throw ScriptErrors.translate(e, displayFile);
         }
         if (result != null && !(result instanceof Closure) && displayFile.equals("<repl>"))
@@ -152,10 +220,14 @@ public final class ReplShell {
                 session.trace(v.equals("on"));
             }
             case "save" -> {
-                save.save(Path.of(one(c, "save FILE.yaml|FILE.groovy")));
+                save.save(path(one(c, "save FILE.yaml|FILE.groovy")), false);
                 session.markSaved();
             }
-            case "load" -> load(Path.of(one(c, "load FILE.groovy|FILE.yaml")));
+            case "save!" -> {
+                save.save(path(one(c, "save! FILE.yaml|FILE.groovy")), true);
+                session.markSaved();
+            }
+            case "load" -> load(path(one(c, "load FILE.groovy|FILE.yaml")));
             default -> throw new IllegalStateException(c.name());
         }
         return true;
@@ -167,15 +239,13 @@ public final class ReplShell {
         out.println("loading " + file);
         try {
             if (name.endsWith(".groovy")) {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
+                String text = SourceText.read(file);
                 evalGroovy(text, file.toString(), frameName(name));
             } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
                 YamlBridge.replay(file, session, out);
             } else {
                 throw new DslError("load: a .groovy or .yaml file, please (got " + file + ")");
             }
-        } catch (IOException e) {
-            out.println("error: " + file + ": cannot read: " + e.getMessage());
         } catch (ScenarioException e) {
             for (InputError err : e.errors()) out.println("error: " + err);
         } catch (DslError e) {
@@ -192,7 +262,16 @@ public final class ReplShell {
     /** On the prompt the file is noise; keep "line N" only when the input had several lines. */
     private static String located(InputError err) {
         if (!err.pos().file().equals("<repl>")) return err.toString();
-        return err.pos().line() > 1 ? "line " + err.pos().line() + ": " + err.message() : err.message();
+        String m = Printable.escape(err.message());
+        return err.pos().line() > 1 ? "line " + err.pos().line() + ": " + m : m;
+    }
+
+    private static Path path(String name) {
+        try {
+            return Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new DslError("not a file name: " + Printable.escape(name) + " (" + e.getReason() + ")");
+        }
     }
 
     private static String one(ReplCommands.Invocation c, String usage) {

@@ -2,7 +2,6 @@ package org.smmubench.dsl.repl;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -10,6 +9,7 @@ import java.util.TreeSet;
 
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.ScenarioRunner;
+import org.smmubench.bench.report.AtomicFile;
 import org.smmubench.dsl.script.DslError;
 import org.smmubench.dsl.script.GroovyScenarioWriter;
 import org.smmubench.scenario.Scenario;
@@ -41,6 +41,11 @@ final class SaveCommand {
     }
 
     void save(Path file) {
+        save(file, false);
+    }
+
+    /** {@code replace}: {@code save!}, which may write over an existing file; plain {@code save} asks for that. */
+    void save(Path file, boolean replace) {
         String name = file.getFileName().toString();
         boolean groovy = name.endsWith(".groovy");
         if (!groovy && !name.endsWith(".yaml") && !name.endsWith(".yml"))
@@ -49,19 +54,31 @@ final class SaveCommand {
         Scenario s = session.snapshot(name.substring(0, name.lastIndexOf('.')));
         if (s.devices().isEmpty() && s.processes().isEmpty())
             throw new DslError("save: nothing to save yet (declare a device and a process, then run some steps)");
+        if (Files.isDirectory(file)) throw new DslError("save: " + file + " is a directory");
+        if (Files.exists(file) && !replace)
+            throw new DslError("save: " + file + " exists; `save! " + file + "` replaces it");
         s = checked(s);
         String text = groovy ? GroovyScenarioWriter.write(s) : YamlBridge.write(s);
         try {
             if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            // A full disk or a failed write leaves what was there (or nothing), never half a file.
+            AtomicFile.write(file, text);
         } catch (IOException e) {
-            throw new DslError("save: cannot write " + file + ": " + e.getMessage());
+            throw new DslError("save: cannot write " + file + ": " + reason(e));
         }
         String driver = session.driverId();
         out.println("saved '" + s.name() + "' (" + s.devices().size() + " device(s), " + s.processes().size()
                 + " process(es), " + s.steps().size() + " step(s); expects " + s.expect().forDriver(driver) + " on "
                 + driver + ") to " + file);
         out.println("run it with: smmu-bench run " + file);
+    }
+
+    // The exception's own message often repeats the path; say what went wrong.
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private Scenario checked(Scenario s) {

@@ -4,7 +4,10 @@ import groovy.lang.Binding;
 import groovy.lang.GroovyShell;
 
 import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
+
+import groovy.transform.ThreadInterrupt;
 
 /**
  * The Groovy compiler set up for scenario scripts: {@link BenchScript} as the base class
@@ -28,6 +31,10 @@ public final class DslCompiler {
         // Let @BaseScript and @NamedParam be written without an import, for IDE users.
         imports.addImports("groovy.transform.BaseScript");
         cc.addCompilationCustomizers(imports);
+        cc.addCompilationCustomizers(new ExitGuard());
+        // Loops and method entries check the thread's interrupt flag, so a runaway script can
+        // be stopped (--script-timeout, Ctrl-C in the REPL) and says at which line it was.
+        cc.addCompilationCustomizers(new ASTTransformationCustomizer(ThreadInterrupt.class));
         return cc;
     }
 

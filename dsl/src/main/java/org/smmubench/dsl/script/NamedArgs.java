@@ -68,12 +68,15 @@ final class NamedArgs {
         if (v instanceof Number n) {
             if (v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal)
                 throw new DslError(what + ": expected a whole number, found " + v);
+            // Groovy makes 0x10000000000000100 a BigInteger; longValue() would keep its low bits.
+            if (v instanceof java.math.BigInteger b && b.bitLength() > 63)
+                throw new DslError(what + ": " + v + " (0x" + b.toString(16) + ") does not fit in 64 bits");
             return n.longValue();
         }
         if (v instanceof CharSequence cs) {
             String s = cs.toString().trim().toLowerCase(Locale.ROOT).replace("_", "");
             try {
-                return s.startsWith("0x") ? Long.parseUnsignedLong(s.substring(2), 16) : Long.parseLong(s);
+                return s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
             } catch (NumberFormatException e) {
                 throw new DslError(what + ": expected a number, found '" + cs + "'");
             }

@@ -13,17 +13,17 @@ import java.util.TreeSet;
 import org.smmubench.kernel.FailureSites;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.Expectation;
-import org.smmubench.kernel.Hex;
 import org.smmubench.scenario.ProcessSpec;
 import org.smmubench.scenario.Scenario;
+import org.smmubench.scenario.ScenarioRules;
 import org.smmubench.scenario.SmmuOptions;
 import org.smmubench.scenario.SourcePos;
 import org.smmubench.scenario.Step;
 
 /**
- * One scenario being assembled statement by statement, checked as the YAML loader checks
- * a file (duplicate names and stream IDs, unknown names in steps) so a script fails at the
- * line of the mistake, before anything runs.
+ * One scenario being assembled statement by statement, each record checked by the input
+ * rules every door shares ({@link ScenarioRules}) so a script fails at the line of the
+ * mistake, before anything runs.
  */
 public final class ScenarioBuilder {
     private String name;
@@ -37,6 +37,8 @@ public final class ScenarioBuilder {
     private final List<Step> steps = new ArrayList<>();
     private Set<String> expectAll;
     private final Map<String, Set<String>> expectPerDriver = new LinkedHashMap<>();
+    /** The input rules every door shares (ScenarioRules), in this scenario's state so far. */
+    private ScenarioRules rules = new ScenarioRules();
 
     /** A new builder that shares this one's drivers, SMMU and topology, but no steps or expectations. */
     public ScenarioBuilder copyTopology() {
@@ -46,6 +48,7 @@ public final class ScenarioBuilder {
         b.smmu = smmu;
         b.devices.putAll(devices);
         b.processes.putAll(processes);
+        b.rules = rules.copy();
         return b;
     }
 
@@ -73,84 +76,39 @@ public final class ScenarioBuilder {
     public SmmuOptions smmu() { return smmu; }
 
     public void smmu(SmmuOptions options) {
-        if (!devices.isEmpty())
-            throw new DslError("smmu: must come before the first device (the SMMU is probed before its devices)");
+        obey(rules.smmu(options));
         this.smmu = options;
     }
 
     public void device(DeviceSpec d) {
-        if (!d.name().matches("[A-Za-z0-9_.-]+"))
-            throw new DslError("device name '" + d.name() + "' may only hold letters, digits, '_', '.' and '-'");
-        if (devices.containsKey(d.name())) throw new DslError("duplicate device name '" + d.name() + "'");
-        if (d.sids().isEmpty()) throw new DslError(d.name() + ": needs at least one stream ID (sid:)");
-        for (int sid : d.sids()) {
-            if (smmu.sidBits() < 32 && (sid < 0 || Integer.toUnsignedLong(sid) >= 1L << smmu.sidBits()))
-                throw new DslError(d.name() + ": sid " + Hex.of(Integer.toUnsignedLong(sid)) + " does not fit in sid-bits "
-                        + smmu.sidBits());
-            for (DeviceSpec other : devices.values())
-                if (other.sids().contains(sid))
-                    throw new DslError(d.name() + ": stream ID " + Hex.of(Integer.toUnsignedLong(sid)) + " is already used by "
-                            + other.name());
-        }
-        if (d.pasidBits() != null && (d.pasidBits() < 0 || d.pasidBits() > 20))
-            throw new DslError(d.name() + ": pasidBits must be 0..20, found " + d.pasidBits());
+        obey(rules.device(d));
         devices.put(d.name(), d);
     }
 
     public void process(ProcessSpec p) {
-        if (!p.name().matches("[A-Za-z0-9_.-]+"))
-            throw new DslError("process name '" + p.name() + "' may only hold letters, digits, '_', '.' and '-'");
-        if (processes.containsKey(p.name())) throw new DslError("duplicate process name '" + p.name() + "'");
-        if (p.asid() != null && smmu.asidProblem(p.asid()) != null) throw new DslError(p.name() + ": " + smmu.asidProblem(p.asid()));
-        if (devices.containsKey(p.name()))
-            throw new DslError("'" + p.name() + "' is already a device name; give the process another name");
+        obey(rules.process(p));
         processes.put(p.name(), p);
     }
 
     public void step(Step s) {
-        if (s instanceof Step.Parallel p) {
-            if (steps.stream().anyMatch(x -> x instanceof Step.Parallel))
-                throw new DslError("only one parallel step per scenario is supported");
-            for (List<Step> branch : p.branches()) for (Step b : branch) check(b);
-            steps.add(s);
-            return;
-        }
-        check(s);
+        if (s instanceof Step.Parallel && steps.stream().anyMatch(x -> x instanceof Step.Parallel))
+            throw new DslError("only one parallel step per scenario is supported");
+        if (s instanceof Step.Fail f && FailureSites.find(f.site()).isEmpty())
+            throw new DslError("unknown failure site '" + f.site() + "'" + Suggest.hint(f.site(), FailureSites.names())
+                    + "; `smmu-bench sites` lists them");
+        obey(rules.step(s));
         steps.add(s);
     }
 
-    private void check(Step s) {
-        if (s instanceof Step.Bind b) { requireDevice(b.device()); requireProcess(b.process()); }
-        else if (s instanceof Step.Unbind u) { requireDevice(u.device()); requireProcess(u.process()); }
-        else if (s instanceof Step.Dma d) { requireDevice(d.device()); if (d.process() != null) requireProcess(d.process()); }
-        else if (s instanceof Step.Map m) requireProcess(m.process());
-        else if (s instanceof Step.Unmap u) requireProcess(u.process());
-        else if (s instanceof Step.CpuWrite w) requireProcess(w.process());
-        else if (s instanceof Step.Exit e) requireProcess(e.process());
-        else if (s instanceof Step.Fail f) {
-            if (FailureSites.find(f.site()).isEmpty())
-                throw new DslError("unknown failure site '" + f.site() + "'" + Suggest.hint(f.site(), FailureSites.names())
-                        + "; `smmu-bench sites` lists them");
-            if (f.device() != null) requireDevice(f.device());
-        }
+    /** The shared input rules' verdict, as the error of the statement being run. */
+    private static void obey(List<String> problems) {
+        if (!problems.isEmpty()) throw new DslError(String.join("; ", problems));
     }
 
     public void expect(List<String> driverIds, Set<String> invariants) {
         Set<String> sorted = new TreeSet<>(invariants);
         if (driverIds.isEmpty()) expectAll = sorted;
         else driverIds.forEach(d -> expectPerDriver.put(d, sorted));
-    }
-
-    public void requireDevice(String device) {
-        if (!devices.containsKey(device))
-            throw new DslError("unknown device '" + device + "'" + Suggest.hint(device, devices.keySet())
-                    + (devices.isEmpty() ? " (no device declared yet: pci 'NAME', sid: 0x100)" : ""));
-    }
-
-    public void requireProcess(String process) {
-        if (!processes.containsKey(process))
-            throw new DslError("unknown process '" + process + "'" + Suggest.hint(process, processes.keySet())
-                    + (processes.isEmpty() ? " (no process declared yet: process 'NAME')" : ""));
     }
 
     public List<DeviceSpec> devices() { return List.copyOf(devices.values()); }

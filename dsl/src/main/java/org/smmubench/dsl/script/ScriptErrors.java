@@ -28,12 +28,15 @@ public final class ScriptErrors {
     public static ScenarioException translate(Throwable t, String displayFile) {
         if (t instanceof ScenarioException se) return se;
         if (t instanceof MultipleCompilationErrorsException mce) return compileErrors(mce, displayFile);
-        SourcePos pos = new SourcePos(displayFile, scriptLine(t), 0);
+        SourcePos pos = new SourcePos(displayFile, scriptLine(t, displayFile), 0);
         return new ScenarioException(pos, message(t));
     }
 
     /** A one-line description of a runtime failure in a script. */
     public static String message(Throwable t) {
+        if (t instanceof StackOverflowError) return "stack overflow (unbounded recursion in the script?)";
+        if (t instanceof OutOfMemoryError) return "out of memory (the script allocates without bound?)";
+        if (t instanceof AssertionError) return "assertion failed: " + firstLine(t.getMessage());
         if (t instanceof MissingMethodException mme && isScriptType(mme.getType())) {
             String name = mme.getMethod();
             return Verbs.find(name)
@@ -53,12 +56,40 @@ public final class ScriptErrors {
 
     /** The line of the innermost user-script frame of {@code t} (or a cause), or 0. */
     public static int scriptLine(Throwable t) {
+        return scriptLine(t, null);
+    }
+
+    /**
+     * The line of the innermost frame of the script file itself ({@code displayFile}); code the
+     * script compiled at run time ({@code evaluate(...)}) has lines of its own, meaningless
+     * in the file, so it only counts when no frame of the file is found.
+     */
+    public static int scriptLine(Throwable t, String displayFile) {
+        int any = 0;
         for (Throwable c = t; c != null; c = c.getCause()) {
-            for (StackTraceElement e : c.getStackTrace())
-                if (BenchScript.isScriptFrame(e.getClassName(), e.getFileName()) && e.getLineNumber() > 0)
-                    return e.getLineNumber();
+            int own = scriptLine(c.getStackTrace(), displayFile);
+            if (own > 0 && displayFile != null && ownFrameSeen(c.getStackTrace(), displayFile)) return own;
+            if (any == 0) any = own;
         }
-        return 0;
+        return any;
+    }
+
+    /** The line of the innermost frame of the script {@code displayFile} (any user script when null or absent). */
+    public static int scriptLine(StackTraceElement[] frames, String displayFile) {
+        String own = displayFile == null ? null : GroovyScenarioLoader.frameName(displayFile);
+        int any = 0;
+        for (StackTraceElement e : frames) {
+            if (!BenchScript.isScriptFrame(e.getClassName(), e.getFileName()) || e.getLineNumber() <= 0) continue;
+            if (own == null || own.equals(e.getFileName())) return e.getLineNumber();
+            if (any == 0) any = e.getLineNumber();
+        }
+        return any;
+    }
+
+    private static boolean ownFrameSeen(StackTraceElement[] frames, String displayFile) {
+        String own = GroovyScenarioLoader.frameName(displayFile);
+        for (StackTraceElement e : frames) if (own.equals(e.getFileName()) && e.getLineNumber() > 0) return true;
+        return false;
     }
 
     private static ScenarioException compileErrors(MultipleCompilationErrorsException mce, String displayFile) {

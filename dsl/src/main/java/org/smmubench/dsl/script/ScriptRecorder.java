@@ -64,6 +64,11 @@ public final class ScriptRecorder implements Statements {
 
     @Override public void expect(List<String> driverIds, Set<String> invariants) { current.expect(driverIds, invariants); }
 
+    /** True when the script declared nothing at all (an empty or comment-only file). */
+    public boolean empty() {
+        return !started && !prelude.hasStepsOrExpectations() && prelude.devices().isEmpty() && prelude.processes().isEmpty();
+    }
+
     /** Every scenario the script declared, in order. */
     public List<Scenario> scenarios() {
         List<Scenario> all = new ArrayList<>(done);

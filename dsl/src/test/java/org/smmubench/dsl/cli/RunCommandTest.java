@@ -145,7 +145,41 @@ class RunCommandTest {
         var r = Cli.run(runner, "run", "--json", json.toString(), file("a.yaml", "ok").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("cannot write JSON report " + json + ": no such directory"), r.err());
-        assertEquals("1 passed, 0 failed", r.lastLine());
+        // Found before anything ran: a long run does not end in "cannot write".
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void reportPathsAreCheckedBeforeRunning() throws IOException {
+        Path input = file("a.yaml", "ok");
+        String before = Files.readString(input);
+        var onInput = Cli.run(runner, "run", "--json", input.toString(), input.toString());
+        assertEquals(2, onInput.code());
+        assertTrue(onInput.err().contains("it is one of the input files"), onInput.err());
+        assertEquals(before, Files.readString(input));
+
+        Path x = dir.resolve("x");
+        var twice = Cli.run(runner, "run", "--json", x.toString(), "--junit", x.toString(), input.toString());
+        assertEquals(2, twice.code());
+        assertTrue(twice.err().contains("--junit and --json both name " + x), twice.err());
+
+        var isDir = Cli.run(runner, "run", "--json", dir.toString(), input.toString());
+        assertEquals(2, isDir.code());
+        assertTrue(isDir.err().contains("it is a directory"), isDir.err());
+        assertEquals("", isDir.out());
+    }
+
+    @Test
+    void aReportIsReplacedWholeOrNotAtAll() throws IOException {
+        Path json = dir.resolve("r.json");
+        Files.writeString(json, "old report");
+        var r = Cli.run(runner, "run", "--json", json.toString(), file("a.yaml", "ok").toString());
+        assertEquals(0, r.code());
+        assertTrue(Files.readString(json).startsWith("{"), Files.readString(json));
+        // No temporary file is left beside it.
+        try (var s = Files.list(dir)) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
+        }
     }
 
     @Test

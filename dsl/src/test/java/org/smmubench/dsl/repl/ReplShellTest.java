@@ -44,7 +44,7 @@ class ReplShellTest {
                 bind 'nic0', 'proc1'
                 """, FakeBench::new);
         assertTrue(out.contains("error: unknown statement 'bnd' (did you mean 'bind'?)"), out);
-        assertTrue(out.contains("error: unknown device 'nic1' (did you mean 'nic0'?)"), out);
+        assertTrue(out.contains("error: unknown device 'nic1'; did you mean 'nic0'? (known: nic0)"), out);
         assertTrue(out.contains("error: dma: access must be 'read' or 'write', found 'rw'"), out);
         assertTrue(out.contains("error: unknown name 'nic0' (names of devices, processes and drivers are strings: 'nic0')"), out);
         assertTrue(out.contains("error: IllegalStateException: boom"), out);

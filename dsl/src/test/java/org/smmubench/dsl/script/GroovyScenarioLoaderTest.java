@@ -125,11 +125,11 @@ class GroovyScenarioLoaderTest {
 
     @Test
     void unknownNamesAndKeysAreLocated() {
-        assertEquals("t/bad.groovy:3: unknown device 'nic1' (did you mean 'nic0'?)",
+        assertEquals("t/bad.groovy:3: unknown device 'nic1'; did you mean 'nic0'? (known: nic0)",
                 bad("pci 'nic0', sid: 0x100\nprocess 'p'\nbind 'nic1', 'p'").getMessage());
         assertEquals("t/bad.groovy:1: pci: unknown argument 'sdi' (expected one of: sid, pasidBits, ats, sva, defaultDomain, pasid-bits)",
                 bad("pci 'nic0', sdi: 0x100").getMessage());
-        assertEquals("t/bad.groovy:2: nic0: stream ID 0x100 is already used by nic0x",
+        assertEquals("t/bad.groovy:2: stream ID 0x100 of 'nic0' is already used by device 'nic0x'",
                 bad("pci 'nic0x', sid: 0x100\npci 'nic0', sid: 0x100").getMessage());
         assertEquals("t/bad.groovy:1: expect: unknown invariant 'atomic-sleeps' (did you mean 'atomic-sleep'?);"
                 + " `smmu-bench invariants` lists them", bad("expect violations: ['atomic-sleeps']").getMessage());

@@ -27,13 +27,44 @@ public final class ParameterTypes {
     public ParameterTypes(ScenarioWorld world) { this.world = world; }
 
     @ParameterType(name = "number", value = "0[xX][0-9a-fA-F]+|[0-9]+", useForSnippets = false)
-    public Long number(String text) { return Long.decode(text); }
+    public Long number(String text) {
+        try {
+            return Long.decode(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(text + " does not fit in 64 bits");
+        }
+    }
 
-    @ParameterType(name = "ordinal", value = "([0-9]+)(?:st|nd|rd|th)", useForSnippets = false)
-    public Integer ordinal(String n) {
-        int v = Integer.parseInt(n);
-        if (v < 1) throw new IllegalArgumentException("the hit number counts from 1st, not " + n);
+    @ParameterType(name = "ordinal", value = "([0-9]+)(st|nd|rd|th)", useForSnippets = false)
+    public Integer ordinal(String n, String suffix) {
+        int v;
+        try {
+            v = Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the hit number " + n + suffix + " is too large");
+        }
+        if (v < 1) throw new IllegalArgumentException("the hit number counts from 1st, not " + n + suffix);
+        // "2st" is a typo for 2nd or 21st: say so rather than guess.
+        String right = suffix(v);
+        if (!right.equals(suffix)) throw new IllegalArgumentException("'" + n + suffix + "' is not an ordinal; did you mean " + v + right + "?");
         return v;
+    }
+
+    /** The check that needs the whole "2nd" as one string (the step checker's dry run). */
+    public Integer ordinal(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)(st|nd|rd|th)").matcher(text);
+        if (!m.matches()) throw new IllegalArgumentException("'" + text + "' is not an ordinal (1st, 2nd, 3rd, 4th, ...)");
+        return ordinal(m.group(1), m.group(2));
+    }
+
+    private static String suffix(int v) {
+        if (v % 100 >= 11 && v % 100 <= 13) return "th";
+        return switch (v % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
     }
 
     /** A kernel tree name or alias; resolved to the canonical tree name. */

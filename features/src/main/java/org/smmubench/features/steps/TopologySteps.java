@@ -13,6 +13,7 @@ import org.smmubench.iommu.Bus;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.Mapping;
 import org.smmubench.scenario.ProcessSpec;
+import org.smmubench.scenario.ScenarioRules;
 import org.smmubench.mm.Prot;
 
 /** Devices (probed at once, with SVA enabled) and processes (mm with mappings). */
@@ -103,11 +104,14 @@ public final class TopologySteps {
     }
 
     private void device(String name, Bus bus, long sid, String group) {
-        world.addDevice(new DeviceSpec(name, bus, List.of(Math.toIntExact(sid)), null, false, true, group, world.here()));
+        if (sid < 0 || sid > 0xffff_ffffL) throw new IllegalArgumentException("stream ID " + sid + " does not fit in 32 bits");
+        world.addDevice(new DeviceSpec(name, bus, List.of((int) sid), null, false, true, group, world.here()));
     }
 
     private void process(String name, Long pasid, List<Mapping> mappings) {
-        world.addProcess(new ProcessSpec(name, pasid == null ? null : Math.toIntExact(pasid), null, mappings, world.here()));
+        // The shared rule, before the number is narrowed to the record's int.
+        if (pasid != null) ScenarioRules.processPasid(pasid).ifPresent(m -> { throw new IllegalArgumentException(m); });
+        world.addProcess(new ProcessSpec(name, pasid == null ? null : pasid.intValue(), null, mappings, world.here()));
     }
 
     private static Mapping page(long va) { return new Mapping(va, Tables.PAGE, Prot.RW); }

@@ -2,8 +2,6 @@ package org.smmubench.bench.report;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +68,7 @@ public final class JsonReport {
     }
 
     public static void write(List<RunResult> results, Path file) throws IOException {
-        Files.writeString(file, toJson(results), StandardCharsets.UTF_8);
+        AtomicFile.write(file, toJson(results));
     }
 
     private static Map<String, Object> run(RunResult r) {

@@ -1,8 +1,6 @@
 package org.smmubench.bench.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +43,7 @@ public final class JunitXmlReport {
     }
 
     public static void write(List<RunResult> results, Path file) throws IOException {
-        Files.writeString(file, toXml(results), StandardCharsets.UTF_8);
+        AtomicFile.write(file, toXml(results));
     }
 
     private static void testcase(StringBuilder sb, RunResult r) {

@@ -1,0 +1,206 @@
+package org.smmubench.dsl.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smmubench.dsl.cli.Main;
+import org.smmubench.dsl.repl.LiveBench;
+import org.smmubench.dsl.repl.Repl;
+import org.smmubench.dsl.repl.ReplOptions;
+
+import picocli.CommandLine;
+
+/**
+ * Mutates the shipped examples for every door (YAML, Groovy, Gherkin files through
+ * {@code smmu-bench run}, and lines typed at the REPL) from a fixed seed, and holds every
+ * outcome to the contract: exit 0 or 1 with a result, or exit 2 with a location in the
+ * mutated file; never exit 3, a stack trace or a hang.
+ *
+ * <p>In {@code mvn verify} it runs {@code fuzz.mutants} mutants (120 by default; a count, not a
+ * time, so a slower or faster machine runs the same mutants) within {@code fuzz.seconds} (30 by
+ * default, a cap: what a run reaches is then reported). A longer
+ * campaign: {@code mvn -B verify -Pfuzz} (30 minutes; {@code -Dfuzz.campaign.seconds=600} for ten), or {@code -Dfuzz.seconds=600
+ * -Dfuzz.seed=7}. Findings are written to {@code target/fuzz-findings/} to replay by hand.
+ */
+class DoorsFuzzTest {
+    private static final Path EXAMPLES = Path.of("..", "examples");
+    private static final Path FINDINGS = Path.of("target", "fuzz-findings");
+    /** A mutant that takes this long is a hang (generous: the build machine is shared). */
+    private static final long HANG_SECONDS = 90;
+
+    @TempDir
+    Path dir;
+
+    private record Outcome(int code, String out, String err) {}
+
+    private final List<String> findings = new ArrayList<>();
+    /** Runs one mutant at a time; replaced after a hang, whose thread may never come back. */
+    private ExecutorService pool;
+
+    private static ExecutorService newPool() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fuzz");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private void abandon(Future<?> f) {
+        f.cancel(true);
+        pool.shutdownNow();
+        pool = newPool();
+    }
+    private final int[] counts = new int[8];
+
+    @Test
+    void everyDoorSurvivesMutatedExamples() throws Exception {
+        long seconds = Long.getLong("fuzz.seconds", 30);
+        long mutants = Long.getLong("fuzz.mutants", 120);
+        long seed = Long.getLong("fuzz.seed", 20261129L);
+        Random rnd = new Random(seed);
+        List<Path> sources = examples();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        pool = newPool();
+        int n = 0;
+        try {
+            // Round-robin over the doors so even a short budget reaches each of them.
+            while (n < mutants && System.nanoTime() < deadline && findings.size() < 20) {
+                int door = n % 4;
+                if (door == 3) replSession(rnd, sources, n);
+                else fileMutant(rnd, sources, door, n);
+                n++;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("fuzz: seed %d, %d s, %d mutants: %d exit 0, %d exit 1, %d exit 2, %d REPL sessions, %d findings%n",
+                seed, seconds, n, counts[0], counts[1], counts[2], counts[3], findings.size());
+        assertEquals(List.of(), findings, "findings (replay them from " + FINDINGS.toAbsolutePath() + ")");
+    }
+
+    private List<Path> examples() throws IOException {
+        try (Stream<Path> s = Files.walk(EXAMPLES)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().matches(".*\\.(yaml|groovy|feature)$"))
+                    .sorted(Comparator.comparing(Path::toString)).toList();
+        }
+    }
+
+    private void fileMutant(Random rnd, List<Path> sources, int door, int n) throws Exception {
+        String ext = switch (door) {
+            case 0 -> "yaml";
+            case 1 -> "groovy";
+            default -> "feature";
+        };
+        List<Path> mine = sources.stream().filter(p -> p.toString().endsWith("." + ext)).toList();
+        Path src = mine.get(rnd.nextInt(mine.size()));
+        byte[] bytes = Mutator.mutate(rnd, Files.readAllBytes(src), ext);
+        Path file = dir.resolve("m" + n + "." + ext);
+        Files.write(file, bytes);
+        Future<Outcome> f = pool.submit(() -> cli("run", "--script-timeout", "5", file.toString()));
+        Outcome o;
+        try {
+            o = f.get(HANG_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            abandon(f);
+            finding(n, src, file, bytes, "hang: no outcome after " + HANG_SECONDS + " s");
+            return;
+        }
+        String problem = judge(o, file.toString());
+        if (o.code() >= 0 && o.code() <= 2) counts[o.code()]++;
+        if (problem != null) finding(n, src, file, bytes, problem + "\n--- stdout\n" + o.out() + "\n--- stderr\n" + o.err());
+    }
+
+    /** Null when the outcome keeps the contract, else what is wrong with it. */
+    static String judge(Outcome o, String file) {
+        if (o.err().contains("internal error") || o.err().contains("\tat ") || o.err().contains("Exception in thread"))
+            return "a stack trace or internal error (exit " + o.code() + ")";
+        switch (o.code()) {
+            case 0, 1 -> {
+                if (!Pattern.compile("(?m)^\\d+ passed, \\d+ failed$").matcher(o.out()).find()) return "exit " + o.code() + " without a result";
+                return null;
+            }
+            case 2 -> {
+                Pattern located = Pattern.compile("(?m)^" + Pattern.quote(file) + ":\\d+");
+                if (!located.matcher(o.err()).find()) return "exit 2 without a location in the file";
+                return null;
+            }
+            default -> {
+                return "exit " + o.code();
+            }
+        }
+    }
+
+    private static Outcome cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    /** A REPL session typing mutated statements and commands: it must reach its last line. */
+    private void replSession(Random rnd, List<Path> sources, int n) throws Exception {
+        List<Path> groovy = sources.stream().filter(p -> p.toString().endsWith(".groovy")).toList();
+        Path src = groovy.get(rnd.nextInt(groovy.size()));
+        List<String> lines = new ArrayList<>();
+        for (String l : Files.readAllLines(src)) if (!l.isBlank() && !l.strip().startsWith("//")) lines.add(l);
+        StringBuilder in = new StringBuilder();
+        for (String l : lines) in.append(Mutator.replLine(rnd, l, lines)).append('\n');
+        in.append("violations\nsave ").append(dir.resolve("saved" + n + ".yaml")).append("\nshow nic0\nprintln 'END-OF-SESSION'\nquit\n");
+        byte[] input = in.toString().getBytes(StandardCharsets.UTF_8);
+        Future<String> f = pool.submit(() -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Repl.run(new ReplOptions(org.smmubench.driver.tree.DriverVariants.DEFAULT, false, null, new ByteArrayInputStream(input), out, false, null, LiveBench::real));
+            return out.toString(StandardCharsets.UTF_8);
+        });
+        String out;
+        try {
+            out = f.get(HANG_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            abandon(f);
+            finding(n, src, dir.resolve("repl" + n + ".txt"), input, "REPL hang");
+            return;
+        } catch (java.util.concurrent.ExecutionException e) {
+            finding(n, src, dir.resolve("repl" + n + ".txt"), input, "the REPL session ended with " + e.getCause());
+            return;
+        }
+        counts[3]++;
+        if (out.contains("\tat ") || out.contains("Exception in thread"))
+            finding(n, src, dir.resolve("repl" + n + ".txt"), input, "stack trace in the REPL:\n" + out);
+        // An unfinished construct ({, [, /*) asks for more input by design; at the end of input
+        // the REPL must then say what it dropped.
+        else if (!out.contains("END-OF-SESSION") && !out.contains("warning: input ended inside an unfinished statement"))
+            finding(n, src, dir.resolve("repl" + n + ".txt"), input, "the session did not reach its last line:\n" + out);
+    }
+
+    private void finding(int n, Path src, Path file, byte[] bytes, String what) throws IOException {
+        Files.createDirectories(FINDINGS);
+        Path keep = FINDINGS.resolve(file.getFileName());
+        Files.write(keep, bytes);
+        findings.add("#" + n + " from " + src + " (" + keep + "): " + what);
+    }
+}
