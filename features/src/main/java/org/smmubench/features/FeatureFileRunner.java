@@ -1,19 +1,18 @@
 package org.smmubench.features;
 
-import java.util.concurrent.Callable;
-
-import org.smmubench.check.Checking;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import io.cucumber.plugin.Plugin;
 
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.ScenarioFileRunner;
+import org.smmubench.check.Checking;
 
 /**
  * Runs Gherkin feature files (interface.md §6) for {@code smmu-bench run}: each Gherkin

@@ -1,11 +1,11 @@
 package org.smmubench.features;
 
-import org.smmubench.check.Checking;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.smmubench.check.Checking;
 import org.smmubench.scenario.SourcePos;
 
 /**

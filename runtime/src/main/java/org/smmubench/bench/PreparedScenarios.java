@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.smmubench.check.Checking;
-
 import org.smmubench.driver.sva.DriverVariants;
 import org.smmubench.scenario.Scenario;
 
