@@ -15,6 +15,7 @@ import org.smmubench.bench.RunOptions;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.ScenarioFileRunner;
 import org.smmubench.bench.ScenarioInfo;
+import org.smmubench.check.Checking;
 
 /**
  * Runs Gherkin feature files for {@code smmu-bench run}: each Gherkin scenario (each

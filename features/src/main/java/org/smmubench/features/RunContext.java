@@ -1,6 +1,5 @@
 package org.smmubench.features;
 
-import org.smmubench.check.Checking;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.smmubench.bench.RecordedViolation;
 
+import org.smmubench.check.Checking;
 import org.smmubench.scenario.SourcePos;
 
 /**

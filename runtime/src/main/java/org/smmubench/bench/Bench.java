@@ -131,7 +131,8 @@ public final class Bench implements AutoCloseable {
         this.invariants = parts.invariants().get();
         this.checking = parts.checking();
         // The scope's listeners go first, so a checker's listener already sees the store attributed.
-        this.scope = checking == Checking.PARANOID ? null : StepScope.of(world);
+        boolean incremental = checking != Checking.PARANOID && invariants.stream().anyMatch(i -> i instanceof IncrementalInvariant);
+        this.scope = incremental ? StepScope.of(world) : null;
         for (Invariant inv : invariants) inv.attach(world, this::record);
     }
 

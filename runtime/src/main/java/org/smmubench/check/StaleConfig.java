@@ -50,6 +50,17 @@ public final class StaleConfig implements Invariant {
     /** Null when the entry equals memory, else the first differing dword (expected = memory). */
     private static String diff(World w, ConfigEntry e) {
         long[] cached = e.dwords();
+        long[] alloc = w.mem.allocationContaining(e.address());
+        if (alloc != null && e.address() + 8L * cached.length <= alloc[0] + alloc[1]) {
+            // The whole entry lies in one live allocation: compare without a lookup per word.
+            for (int i = 0; i < cached.length; i++) {
+                long mem = w.mem.read64Allocated(e.address() + 8L * i);
+                if (mem != cached[i]) {
+                    return "dword " + i + " expected " + HwText.hex(mem) + " (memory), found " + HwText.hex(cached[i]) + " (cached)";
+                }
+            }
+            return null;
+        }
         for (int i = 0; i < cached.length; i++) {
             long addr = e.address() + 8L * i;
             if (!w.mem.isAllocated(addr)) return "its memory at " + HwText.hex(addr) + " was freed";

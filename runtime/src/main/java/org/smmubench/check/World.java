@@ -39,7 +39,9 @@ public final class World {
     private final java.util.Map<Class<?>, Object> shared = new java.util.HashMap<>();
 
     public <T> T shared(Class<T> type, java.util.function.Supplier<T> create) {
-        return type.cast(shared.computeIfAbsent(type, t -> create.get()));
+        Object o = shared.get(type);
+        // Asked for on every memory store: look up first, build (and capture) only once.
+        return type.cast(o != null ? o : shared.computeIfAbsent(type, t -> create.get()));
     }
 
     /**

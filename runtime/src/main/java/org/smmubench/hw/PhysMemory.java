@@ -119,6 +119,15 @@ public final class PhysMemory {
         listeners.remove(l);
     }
 
+    /**
+     * read64 for a caller that already knows [pa, pa + 8) is allocated (one allocationContaining
+     * for a whole entry instead of a lookup per word): the invariants compare cached entries
+     * with memory after every step.
+     */
+    public long read64Allocated(long pa) {
+        return read64Unchecked(pa);
+    }
+
     public long read64(long pa) {
         check(pa, 8);
         long[] words = pages.get(pa & ~(PAGE_SIZE - 1L));

@@ -1,6 +1,5 @@
 package org.smmubench.features.steps;
 
-import org.smmubench.bench.BenchParts;
 import static org.smmubench.features.StepDoc.Section.WHOLE_SCENARIO;
 
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.List;
 import io.cucumber.docstring.DocString;
 import io.cucumber.java.en.Given;
 
+import org.smmubench.bench.BenchParts;
 import org.smmubench.bench.RunResult;
 import org.smmubench.bench.ScenarioRunner;
 import org.smmubench.driver.tree.DriverVariants;
