@@ -52,6 +52,9 @@ public final class Kernel {
         return push(kernelFunction, null, false);
     }
 
+    /** Modelled calls made so far; numbers each frame. */
+    private long calls;
+
     private Frame push(String fn, Locking.EntryState entry, boolean traced) {
         Objects.requireNonNull(fn, "kernel function");
         int depth = task.frames.size();
@@ -61,6 +64,7 @@ public final class Kernel {
             trace.enter(depth, fn);
         }
         task.frames.add(fn);
+        task.calls.add(++calls);
         return f;
     }
 
@@ -70,6 +74,7 @@ public final class Kernel {
             throw new IllegalStateException("frame " + f.function() + " closed out of order; stack: " + task.frames);
         }
         task.frames.remove(top);
+        task.calls.remove(top);
         if (!f.untraced) {
             trace.exit(f.depth(), f.function());
         }
@@ -80,6 +85,9 @@ public final class Kernel {
 
     /** The modelled call stack, innermost first. */
     public List<String> backtrace() { return task.backtrace(); }
+
+    /** See {@link Task#innermostCall}. */
+    public long innermostCall(String function) { return task.innermostCall(function); }
 
     /** The innermost modelled function: who is calling the primitive being executed. */
     String caller() {

@@ -45,10 +45,11 @@ class CorpusTest {
         assertTrue(text.contains("Affected: "), file + ": the description gives the affected releases");
 
         List<RunResult> rs = run(file, false);
-        assertEquals(2, rs.size(), file + " names the tree without the fix and the tree with it");
+        assertTrue(rs.size() >= 2, file + " names the tree without the fix and the tree with it, then any later bases");
         for (RunResult r : rs) assertTrue(r.passed(), r.driver() + " " + r);
         assertFalse(rs.get(0).violated().isEmpty(), rs.get(0).driver() + " (without the fix) must be red");
-        assertEquals(List.of(), List.copyOf(rs.get(1).violated()), rs.get(1).driver() + " (with the fix) must be green");
+        for (RunResult r : rs.subList(1, rs.size()))
+            assertEquals(List.of(), List.copyOf(r.violated()), r.driver() + " (with the fix) must be green");
     }
 
     @Test

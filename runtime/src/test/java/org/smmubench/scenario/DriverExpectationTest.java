@@ -53,7 +53,7 @@ class DriverExpectationTest {
     @Test
     void anUnknownDriverListsTheKnownOnes() {
         Loading.assertError("scenario: s\ndriver: [pre-fix, fixd]\n", "2:19",
-                "unknown driver 'fixd'; did you mean 'fixed'? (known: v6.8-b5bf7778b722, v6.8-pre-fix, pre-fix, v6.8, v6.8-fixed, fixed, b5bf7778, v6.8+b025dea63cde, all)");
+                "unknown driver 'fixd'; did you mean 'fixed'? (known: v6.8-b5bf7778b722, v6.8-pre-fix, pre-fix, v6.8, v6.8-fixed, fixed, b5bf7778, v6.8+b025dea63cde, v6.10, all)");
     }
 
     @Test

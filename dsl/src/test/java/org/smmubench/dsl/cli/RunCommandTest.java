@@ -63,7 +63,7 @@ class RunCommandTest {
         var r = Cli.run(runner, "run", "--driver", "pre-fix,v9-nope", file("a.yaml", "ok").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown driver 'v9-nope'"), r.err());
-        assertTrue(r.err().contains("v6.8-b5bf7778b722, v6.8-pre-fix, pre-fix, v6.8, v6.8-fixed, fixed, b5bf7778, v6.8+b025dea63cde, all"), r.err());
+        assertTrue(r.err().contains("v6.8-b5bf7778b722, v6.8-pre-fix, pre-fix, v6.8, v6.8-fixed, fixed, b5bf7778, v6.8+b025dea63cde, v6.10, all"), r.err());
         assertTrue(runner.ran.isEmpty());
     }
 
@@ -81,8 +81,8 @@ class RunCommandTest {
         Path f = file("a.yaml", "ok");
         var r = Cli.run(runner, "run", "--driver", "all", "--driver", "fixed", f.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals(List.of(f + " v6.8-b5bf7778b722", f + " v6.8", f + " v6.8+b025dea63cde"), runner.ran);
-        assertEquals("3 passed, 0 failed", r.lastLine());
+        assertEquals(List.of(f + " v6.8-b5bf7778b722", f + " v6.8", f + " v6.8+b025dea63cde", f + " v6.10"), runner.ran);
+        assertEquals("4 passed, 0 failed", r.lastLine());
     }
 
     @Test

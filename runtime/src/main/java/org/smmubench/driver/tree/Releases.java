@@ -1,0 +1,51 @@
+package org.smmubench.driver.tree;
+
+import java.util.List;
+
+import org.smmubench.driver.ArmSmmuV3;
+import org.smmubench.driver.ArmSmmuV6_10;
+import org.smmubench.driver.sva.ArmSmmuSva;
+import org.smmubench.driver.sva.SvaV6_10;
+import org.smmubench.iommu.IommuCore;
+import org.smmubench.iommu.IommuCoreAfterB025dea63cde;
+
+/**
+ * The modelled releases, each declared once: what differs from v6.8, file by file, and what
+ * its versions were written from.
+ */
+public final class Releases {
+    private Releases() {}
+
+    public static final Release V6_8 = new Release("v6.8",
+            "iommu core, arm-smmu-v3 driver and mm as released", false,
+            List.of(),
+            List.of("kernel-sva.md (v6.8 function by function)"));
+
+    public static final Release V6_10 = new Release("v6.10",
+            "STE/CD entry writer, arm_smmu_alloc_cd_ptr, make_sva_cd; bonds, notifiers and share_asid still there;"
+                    + " core with b025dea63cde", true,
+            List.of(new Patch<>(ArmSmmuV3.class, ArmSmmuV6_10.class, ArmSmmuV6_10::new),
+                    new Patch<>(ArmSmmuSva.class, SvaV6_10.class, SvaV6_10::new),
+                    new Patch<>(IommuCore.class, IommuCoreAfterB025dea63cde.class, IommuCoreAfterB025dea63cde::new)),
+            List.of("torvalds/linux arm-smmu-v3-sva.c @ e9d1e4ff74b9 (6.10 cycle, before alloc_cd_ptr)",
+                    "a stored 6.11 arm-smmu-v3-sva.c (mm_release, set_dev_pasid after the rework)",
+                    "a 6.12-era arm-smmu-v3.c (attach_dev's alloc_cd_ptr-then-asid_lock head, the S1 case)",
+                    "not readable: the v6.10 release texts of arm-smmu-v3.c, arm-smmu-v3-sva.c and iommu.c"));
+
+    /** Every release, oldest first. */
+    public static List<Release> all() { return List.of(V6_8, V6_10); }
+
+    /**
+     * The release whose versions {@code table} runs: its rebased release, or v6.8 when it was
+     * never rebased (the invariants ask this of the driver's table).
+     */
+    public static Release runBy(org.smmubench.kernel.FunctionTable<?> table) {
+        return table.baseRelease() == null ? V6_8 : of(table.baseRelease());
+    }
+
+    /** The release named {@code name}. */
+    public static Release of(String name) {
+        return all().stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no release " + name));
+    }
+}
