@@ -7,8 +7,8 @@ import org.smmubench.kernel.Kernel;
 import org.smmubench.kernel.KernelFunction;
 
 /**
- * The functions of arm-smmu-v3.c that later releases change, as v6.8 has them (kernel-sva.md
- * §3.5): attach detaches first (STE through abort/bypass, CD 0 cleared), writes CD 0 with
+ * The functions of arm-smmu-v3.c that later releases change, as v6.8 has them: attach
+ * detaches first (STE through abort/bypass, CD 0 cleared), writes CD 0 with
  * arm_smmu_write_ctx_desc and the STE with arm_smmu_write_strtab_ent. A release or commit
  * subclasses this and overrides the functions it changed; {@link ArmSmmuV3} calls each through
  * its {@link org.smmubench.kernel.FunctionTable}.
@@ -22,7 +22,7 @@ public class ArmSmmuFunctions {
         this.k = drv.k;
     }
 
-    /** arm_smmu_attach_dev (kernel-sva.md §3.5). */
+    /** arm_smmu_attach_dev (v6.8). */
     @KernelFunction("arm_smmu_attach_dev")
     protected int attachDev(ArmSmmuDomain d, Device dev) {
         try (Frame f = k.enter("arm_smmu_attach_dev")) {

@@ -17,7 +17,7 @@ import org.smmubench.mm.MmWorld;
  * <p>Read: the attach shape at a 6.12-era arm-smmu-v3.c found by text (its
  * alloc_cd_ptr-then-asid_lock head, the S1 case make_s1_cd / write_cd_entry / make_cdtable_ste /
  * install_ste_for_dev), and the 6.10 SVA file at e9d1e4ff (arm_smmu_update_s1_domain_cd_entry).
- * Not read on a 6.10 text, taken from the commit descriptions (kernel-sva.md §5.2): that 6.10
+ * Not read on a 6.10 text, taken from the commit descriptions (their upstream messages): that 6.10
  * still refuses attach while SVA is enabled (removed by be7c90de in 6.11), that detach no
  * longer touches the STE or CD (8c73c32c, 6.9), that enabling ATS invalidates only the master's
  * ATC (86e5ca09), and release's order (blocked-domain STE, then CD 0 cleared).
@@ -95,6 +95,15 @@ public class ArmSmmuV6_10 extends ArmSmmuFunctions {
             } finally {
                 d.initMutex.unlock();
             }
+            if (d.stage == ArmSmmuDomain.Stage.BYPASS) {
+                // arm_smmu_attach_dev_identity: the global identity domain is no arm_smmu_domain
+                // with a devices list; it only installs a bypass STE (and clears CD 0).
+                long[] bypass = new long[Ste.DWORDS];
+                SteMake.makeBypassSte(master.smmu.features, bypass);
+                attachDevSte(master, bypass);
+                master.domain = d;
+                return 0;
+            }
             long cdptr = 0;
             if (d.stage == ArmSmmuDomain.Stage.S1) {
                 cdptr = cds.allocCdPtr(master, CdCode.IOMMU_NO_PASID);
@@ -105,17 +114,14 @@ public class ArmSmmuV6_10 extends ArmSmmuFunctions {
             try {
                 drv.detachDev(master);
                 master.domain = d;
-                master.atsEnabled = d.stage != ArmSmmuDomain.Stage.BYPASS && drv.atsSupported(master);
+                master.atsEnabled = drv.atsSupported(master);
                 long flags = d.devicesLock.lockIrqsave();
                 d.devices.add(0, master);
                 d.devicesLock.unlockIrqrestore(flags);
+                // Stage 2 domains are not modelled (domain_alloc makes S1 or BYPASS only).
                 long[] ste = new long[Ste.DWORDS];
-                if (d.stage == ArmSmmuDomain.Stage.S1) {
-                    cds.writeCdEntry(master, CdCode.IOMMU_NO_PASID, cdptr, makeS1Cd(master, d));
-                    SteMake.makeCdtableSte(GEN, ste, EntryMaster.of(master), master.atsEnabled, Ste.S1DSS_SSID0);
-                } else {
-                    SteMake.makeBypassSte(master.smmu.features, ste);
-                }
+                cds.writeCdEntry(master, CdCode.IOMMU_NO_PASID, cdptr, makeS1Cd(master, d));
+                SteMake.makeCdtableSte(GEN, ste, EntryMaster.of(master), master.atsEnabled, Ste.S1DSS_SSID0);
                 installSteForDev(master, ste);
                 drv.enableAts(master);
                 return 0;

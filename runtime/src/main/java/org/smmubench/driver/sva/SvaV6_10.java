@@ -35,7 +35,7 @@ import org.smmubench.mm.Mm;
  * and make_s1_cd, before alloc_cd_ptr): share_asid's arm_smmu_update_s1_domain_cd_entry,
  * notifier get/put (unchanged from v6.8), bind, remove, set_dev_pasid with fdc69d39's PASID
  * check. The v6.10 release text of this file could not be read: bind, remove and mm_release
- * after b2f4c0fc/7b87c93c follow those commits' descriptions (kernel-sva.md §5.2) and the
+ * after b2f4c0fc/7b87c93c follow those commits' descriptions and the
  * shape their bodies keep in 6.11 (read in a stored 6.11 copy of the file): bind allocates
  * the slot first, then writes make_sva_cd(mm, the notifier's ASID); remove clears the CD;
  * mm_release writes make_sva_cd(NULL) into every master of the RID domain that has the slot.

@@ -19,7 +19,7 @@ public final class Releases {
     public static final Release V6_8 = new Release("v6.8",
             "iommu core, arm-smmu-v3 driver and mm as released", false,
             List.of(),
-            List.of("kernel-sva.md (v6.8 function by function)"));
+            List.of("the v6.8 sources, function by function (each class names what it models)"));
 
     public static final Release V6_10 = new Release("v6.10",
             "STE/CD entry writer, arm_smmu_alloc_cd_ptr, make_sva_cd; bonds, notifiers and share_asid still there;"
@@ -30,7 +30,7 @@ public final class Releases {
             List.of("torvalds/linux arm-smmu-v3-sva.c @ e9d1e4ff74b9 (6.10 cycle, before alloc_cd_ptr)",
                     "a stored 6.11 arm-smmu-v3-sva.c (mm_release, set_dev_pasid after the rework)",
                     "a 6.12-era arm-smmu-v3.c (attach_dev's alloc_cd_ptr-then-asid_lock head, the S1 case)",
-                    "not readable: the v6.10 release texts of arm-smmu-v3.c, arm-smmu-v3-sva.c and iommu.c"));
+                    "could not be read: the v6.10 release texts of arm-smmu-v3.c, arm-smmu-v3-sva.c and iommu.c"));
 
     /** Every release, oldest first. */
     public static List<Release> all() { return List.of(V6_8, V6_10); }
