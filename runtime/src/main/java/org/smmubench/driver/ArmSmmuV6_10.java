@@ -14,13 +14,12 @@ import org.smmubench.mm.MmWorld;
  * around it), CD 0 is made by arm_smmu_make_s1_cd and written with arm_smmu_write_cd_entry
  * (78a5fbe8, e9d1e4ff), and attach allocates the CD slot before any lock (13abe4fa).
  *
- * <p>Read: the attach shape at a 6.12-era arm-smmu-v3.c found by text (its
- * alloc_cd_ptr-then-asid_lock head, the S1 case make_s1_cd / write_cd_entry / make_cdtable_ste /
- * install_ste_for_dev), and the 6.10 SVA file at e9d1e4ff (arm_smmu_update_s1_domain_cd_entry).
- * Not read on a 6.10 text, taken from the commit descriptions (their upstream messages): that 6.10
- * still refuses attach while SVA is enabled (removed by be7c90de in 6.11), that detach no
- * longer touches the STE or CD (8c73c32c, 6.9), that enabling ATS invalidates only the master's
- * ATC (86e5ca09), and release's order (blocked-domain STE, then CD 0 cleared).
+ * <p>Read: torvalds/linux arm-smmu-v3.c at 7b87c93c8b86 (the 6.10 merge, after alloc_cd_ptr and
+ * 13abe4fa): arm_smmu_attach_dev, arm_smmu_detach_dev, arm_smmu_attach_dev_ste and the
+ * identity/blocked attaches, arm_smmu_release_device, arm_smmu_enable_ats (86e5ca09's
+ * master-only ATC invalidation), arm_smmu_install_ste_for_dev. Later 6.10 commits to this file
+ * (04905c17, the KUnit ones) do not change these functions' behaviour as far as their messages
+ * say; the v6.10 tag itself was not read.
  */
 public class ArmSmmuV6_10 extends ArmSmmuFunctions {
     static final EntryGeneration GEN = EntryGeneration.V6_10;
@@ -174,6 +173,8 @@ public class ArmSmmuV6_10 extends ArmSmmuFunctions {
     /** arm_smmu_attach_dev_ste: the global blocked/identity domains' attach. */
     protected void attachDevSte(ArmSmmuMaster master, long[] ste) {
         try (Frame f = k.enter("arm_smmu_attach_dev_ste")) {
+            // Refused while SVA is enabled: at release (which WARNs about it first) the STE stays.
+            if (drv.sva().masterSvaEnabled(master)) return;
             drv.asidLock.lock();
             try {
                 drv.detachDev(master);
@@ -181,8 +182,8 @@ public class ArmSmmuV6_10 extends ArmSmmuFunctions {
             } finally {
                 drv.asidLock.unlock();
             }
-            // After leaving the domain's list, so no one else rewrites CD 0 meanwhile.
-            if (master.cdTable.cdtab != null) cds.clearCd(master, CdCode.IOMMU_NO_PASID);
+            // After leaving the domain's list, so share_asid cannot rewrite CD 0 meanwhile.
+            cds.clearCd(master, CdCode.IOMMU_NO_PASID);
         }
     }
 

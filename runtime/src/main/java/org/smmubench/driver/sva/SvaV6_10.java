@@ -31,14 +31,16 @@ import org.smmubench.mm.Mm;
  * without allocating (a missing one is a WARN and a skip). The seed bug cannot happen here: no
  * path allocates a CD leaf under devices_lock.
  *
- * <p>Read: torvalds/linux arm-smmu-v3-sva.c at e9d1e4ff74b9 (6.10 cycle, after the CD writer
- * and make_s1_cd, before alloc_cd_ptr): share_asid's arm_smmu_update_s1_domain_cd_entry,
- * notifier get/put (unchanged from v6.8), bind, remove, set_dev_pasid with fdc69d39's PASID
- * check. The v6.10 release text of this file could not be read: bind, remove and mm_release
- * after b2f4c0fc/7b87c93c follow those commits' descriptions and the
- * shape their bodies keep in 6.11 (read in a stored 6.11 copy of the file): bind allocates
- * the slot first, then writes make_sva_cd(mm, the notifier's ASID); remove clears the CD;
- * mm_release writes make_sva_cd(NULL) into every master of the RID domain that has the slot.
+ * <p>Read: torvalds/linux arm-smmu-v3-sva.c at 7b87c93c8b86 ("Move the CD generation for SVA into
+ * a function", the last 6.10 commit that changes these functions before 04905c17 and the KUnit
+ * commits, which only export make_sva_cd), and at e9d1e4ff74b9 just before it. Every function
+ * here follows the 7b87c93c text: bind takes the bond and the notifier, then
+ * arm_smmu_alloc_cd_ptr for the mm's PASID and writes make_sva_cd(mm, the notifier's ASID);
+ * remove clears the CD, then drops the bond; mm_release writes make_sva_cd(NULL) into every
+ * master of the RID domain, WARN and skip where the slot is missing; share_asid rewrites CD 0
+ * with arm_smmu_update_s1_domain_cd_entry; set_dev_pasid refuses a PASID other than the mm's.
+ * Not modelled: arm_smmu_alloc_shared_cd there no longer fills TCR/TTBR/MAIR in the ctx_desc
+ * (the model's still does; nothing on this base reads them).
  */
 public class SvaV6_10 extends SvaFunctions {
     private final CdEntryCode cds;
@@ -54,7 +56,7 @@ public class SvaV6_10 extends SvaFunctions {
         return target;
     }
 
-    /** __arm_smmu_sva_bind (v6.10): a paging S1 RID domain (ae91f655), the CD slot first, then the notifier and the CD. */
+    /** __arm_smmu_sva_bind (v6.10): a paging S1 RID domain (ae91f655), the bond and notifier, then the CD slot and the CD. */
     @Override
     protected int armSmmuSvaBind(Device dev, int pasid, Mm mm) {
         try (Frame f = k.enter("__arm_smmu_sva_bind")) {
@@ -65,8 +67,6 @@ public class SvaV6_10 extends SvaFunctions {
                 return -Errno.ENODEV;
             }
             if (master == null || !master.svaEnabled) return -Errno.ENODEV;
-            long cdptr = cds.allocCdPtr(master, pasid);
-            if (cdptr == 0) return -Errno.ENOMEM;
             ArmSmmuBond bond = k.kzalloc("kzalloc.bond", dev.name(), Gfp.GFP_KERNEL, ArmSmmuBond::new);
             if (bond == null) return -Errno.ENOMEM;
             bond.mm = mm;
@@ -76,6 +76,13 @@ public class SvaV6_10 extends SvaFunctions {
                 return mn.err();
             }
             bond.smmuMn = mn.get();
+            // Only mutexes are held here (sva_lock, the group's): the slot may be allocated.
+            long cdptr = cds.allocCdPtr(master, mm.mmGetEnqcmdPasid());
+            if (cdptr == 0) {
+                sva.mmuNotifierPut(bond.smmuMn);
+                k.kfree(bond);
+                return -Errno.ENOMEM;
+            }
             cds.writeCdEntry(master, pasid, cdptr, svaCd(master, mm, bond.smmuMn.cd.asid));
             master.bonds.add(0, bond);
             return 0;

@@ -27,10 +27,11 @@ public final class Releases {
             List.of(new Patch<>(ArmSmmuV3.class, ArmSmmuV6_10.class, ArmSmmuV6_10::new),
                     new Patch<>(ArmSmmuSva.class, SvaV6_10.class, SvaV6_10::new),
                     new Patch<>(IommuCore.class, IommuCoreAfterB025dea63cde.class, IommuCoreAfterB025dea63cde::new)),
-            List.of("torvalds/linux arm-smmu-v3-sva.c @ e9d1e4ff74b9 (6.10 cycle, before alloc_cd_ptr)",
-                    "a stored 6.11 arm-smmu-v3-sva.c (mm_release, set_dev_pasid after the rework)",
-                    "a 6.12-era arm-smmu-v3.c (attach_dev's alloc_cd_ptr-then-asid_lock head, the S1 case)",
-                    "could not be read: the v6.10 release texts of arm-smmu-v3.c, arm-smmu-v3-sva.c and iommu.c"));
+            List.of("torvalds/linux arm-smmu-v3-sva.c @ 7b87c93c8b86 (6.10 merge: bind, remove, mm_release, share_asid,"
+                            + " make_sva_cd) and @ e9d1e4ff74b9",
+                    "torvalds/linux arm-smmu-v3.c @ 7b87c93c8b86 (attach_dev, detach_dev, attach_dev_ste, release_device,"
+                            + " enable_ats, install_ste_for_dev)",
+                    "not read: the v6.10 tag itself, and iommu.c at 6.10 (its version is b025dea63cde's, read for that commit)"));
 
     /** Every release, oldest first. */
     public static List<Release> all() { return List.of(V6_8, V6_10); }
