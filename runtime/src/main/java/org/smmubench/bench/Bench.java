@@ -524,14 +524,14 @@ public final class Bench implements AutoCloseable {
         world.setFrozen(true);
         try {
             if (scope == null) {
-                for (Invariant inv : invariants) inv.afterStep(world, this::record);
+                for (Invariant inv : invariants) inv.afterStep(world, this::recordState);
                 recordStep();
                 return List.copyOf(current);
             }
             scope.end();
             for (Invariant inv : invariants) {
-                if (!(inv instanceof IncrementalInvariant ii)) inv.afterStep(world, this::record);
-                else if (checking == Checking.INCREMENTAL) ii.afterStep(world, scope, this::record);
+                if (!(inv instanceof IncrementalInvariant ii)) inv.afterStep(world, this::recordState);
+                else if (checking == Checking.INCREMENTAL) ii.afterStep(world, scope, this::recordState);
                 else crossCheck(ii);
             }
             scope.clear();
@@ -570,7 +570,7 @@ public final class Bench implements AutoCloseable {
                     + " (" + stepText + "): full walk reported " + newFull + ", incremental " + newInc
                     + (invented.isEmpty() ? "" : ", and only the incremental " + invented));
         }
-        full.forEach(this::record);
+        full.forEach(this::recordState);
     }
 
     /** The messages not yet recorded, without repeats, in report order. */
@@ -581,6 +581,17 @@ public final class Bench implements AutoCloseable {
     }
 
     private static String key(Violation v) { return v.invariant() + "\u0000" + v.message(); }
+
+    /**
+     * The sink of the whole-state checks run after a step: a state found broken again (the
+     * same invariant and message) is the same broken state still there, not a new event, so it
+     * is not counted as a repeat. That also keeps a full walk, which sees it after every step,
+     * and an incremental check, which sees it only where a step touched, in agreement.
+     */
+    private void recordState(Violation v) {
+        if (seen.containsKey(key(v))) return;
+        record(v);
+    }
 
     /**
      * The violation sink: the kernel detectors and the invariants report here. An identical

@@ -11,6 +11,10 @@ import java.util.function.Consumer;
 
 import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.CdCode;
+import org.smmubench.driver.tree.Releases;
+import org.smmubench.hw.CdView;
+import org.smmubench.hw.Command;
+import org.smmubench.hw.CommandListener;
 import org.smmubench.hw.field.Cd;
 import org.smmubench.hw.field.L1Cd;
 
@@ -25,6 +29,12 @@ import org.smmubench.hw.field.L1Cd;
  * <li>every dword-0 store and every L1CD store is followed by those invalidations before the
  *     step ends (the model has no hook at the return of the outermost call).</li>
  * </ul>
+ * On a release with the 6.9+ entry writer ({@code Release.liveUpdates}) a live CD may be
+ * updated hitlessly and a dword that already holds its target is not stored again, so the
+ * first rule becomes: at every completed CMD_SYNC after a store to the CD, the SMMU model
+ * decodes it to the configuration it had before the step, the one it has after the step, or
+ * invalid (the writer's breaking sequence, V=0 first). The decode is the hardware model's,
+ * independent of the driver's used bits.
  */
 public final class CdWriteOrder implements Invariant {
     public static final String ID = "cd-write-order";
@@ -40,9 +50,21 @@ public final class CdWriteOrder implements Invariant {
         PendingInvalidation body;
         int lastBodyDword;
         PendingInvalidation dword0;
+        /**
+         * Live-update releases: the arm_smmu_write_cd_entry call making the current update, the
+         * decode before its first store, those at each sync since, and where the CD lives.
+         */
+        long call = -1;
+        String before;
+        final List<CdView> atSyncs = new ArrayList<>();
+        boolean storedSinceSync;
+        long cdBase;
 
         CdState(long seq) { this.seq = seq; }
     }
+
+    /** The entry writer's rule (6.9+) instead of v6.8's store order; decided once per bench. */
+    private boolean liveUpdates;
 
     private final Map<Key, CdState> cds = new LinkedHashMap<>();
     private final Map<Key, PendingInvalidation> l1s = new LinkedHashMap<>();
@@ -59,6 +81,23 @@ public final class CdWriteOrder implements Invariant {
 
     @Override
     public void attach(World w, Consumer<Violation> sink) {
+        liveUpdates = Releases.runBy(w.driver.functions()).liveUpdates();
+        if (liveUpdates) {
+            w.hw.addCommandListener(new CommandListener() {
+                @Override
+                public void onCommand(Command c) {
+                }
+
+                @Override
+                public void onSyncComplete(Command sync) {
+                    for (CdState st : cds.values()) {
+                        if (!st.storedSinceSync || !w.mem.isAllocated(st.cdBase)) continue;
+                        st.atSyncs.add(decode(w, st.cdBase, -1, 0));
+                        st.storedSinceSync = false;
+                    }
+                }
+            });
+        }
         w.mem.addWriteListener((pa, oldValue, newValue) ->
                 HwMasters.locate(w, pa).ifPresent(word -> onStore(w, word, oldValue, newValue, sink)));
         w.hw.addCommandListener(PendingInvalidation.feeding(this::pending));
@@ -97,10 +136,22 @@ public final class CdWriteOrder implements Invariant {
             return;
         }
         int ssid = word.index();
-        CdState s = cds.computeIfAbsent(new Key(m, ssid), k -> new CdState(cds.size()));
+        Key cdKey = new Key(m, ssid);
+        CdState s = cds.computeIfAbsent(cdKey, k -> new CdState(cds.size()));
         open.add(s);
         String where = HwText.master(m) + " PASID " + HwText.hex(ssid) + ": CD at " + HwText.hex(word.cdBase());
         PendingInvalidation.Coverage cover = (c, sid) -> CfgiCoverage.cd(c, sid, ssid);
+        if (liveUpdates) {
+            long call = w.kernel.innermostCall("arm_smmu_write_cd_entry");
+            String now = decode(w, word.cdBase(), word.dword(), oldValue).configuration();
+            if (s.before != null && call != s.call) finishUpdate(w, cdKey, s, now, sink);
+            if (s.before == null) {
+                s.before = now;
+                s.call = call;
+            }
+            s.cdBase = word.cdBase();
+            s.storedSinceSync = true;
+        }
         if (word.dword() != 0) {
             if (word.dword() <= 3) s.bodyStored.set(word.dword());
             s.lastBodyDword = word.dword();
@@ -118,7 +169,7 @@ public final class CdWriteOrder implements Invariant {
 
     private void checkBecomesValid(World w, ArmSmmuMaster m, int ssid, CdState s, String where, long d0, Consumer<Violation> sink) {
         String head = where + ": dword 0 stored with V=1 (ASID " + Cd.ASID.extract(d0) + ")";
-        for (int d = 1; d <= 3; d++) {
+        for (int d = 1; d <= 3 && !liveUpdates; d++) {
             if (!s.bodyStored.get(d)) {
                 report(w, sink, head + " before dword " + d + " was written: expected dwords 1-3 stored, then CFGI_CD+CMD_SYNC, then V=1; found dword "
                         + d + " never stored since the CD was last invalid");
@@ -143,8 +194,51 @@ public final class CdWriteOrder implements Invariant {
         sink.accept(new Violation(ID, msg, w.kernel.backtrace(), w.kernel.heldLockNames(), ""));
     }
 
+    /** The SMMU model's decode of the CD at {@code cdBase} now, with {@code dword} replaced by {@code value} (dword -1: as it is). */
+    private static CdView decode(World w, long cdBase, int dword, long value) {
+        long[] d = new long[Cd.DWORDS];
+        for (int i = 0; i < Cd.DWORDS; i++) d[i] = w.mem.read64(cdBase + 8L * i);
+        if (dword >= 0) d[dword] = value;
+        return w.hw.decodeCd(d);
+    }
+
+    /**
+     * Live-update releases: one writer call's update is over, the CD now decodes to
+     * {@code after}; each synced state in between was the old, the new, or invalid.
+     */
+    private void finishUpdate(World w, Key key, CdState s, String after, Consumer<Violation> sink) {
+        for (int i = 0; i < s.atSyncs.size(); i++) {
+            String seen = s.atSyncs.get(i).configuration();
+            if (seen.equals(s.before) || seen.equals(after) || !s.atSyncs.get(i).valid()) continue;
+            sink.accept(new Violation(ID, HwText.master(key.master()) + " PASID " + HwText.hex(key.index()) + ": CD at "
+                    + HwText.hex(s.cdBase) + ": at CMD_SYNC " + (i + 1) + " of the update the SMMU decodes [" + seen
+                    + "]: expected the old [" + s.before + "], the new [" + after + "] or invalid", List.of(), List.of(), ""));
+            break;
+        }
+        s.before = null;
+        s.call = -1;
+        s.atSyncs.clear();
+        s.storedSinceSync = false;
+    }
+
+    /** Live-update releases: the step is over, so is every update in it. */
+    private void finishUpdates(World w, Consumer<Violation> sink) {
+        for (Map.Entry<Key, CdState> e : cds.entrySet()) {
+            CdState s = e.getValue();
+            if (s.before == null) continue;
+            if (!w.mem.isAllocated(s.cdBase)) {
+                // The table was freed within the step (release_device): nothing left to decode.
+                s.before = null;
+                s.atSyncs.clear();
+                continue;
+            }
+            finishUpdate(w, e.getKey(), s, decode(w, s.cdBase, -1, 0).configuration(), sink);
+        }
+    }
+
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
+        if (liveUpdates) finishUpdates(w, sink);
         for (CdState s : dword0Stored.values()) {
             if (s.dword0 != null && !s.dword0.done()) {
                 sink.accept(new Violation(ID, s.dword0.what + " but the step ended with " + s.dword0.missing("CFGI_CD")

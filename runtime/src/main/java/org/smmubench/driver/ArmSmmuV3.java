@@ -10,17 +10,21 @@ import org.smmubench.iommu.IommuOps;
 import org.smmubench.kernel.Errno;
 import org.smmubench.kernel.ErrPtr;
 import org.smmubench.kernel.Frame;
+import org.smmubench.kernel.FunctionTable;
 import org.smmubench.kernel.Gfp;
 import org.smmubench.kernel.Kernel;
 import org.smmubench.kernel.Mutex;
+import org.smmubench.kernel.Patchable;
 import org.smmubench.kernel.XArray;
 import org.smmubench.mm.MmWorld;
 
 /**
- * arm-smmu-v3.c at DRV-6.8: the iommu_ops and the RID-domain life cycle (probe, attach,
- * detach, finalise, release), shared by every SVA variant. The SVA half is {@link SvaOps}.
+ * arm-smmu-v3.c: the iommu_ops and the RID-domain life cycle (probe, attach, detach, finalise,
+ * release). The functions later releases or commits change (attach, detach, release, ATS
+ * enable/disable) live in {@link ArmSmmuFunctions} (v6.8) and its subclasses; the SVA half is
+ * {@link SvaOps}.
  */
-public class ArmSmmuV3 implements IommuOps {
+public class ArmSmmuV3 implements IommuOps, Patchable<ArmSmmuFunctions> {
     public final Kernel k;
     public final ArmSmmuDevice smmu;
     public final CdCode cdCode;
@@ -32,6 +36,7 @@ public class ArmSmmuV3 implements IommuOps {
     private SvaOps sva;
     private java.util.function.IntSupplier domainIds = () -> 0;
     private final DomainOps ridDomainOps = new RidDomainOps();
+    private final FunctionTable<ArmSmmuFunctions> functions;
 
     public ArmSmmuV3(Kernel k, Smmu hw, CdCode cdCode, InvCode invCode) {
         this.k = k;
@@ -40,7 +45,11 @@ public class ArmSmmuV3 implements IommuOps {
         this.asidXa = k.xarray("arm_smmu_asid_xa", 1);
         this.asidLock = k.mutex("arm_smmu_asid_lock");
         this.smmu = ArmSmmuProbe.probe(k, hw);
+        this.functions = new FunctionTable<>(new ArmSmmuFunctions(this));
     }
+
+    @Override
+    public FunctionTable<ArmSmmuFunctions> functions() { return functions; }
 
     public ArmSmmuV3(Kernel k, Smmu hw) {
         this(k, hw, new CdCode(k), new InvCode(k));
@@ -88,7 +97,7 @@ public class ArmSmmuV3 implements IommuOps {
     }
 
     /** arm_smmu_enable_pasid: PCI PASID capability (the ACS-checked path that also isolates the group). */
-    private void enablePasid(ArmSmmuMaster master) {
+    void enablePasid(ArmSmmuMaster master) {
         try (Frame f = k.enter("arm_smmu_enable_pasid")) {
             Device dev = master.dev;
             if (!dev.isPci() || dev.pasidBits() == 0) return;
@@ -96,20 +105,9 @@ public class ArmSmmuV3 implements IommuOps {
         }
     }
 
-    /** arm_smmu_release_device. */
+    /** arm_smmu_release_device, as the tree has it. */
     @Override
-    public void releaseDevice(Device dev) {
-        try (Frame f = k.enter("arm_smmu_release_device")) {
-            ArmSmmuMaster master = master(dev);
-            k.warnOn(sva.masterSvaEnabled(master), "arm_smmu_release_device: SVA still enabled on " + dev.name());
-            detachDev(master);
-            StrtabCode.removeMaster(k, master);
-            if (master.cdTable.cdtab != null) cdCode.freeCdTables(master);
-            master.live = false;
-            dev.iommuPriv = null;
-            k.kfree(master);
-        }
-    }
+    public void releaseDevice(Device dev) { functions.get("arm_smmu_release_device").releaseDevice(dev); }
 
     // ---------------------------------------------------------------- domains
 
@@ -194,7 +192,7 @@ public class ArmSmmuV3 implements IommuOps {
     }
 
     /** arm_smmu_domain_finalise: first attach decides the stage and builds the context. */
-    private int domainFinalise(ArmSmmuDomain d, ArmSmmuMaster master) {
+    int domainFinalise(ArmSmmuDomain d, ArmSmmuMaster master) {
         try (Frame f = k.enter("arm_smmu_domain_finalise")) {
             if (d.stage == ArmSmmuDomain.Stage.BYPASS) return 0;
             // io-pgtable: the DMA domain's own (empty) stage-1 tables.
@@ -228,102 +226,22 @@ public class ArmSmmuV3 implements IommuOps {
 
     // ---------------------------------------------------------------- attach / detach
 
-    /** arm_smmu_attach_dev. */
-    int attachDev(ArmSmmuDomain d, Device dev) {
-        try (Frame f = k.enter("arm_smmu_attach_dev")) {
-            ArmSmmuMaster master = master(dev);
-            if (master == null) return -Errno.ENOENT;
-            // A master with SVA enabled cannot change its RID domain (I19).
-            if (sva.masterSvaEnabled(master)) return -Errno.EBUSY;
-            detachDev(master);
-            d.initMutex.lock();
-            try {
-                if (d.smmu == null) {
-                    d.smmu = smmu;
-                    int ret = domainFinalise(d, master);
-                    if (ret != 0) {
-                        d.smmu = null;
-                        return ret;
-                    }
-                } else if (d.smmu != smmu) {
-                    return -Errno.EINVAL;
-                }
-            } finally {
-                d.initMutex.unlock();
-            }
-            master.domain = d;
-            if (d.stage != ArmSmmuDomain.Stage.BYPASS) master.atsEnabled = atsSupported(master);
-            long flags = d.devicesLock.lockIrqsave();
-            d.devices.add(0, master);
-            d.devicesLock.unlockIrqrestore(flags);
+    /** arm_smmu_attach_dev, as the tree has it. */
+    int attachDev(ArmSmmuDomain d, Device dev) { return functions.get("arm_smmu_attach_dev").attachDev(d, dev); }
 
-            if (d.stage == ArmSmmuDomain.Stage.S1) {
-                int ret = 0;
-                if (master.cdTable.cdtab == null) ret = cdCode.allocCdTables(master);
-                if (ret == 0) {
-                    asidLock.lock();
-                    try {
-                        ret = cdCode.writeCtxDesc(master, CdCode.IOMMU_NO_PASID, d.cd);
-                    } finally {
-                        asidLock.unlock();
-                    }
-                }
-                if (ret != 0) {
-                    master.domain = null;
-                    flags = d.devicesLock.lockIrqsave();
-                    d.devices.remove(master);
-                    d.devicesLock.unlockIrqrestore(flags);
-                    return ret;
-                }
-            }
-            StrtabCode.installSteForDev(k, master);
-            enableAts(master);
-            return 0;
-        }
-    }
-
-    /** arm_smmu_detach_dev: off the old domain's list, STE to abort, CD 0 cleared. */
-    public void detachDev(ArmSmmuMaster master) {
-        try (Frame f = k.enter("arm_smmu_detach_dev")) {
-            ArmSmmuDomain d = master.domain;
-            if (d == null) return;
-            disableAts(master);
-            long flags = d.devicesLock.lockIrqsave();
-            d.devices.remove(master);
-            d.devicesLock.unlockIrqrestore(flags);
-            master.domain = null;
-            master.atsEnabled = false;
-            StrtabCode.installSteForDev(k, master);
-            if (d.stage == ArmSmmuDomain.Stage.S1 && master.cdTable.cdtab != null) {
-                cdCode.writeCtxDesc(master, CdCode.IOMMU_NO_PASID, null);
-            }
-        }
-    }
+    /** arm_smmu_detach_dev, as the tree has it. */
+    public void detachDev(ArmSmmuMaster master) { functions.get("arm_smmu_detach_dev").detachDev(master); }
 
     /** arm_smmu_ats_supported: SMMU ATS, a root complex that does ATS, and a PCI device that can. */
-    private boolean atsSupported(ArmSmmuMaster master) {
+    boolean atsSupported(ArmSmmuMaster master) {
         return smmu.has(Feature.ATS) && master.dev.isPci() && master.dev.atsCapable();
     }
 
-    /** arm_smmu_enable_ats: count it, flush the domain's ATCs, then turn ATS on in the endpoint. */
-    private void enableAts(ArmSmmuMaster master) {
-        try (Frame f = k.enter("arm_smmu_enable_ats")) {
-            if (!master.atsEnabled) return;
-            master.domain.nrAtsMasters++;
-            invCode.atcInvDomain(master.domain, CdCode.IOMMU_NO_PASID, 0, 0);
-            master.dev.pciAtsEnabled = true;
-        }
-    }
+    /** arm_smmu_enable_ats, as the tree has it. */
+    void enableAts(ArmSmmuMaster master) { functions.get("arm_smmu_enable_ats").enableAts(master); }
 
-    /** arm_smmu_disable_ats: endpoint first, then flush its ATC, then uncount. */
-    private void disableAts(ArmSmmuMaster master) {
-        try (Frame f = k.enter("arm_smmu_disable_ats")) {
-            if (!master.atsEnabled) return;
-            master.dev.pciAtsEnabled = false;
-            invCode.atcInvMaster(master);
-            master.domain.nrAtsMasters--;
-        }
-    }
+    /** arm_smmu_disable_ats, as the tree has it. */
+    void disableAts(ArmSmmuMaster master) { functions.get("arm_smmu_disable_ats").disableAts(master); }
 
     // ---------------------------------------------------------------- features / PASID
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.smmubench.hw.field.Cmd;
+import org.smmubench.hw.field.EventType;
 import org.smmubench.hw.field.Evt;
 import org.smmubench.hw.field.Regs;
 import org.smmubench.hw.field.Regs.Cr0;
@@ -139,6 +140,12 @@ public final class Smmu {
             return new CdView(sid, ssid, -1, null, null, "S1DSS=bypass: no CD used");
         }
         return fetcher.cd(ste, Math.max(ssid, 0), ((Substream.UseCd) sub).cdIndex(), false).cd();
+    }
+
+    /** What this SMMU makes of a CD holding {@code dwords}, wherever it lives (no fetch, no cache). */
+    public CdView decodeCd(long[] dwords) {
+        String problem = Checks.cdProblem(dwords, config());
+        return new CdView(-1, -1, -1, dwords.clone(), problem == null ? null : EventType.C_BAD_CD, problem);
     }
 
     /** A counter advanced by every transaction and every consumed command; cache entries record it. */

@@ -36,13 +36,32 @@ public final class FunctionTable<F> {
         }
     };
 
-    private final F base;
+    private F base;
+    private String baseRelease;
     private final Map<String, F> installed = new HashMap<>();
     private final Map<String, String> installedBy = new HashMap<>();
 
     public FunctionTable(F base) {
         this.base = base;
     }
+
+    /**
+     * Makes {@code release}'s versions of this file's functions the base (a later release whose
+     * file differs from v6.8's): a subclass of the v6.8 function class overriding the functions
+     * that release changed. Done once, before any commit installs its versions.
+     */
+    public void rebase(F version, String release) {
+        if (baseRelease != null || !installed.isEmpty())
+            throw new IllegalStateException("the base of " + base.getClass().getSimpleName() + " is set once, before commits ("
+                    + release + ")");
+        if (!base.getClass().isInstance(version) && !base.getClass().isAssignableFrom(version.getClass()))
+            throw new IllegalArgumentException(version.getClass().getSimpleName() + " does not extend " + base.getClass().getSimpleName());
+        base = version;
+        baseRelease = release;
+    }
+
+    /** The release whose versions the base holds, or null for the file's own (v6.8) class. */
+    public String baseRelease() { return baseRelease; }
 
     /** The kernel functions of this file that commits may replace, with the base's method for each. */
     public static Map<String, Method> functionsOf(Class<?> baseType) { return FUNCTIONS.get(baseType); }

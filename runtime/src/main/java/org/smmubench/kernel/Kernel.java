@@ -100,6 +100,9 @@ public final class Kernel {
         return push(kernelFunction, null, false);
     }
 
+    /** Modelled calls made so far; numbers each frame. */
+    private long calls;
+
     private Frame push(String fn, Locking.EntryState entry, boolean traced) {
         Objects.requireNonNull(fn, "kernel function");
         int depth = task.frames.size();
@@ -110,6 +113,7 @@ public final class Kernel {
             trace.enter(depth, fn);
         }
         task.frames.add(fn);
+        task.calls.add(++calls);
         if (traced && task.log != null) task.log.add(KernelEventLog.Kind.ENTER, fn, null, task);
         return f;
     }
@@ -121,6 +125,7 @@ public final class Kernel {
         }
         if (!f.untraced && task.log != null) task.log.add(KernelEventLog.Kind.EXIT, f.function(), null, task);
         task.frames.remove(top);
+        task.calls.remove(top);
         if (!f.untraced) {
             trace.exit(f.depth(), f.function());
         }
@@ -131,6 +136,9 @@ public final class Kernel {
 
     /** The modelled call stack, innermost first. */
     public List<String> backtrace() { return task.backtrace(); }
+
+    /** See {@link Task#innermostCall}. */
+    public long innermostCall(String function) { return task.innermostCall(function); }
 
     /** The innermost modelled function: who is calling the primitive being executed. */
     String caller() {

@@ -18,6 +18,8 @@ public final class Task {
     boolean irqsDisabled;
     /** Modelled kernel functions, outermost first. */
     final List<String> frames = new ArrayList<>();
+    /** Each frame's call number (the kernel counts every modelled call), parallel to {@link #frames}. */
+    final List<Long> calls = new ArrayList<>();
     /** Held locks, in the order taken (lockdep's held_locks). */
     final List<HeldLock> held = new ArrayList<>();
     /** Outstanding irqsaves, in the order saved. */
@@ -65,6 +67,15 @@ public final class Task {
     }
 
     public int frameDepth() { return frames.size(); }
+
+    /**
+     * The call number of the innermost running call of {@code function}, or -1: tells one call
+     * of a function from the next (a checker groups stores by the writer call that made them).
+     */
+    public long innermostCall(String function) {
+        for (int i = frames.size() - 1; i >= 0; i--) if (frames.get(i).equals(function)) return calls.get(i);
+        return -1;
+    }
 
     public int irqSaveDepth() { return irqSaves.size(); }
 

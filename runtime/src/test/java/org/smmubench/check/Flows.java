@@ -145,11 +145,13 @@ final class Flows {
     }
 
     static final List<String> DRIVERS = List.of(DriverVariants.PRE_FIX, DriverVariants.FIXED);
+    /** Where the correct flows must stay silent: the v6.8 trees and the later bases. */
+    static final List<String> SILENT = List.of(DriverVariants.PRE_FIX, DriverVariants.FIXED, "v6.10");
 
     /** (flow name, driver id) for every correct flow on both drivers. */
     static Stream<Arguments> correct() {
         List<Arguments> out = new ArrayList<>();
-        for (String f : CORRECT.keySet()) for (String d : DRIVERS) out.add(Arguments.of(f, d));
+        for (String f : CORRECT.keySet()) for (String d : SILENT) out.add(Arguments.of(f, d));
         return out.stream();
     }
 

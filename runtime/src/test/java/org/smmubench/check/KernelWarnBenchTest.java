@@ -40,7 +40,9 @@ class KernelWarnBenchTest {
     void silentUnlessAGroupAttachRollsBack(String flow, String driver) {
         RunResult r = Flows.runKernelOnly(flow, driver);
         boolean rollsBack = flow.startsWith("group rollback") || flow.startsWith("injected failures");
-        assertEquals(rollsBack, !Flows.messages(r, ID).isEmpty(), Flows.dump(r));
+        // v6.10 has b025dea63cde's undo: the device that failed is not removed, so no WARN.
+        boolean warns = rollsBack && !driver.equals("v6.10");
+        assertEquals(warns, !Flows.messages(r, ID).isEmpty(), Flows.dump(r));
         for (String m : Flows.messages(r, ID)) assertTrue(m.startsWith("arm_smmu_sva_remove_dev_pasid: no bond for proc1"), m);
     }
 }

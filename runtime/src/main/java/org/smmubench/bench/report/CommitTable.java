@@ -7,6 +7,8 @@ import org.smmubench.driver.tree.Commits;
 import org.smmubench.driver.tree.DriverVariantInfo;
 import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.driver.tree.KernelTrees;
+import org.smmubench.driver.tree.Release;
+import org.smmubench.driver.tree.Releases;
 
 /**
  * The modelled kernel trees and commits as tables, from the commits' one declaration: the
@@ -23,7 +25,15 @@ public final class CommitTable {
         for (DriverVariantInfo v : DriverVariants.all()) trees.row(List.of(v.id(), String.join(", ", v.aliases()), v.description()));
         sb.append(trees.render());
         for (String base : KernelTrees.BASES) {
-            sb.append('\n').append("Commits a ").append(base).append(" tree can revert (-) or apply (+):\n");
+            Release release = Releases.of(base);
+            sb.append('\n').append(base).append(": ").append(release.title()).append('\n');
+            if (!release.files().isEmpty()) {
+                sb.append("    its versions of: ").append(String.join(", ", release.files().stream()
+                        .map(p -> p.host().getSimpleName() + " -> " + p.versions().getSimpleName()).toList())).append('\n');
+            }
+            for (String r : release.read()) sb.append("    read: ").append(r).append('\n');
+            sb.append('\n').append("Commits a ").append(base).append(" tree can revert (-) or apply (+):")
+                    .append(Commits.of(base).isEmpty() ? " none modelled yet\n" : "\n");
             for (Commit c : Commits.of(base)) {
                 sb.append('\n').append(c.term()).append("  ").append(c.title()).append('\n');
                 sb.append("    Fixes:     ").append(fixes(c)).append('\n');

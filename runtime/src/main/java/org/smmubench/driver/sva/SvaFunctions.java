@@ -1,5 +1,6 @@
 package org.smmubench.driver.sva;
 
+import org.smmubench.driver.ArmSmmuDevice;
 import org.smmubench.driver.ArmSmmuDomain;
 import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.ArmSmmuV3;
@@ -176,6 +177,56 @@ public class SvaFunctions {
                 else inv().tlbInvRangeAsid(start, size, smmuMn.cd.asid, InvCode.PAGE_SIZE, false, smmuDomain);
             }
             inv().atcInvDomain(smmuDomain, mm.mmGetEnqcmdPasid(), start, size);
+        }
+    }
+
+    /**
+     * arm_smmu_share_asid: the CPU ASID is free (null), already the mm's shared CD (returned
+     * with a new reference), or a private domain's, which moves to a fresh ASID first.
+     */
+    @KernelFunction("arm_smmu_share_asid")
+    protected ErrPtr<CtxDesc> shareAsid(Mm mm, int asid) {
+        try (Frame f = k.enter("arm_smmu_share_asid")) {
+            CtxDesc cd = drv.asidXa.load(asid);
+            if (cd == null) return ErrPtr.of(null);
+            if (cd.mm != null) {
+                if (k.warnOn(cd.mm != mm, "arm_smmu_share_asid: asid " + asid + " shared by another mm")) {
+                    return ErrPtr.err(-Errno.EINVAL);
+                }
+                cd.refs++;
+                return ErrPtr.of(cd);
+            }
+            ArmSmmuDomain smmuDomain = cd.ownerDomain;
+            ArmSmmuDevice smmu = smmuDomain.smmu;
+            int newAsid = drv.asidXa.alloc("xa_alloc.asid", null, cd, 1, (1 << smmu.asidBits) - 1, Gfp.GFP_KERNEL);
+            if (newAsid < 0) return ErrPtr.err(-Errno.ENOSPC);
+            cd.asid = newAsid;
+            sva.updateCtxDescDevices(smmuDomain, CdCode.IOMMU_NO_PASID, cd);
+            inv().tlbInvAsid(smmu, asid);
+            drv.asidXa.erase(asid);
+            return ErrPtr.of(null);
+        }
+    }
+
+    /**
+     * arm_smmu_mm_release: the mm dies while bound. Quiesce the CD in every master of the RID
+     * domain (still through its device list: "left as a confusing situation"), then TLBI/ATC.
+     */
+    @KernelFunction("arm_smmu_mm_release")
+    protected void mmRelease(ArmSmmuMmuNotifier smmuMn, Mm mm) {
+        try (Frame f = k.enter("arm_smmu_mm_release")) {
+            ArmSmmuDomain smmuDomain = smmuMn.domain;
+            svaLock.lock();
+            try {
+                if (smmuMn.cleared) return;
+                // Keep the CD valid so in-flight DMA faults instead of raising C_BAD_CD.
+                sva.updateCtxDescDevices(smmuDomain, mm.mmGetEnqcmdPasid(), cdCode().quietCd);
+                inv().tlbInvAsid(smmuDomain.smmu, smmuMn.cd.asid);
+                inv().atcInvDomain(smmuDomain, mm.mmGetEnqcmdPasid(), 0, 0);
+                smmuMn.cleared = true;
+            } finally {
+                svaLock.unlock();
+            }
         }
     }
 }

@@ -26,7 +26,7 @@ public final class DriverVariants {
     }
 
     static String describe(KernelTree t) {
-        if (t.commits().isEmpty()) return "the " + t.base() + " release: iommu core, arm-smmu-v3 driver and mm as released";
+        if (t.commits().isEmpty()) return "the " + t.base() + " release: " + Releases.of(t.base()).title();
         List<String> parts = new ArrayList<>();
         for (Commit c : t.commits())
             parts.add((c.inBase() ? "without " : "with ") + c.hash() + " \"" + c.title() + "\"");

@@ -21,11 +21,18 @@ public record KernelTree(String base, List<Commit> commits) {
     }
 
     /**
-     * Installs every commit's versions of the functions it touched into the function tables of
+     * Installs the base release's versions of its files, then every commit's versions of the functions it touched into the function tables of
      * {@code hosts}, the modelled files of one bench. Every patch must find its host: a commit
      * that patches a file the bench did not pass would otherwise silently not be applied.
      */
     public void install(List<? extends Patchable<?>> hosts) {
+        Release release = Releases.of(base);
+        for (Patch<?, ?> p : release.files()) {
+            long found = hosts.stream().filter(p.host()::isInstance).count();
+            if (found != 1)
+                throw new IllegalStateException(base + " replaces " + p.host().getSimpleName() + ", found " + found + " such part");
+            for (Patchable<?> h : hosts) p.rebase(h, base);
+        }
         for (int i = 0; i < commits.size(); i++) {
             Commit c = commits.get(i);
             // The earlier terms this one composes with (KernelTrees checked the order).

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class KernelTrees {
     /** The modelled releases. */
-    public static final List<String> BASES = List.of("v6.8");
+    public static final List<String> BASES = Releases.all().stream().map(Release::name).toList();
 
     /** Old driver ids and what tree each names. */
     private static final Map<String, String> ALIASES = new LinkedHashMap<>();

@@ -17,6 +17,13 @@ public record Patch<H extends Patchable<F>, F>(Class<H> host, Class<? extends F>
         return commit.functions().stream().filter(table.names()::contains).toList();
     }
 
+    /** Makes this patch's versions the base of {@code host}'s table, if it is this patch's host ({@code release} names it). */
+    void rebase(Object host, String release) {
+        if (!this.host.isInstance(host)) return;
+        H h = this.host.cast(host);
+        h.functions().rebase(make.apply(h), release);
+    }
+
     /** Installs this patch into {@code host} if it is this patch's host; {@code term} names the tree term, which may replace the versions of the terms in {@code over}. */
     void installInto(Object host, Commit commit, String term, java.util.Set<String> over) {
         if (!this.host.isInstance(host)) return;
