@@ -18,6 +18,7 @@ import org.smmubench.driver.tree.DriverVariantInfo;
 import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.Scenario;
 import org.smmubench.scenario.ScenarioLoader;
+import org.smmubench.scenario.Step;
 
 /** Seed 1 on pre-fix finds the seed bug and shrinks it; the same seed writes the same files. */
 class ExplorerTest {
@@ -42,6 +43,11 @@ class ExplorerTest {
         Explorer.Report r = explore(dir, DriverVariants.FIXED, 500, false);
         assertEquals(1, r.findings().size());
         assertSeedBug(r.findings().get(0));
+        // Against the fixed tree the core is a single bind (the README's blind-rediscovery row).
+        assertEquals(3, r.runs());
+        List<Step> steps = r.findings().get(0).regression().steps();
+        assertEquals(1, steps.size(), steps.toString());
+        assertTrue(steps.get(0) instanceof Step.Bind, steps.toString());
     }
 
     /**
