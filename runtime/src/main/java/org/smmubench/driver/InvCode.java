@@ -8,7 +8,7 @@ import org.smmubench.kernel.Kernel;
 import org.smmubench.kernel.Patchable;
 
 /**
- * TLB and ATC invalidation helpers of arm-smmu-v3.c (kernel-sva.md §2.9). The functions that
+ * TLB and ATC invalidation helpers of arm-smmu-v3.c. The functions that
  * modelled upstream commits change live in {@link InvFunctions} (v6.8's versions); a kernel
  * tree installs its commits' versions in {@link #functions()}.
  */

@@ -19,7 +19,7 @@ import org.smmubench.mm.Mm;
 /**
  * The iommu core of v6.8 (drivers/iommu/iommu.c and iommu-sva.c) as far as SVA needs it:
  * probe with groups and default DMA domains, SVA bind/unbind with handle sharing, and the
- * group-wide PASID attach (kernel-sva.md §4), whose rollback b025dea63cde changed.
+ * group-wide PASID attach, whose rollback b025dea63cde changed.
  */
 public final class IommuCore implements Patchable<IommuCoreFunctions> {
     /** IOMMU_FIRST_GLOBAL_PASID: PASID 0 is IOMMU_NO_PASID, the RID's own translation. */

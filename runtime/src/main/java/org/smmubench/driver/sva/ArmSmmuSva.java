@@ -27,7 +27,7 @@ import org.smmubench.mm.Mm;
 import org.smmubench.mm.MmWorld;
 
 /**
- * arm-smmu-v3-sva.c (kernel-sva.md §2.5, §2.7, §2.8): the shared CD and its ASID, mm_release,
+ * arm-smmu-v3-sva.c: the shared CD and its ASID, mm_release,
  * invalidate_secondary_tlbs, the SVA domain, and SVA enable. The functions that modelled
  * upstream commits change live in {@link SvaFunctions} (v6.8's versions) and in one class per
  * commit that overrides exactly those; a kernel tree installs them in {@link #functions()}, and

@@ -13,7 +13,7 @@ import org.smmubench.kernel.Gfp;
 import org.smmubench.mm.Mm;
 
 /**
- * The five functions b5bf7778 changed, as at its parent (kernel-sva.md §2 "PRE"): creating the
+ * The five functions b5bf7778 changed, as at its parent: creating the
  * notifier writes the CD into every master of the RID domain under devices_lock, so the first
  * bind at a PASID without a CD leaf allocates 64 KiB with GFP_KERNEL in atomic context.
  * Installed by reverting b5bf7778b722 from v6.8.

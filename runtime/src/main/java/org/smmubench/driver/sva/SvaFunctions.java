@@ -22,7 +22,7 @@ import org.smmubench.mm.MmWorld;
 
 /**
  * The functions of arm-smmu-v3-sva.c that modelled upstream commits change, as v6.8 released
- * them (after b5bf7778, kernel-sva.md §2 "POST"): __arm_smmu_sva_bind writes the bound
+ * them (after b5bf7778): __arm_smmu_sva_bind writes the bound
  * master's CD with only mutexes held, and remove_dev_pasid clears it, so notifier get/put no
  * longer touch CDs and stay paired. A commit subclasses this and overrides the functions it
  * touched; {@link ArmSmmuSva} calls each through its {@link org.smmubench.kernel.FunctionTable}.
