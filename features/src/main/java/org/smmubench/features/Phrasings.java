@@ -12,6 +12,7 @@ import io.cucumber.java.en.When;
 
 import org.smmubench.features.steps.ActionSteps;
 import org.smmubench.features.steps.AssertionSteps;
+import org.smmubench.features.steps.ConcurrencySteps;
 import org.smmubench.features.steps.ConfigurationSteps;
 import org.smmubench.features.steps.TopologySteps;
 import org.smmubench.features.steps.WholeScenarioSteps;
@@ -23,7 +24,7 @@ import org.smmubench.features.steps.WholeScenarioSteps;
 public final class Phrasings {
     /** The glue classes holding steps, in the order the reference page lists them. */
     public static final List<Class<?>> STEP_CLASSES = List.of(ConfigurationSteps.class, TopologySteps.class,
-            WholeScenarioSteps.class, ActionSteps.class, AssertionSteps.class);
+            WholeScenarioSteps.class, ActionSteps.class, AssertionSteps.class, ConcurrencySteps.class);
 
     /** One phrasing: its keyword, its Cucumber expression and its documentation (null if missing). */
     public record Phrasing(String keyword, String expression, StepDoc doc, Method method) {

@@ -26,6 +26,7 @@ public @interface StepDoc {
         TOPOLOGY("Devices and processes"),
         ACTIONS("Actions"),
         ASSERTIONS("Assertions"),
+        CONCURRENCY("Concurrent steps (tasks, as YAML's parallel:)"),
         WHOLE_SCENARIO("Whole YAML scenarios");
 
         public final String title;

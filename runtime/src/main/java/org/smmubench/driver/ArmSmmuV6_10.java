@@ -96,11 +96,14 @@ public class ArmSmmuV6_10 extends ArmSmmuFunctions {
             }
             if (d.stage == ArmSmmuDomain.Stage.BYPASS) {
                 // arm_smmu_attach_dev_identity: the global identity domain is no arm_smmu_domain
-                // with a devices list; it only installs a bypass STE (and clears CD 0).
+                // with a devices list; it only installs a bypass STE (and clears CD 0). Its
+                // arm_smmu_detach_dev leaves master->domain NULL and nothing sets it again: an
+                // identity-attached master points at no domain (which is what domain-devices
+                // expects). The model still allocates a BYPASS arm_smmu_domain per group where
+                // v6.10 has one static identity domain; only its type is read.
                 long[] bypass = new long[Ste.DWORDS];
                 SteMake.makeBypassSte(master.smmu.features, bypass);
                 attachDevSte(master, bypass);
-                master.domain = d;
                 return 0;
             }
             long cdptr = 0;

@@ -23,8 +23,8 @@ final class EdgeValues {
     /** A linear CD table is 64 bytes per CD; beyond 11 bits it is a multi-megabyte allocation. */
     static final List<Integer> SSID_BITS_LINEAR = List.of(0, 1, 5, 8, 10, 11);
 
-    /** A device's own PASID width (null: the SMMU's). */
-    static final List<Integer> PASID_BITS = List.of(0, 1, 5, 8, 10, 11, 16, 20);
+    /** A device's own PASID width (null: the SMMU's; 0, a device with no PASIDs, is {@link Rates#NO_PASID_DEVICE}). */
+    static final List<Integer> PASID_BITS = List.of(1, 5, 8, 10, 11, 16, 20);
 
     /** Stream IDs: the first, the RID-like 0x100 pair, and the top of a small SID space. */
     static final List<Integer> SIDS = List.of(0x0, 0x1, 0x8, 0xff, 0x100, 0x101, 0x1000);

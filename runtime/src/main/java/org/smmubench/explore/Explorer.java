@@ -83,7 +83,7 @@ public final class Explorer {
                 cut = true;
                 break;
             }
-            Scenario s = gen.generate(runSeed(o.seed(), i), "explore-" + o.seed() + "-" + i);
+            Scenario s = gen.generate(runSeed(o.seed(), i), i, "explore-" + o.seed() + "-" + i);
             runs++;
             for (Oracle oracle : oracles.values()) {
                 for (FindingKey k : findings(oracle, s, i)) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.smmubench.iommu.Bus;
+import org.smmubench.iommu.IommuDomainType;
 import org.smmubench.kernel.FailureSites;
 import org.smmubench.mm.Prot;
 import org.smmubench.scenario.Access;
@@ -23,10 +24,17 @@ import org.smmubench.scenario.Step;
 
 /**
  * Builds one scenario from a seed: a topology and up to {@code maxSteps} steps, with values
- * drawn from {@link EdgeValues}. The result depends on the seed alone ({@link SplittableRandom}
- * is specified to give the same sequence on every JVM), and is always a scenario the loader
- * accepts: names exist, stream IDs fit and are unique, PASIDs and ASIDs are unique, ranges are
- * page-aligned inside the user address space, and platform-only keys stay on platform devices.
+ * drawn from {@link EdgeValues} and configurations mixed at the rates of {@link Rates}. The
+ * result depends on the seed and the run index alone ({@link SplittableRandom} is specified to
+ * give the same sequence on every JVM), and is always a scenario the loader accepts: names
+ * exist, stream IDs fit and are unique, PASIDs and ASIDs are unique, ranges are page-aligned
+ * inside the user address space, and platform-only keys stay on platform devices.
+ *
+ * <p>Three choices shape what is found first. Scenarios grow with the run index (the first
+ * runs are one step on one device; {@link Rates#STEPS_GROWTH}). The system is mostly one an SVA
+ * user has, and edge configurations (an SMMU or device that cannot do SVA, a PASID-less
+ * device, an IDENTITY default domain, fault injection) come at stated rates. Values aim at the
+ * edges: PASIDs on either side of CD-leaf boundaries, the widest PASID a device allows.
  *
  * <p>Steps also stay within what a live system can do: a process that has exited neither maps,
  * unmaps nor exits again (there is no task left to do it). It may still be named by a bind,
@@ -52,13 +60,29 @@ public final class ScenarioGenerator {
         this.interleavings = interleavings;
     }
 
+    /** A scenario at full size (any number of steps, devices and processes up to the maxima). */
     public Scenario generate(long seed, String name) {
-        return new Draw(new SplittableRandom(seed)).scenario(name);
+        return generate(seed, Integer.MAX_VALUE, name);
     }
+
+    /** Scenario {@code run} of an exploration: its size grows with {@code run} (see {@link Rates#STEPS_GROWTH}). */
+    public Scenario generate(long seed, int run, String name) {
+        return new Draw(new SplittableRandom(seed), run).scenario(name);
+    }
+
+    /** How far scenario {@code run} has grown, out of {@link Rates#GROWTH_RUNS}. */
+    private static long grown(int run) { return Math.min(Math.max(run, 0), Rates.GROWTH_RUNS); }
+
+    /** The most steps scenario {@code run} may have: one at run 0, {@code maxSteps} once grown. */
+    int maxStepsAt(int run) { return (int) (1 + (maxSteps - 1) * grown(run) / Rates.GROWTH_RUNS); }
+
+    /** The most devices (or processes) scenario {@code run} may have: one at run 0, {@code cap} once grown. */
+    static int maxTopologyAt(int run, int cap) { return (int) (1 + (cap - 1) * grown(run) / Rates.GROWTH_RUNS); }
 
     /** One scenario's worth of choices. */
     private final class Draw {
         private final SplittableRandom r;
+        private final int run;
         private SmmuOptions smmu;
         private final List<DeviceSpec> devices = new ArrayList<>();
         private final List<ProcessSpec> processes = new ArrayList<>();
@@ -66,18 +90,27 @@ public final class ScenarioGenerator {
         private final Set<String> bound = new LinkedHashSet<>();
         private final Set<String> exited = new LinkedHashSet<>();
 
-        Draw(SplittableRandom r) { this.r = r; }
+        Draw(SplittableRandom r, int run) {
+            this.r = r;
+            this.run = run;
+        }
+
+        /** Percent {@code pct} of the time. */
+        private boolean chance(int pct) { return r.nextInt(100) < pct; }
+
+        /** An edge configuration: {@code pct} percent once grown, never at run 0, in between in proportion. */
+        private boolean edge(int pct) { return r.nextInt(100 * Rates.GROWTH_RUNS) < pct * grown(run); }
 
         Scenario scenario(String name) {
             smmu = smmu();
-            int nDevices = pick(1, 1, 1, 2, 2, 3, 4);
+            int nDevices = Math.min(pick(1, 1, 1, 2, 2, 3, 4), maxTopologyAt(run, 4));
             for (int i = 0; i < nDevices; i++) devices.add(device(i));
-            int nProcesses = pick(1, 1, 2, 2, 3);
+            int nProcesses = Math.min(pick(1, 1, 2, 2, 3), maxTopologyAt(run, 3));
             Set<Integer> pasids = new LinkedHashSet<>();
             Set<Integer> asids = new LinkedHashSet<>();
             for (int i = 1; i <= nProcesses; i++) processes.add(process(i, pasids, asids));
             List<Step> steps = new ArrayList<>();
-            int nSteps = 1 + r.nextInt(maxSteps);
+            int nSteps = 1 + r.nextInt(maxStepsAt(run));
             for (int i = 0; i < nSteps; i++) steps.add(step());
             // Drawn only when asked for, so the scenarios of a seed without it stay the same.
             if (interleavings && r.nextInt(5) < 3) steps.add(parallel());
@@ -86,20 +119,20 @@ public final class ScenarioGenerator {
         }
 
         private SmmuOptions smmu() {
-            boolean twoLevelCd = r.nextInt(10) < 7;
+            boolean twoLevelCd = !edge(Rates.LINEAR_CD_TABLE);
             int ssidBits = twoLevelCd ? pick(EdgeValues.SSID_BITS_TWO_LEVEL) : pick(EdgeValues.SSID_BITS_LINEAR);
-            boolean twoLevelSt = r.nextInt(10) < 8;
+            boolean twoLevelSt = !chance(Rates.LINEAR_STREAM_TABLE);
             // A linear stream table has one STE per stream ID: keep it small.
             int sidBits = twoLevelSt ? pick(16, 16, 16, 8, 13) : pick(8, 13);
-            return new SmmuOptions(twoLevelCd, twoLevelSt, ssidBits, sidBits, r.nextInt(5) == 0 ? 8 : 16,
-                    r.nextInt(10) < 3, r.nextInt(10) < 2, r.nextInt(10) < 4);
+            return new SmmuOptions(twoLevelCd, twoLevelSt, ssidBits, sidBits, edge(Rates.SMMU_8BIT_ASIDS) ? 8 : 16,
+                    chance(Rates.SMMU_ATS), chance(Rates.SMMU_STALL), chance(Rates.SMMU_RANGE_INV));
         }
 
         private DeviceSpec device(int i) {
-            boolean pci = r.nextInt(10) < 7;
+            boolean pci = !chance(Rates.PLATFORM_DEVICE);
             String name = (pci ? "nic" : "dsp") + i;
             List<Integer> sids = new ArrayList<>();
-            int nSids = r.nextInt(10) == 0 ? 2 : 1;
+            int nSids = chance(Rates.TWO_STREAM_IDS) ? 2 : 1;
             for (int tries = 0; sids.size() < nSids && tries < 20; tries++) {
                 int sid = pick(EdgeValues.SIDS);
                 if (sid >= (1L << smmu.sidBits()) || sids.contains(sid) || sidTaken(sid)) continue;
@@ -109,16 +142,32 @@ public final class ScenarioGenerator {
             for (int sid = (1 << Math.min(smmu.sidBits(), 16)) - 1; sids.isEmpty(); sid--) {
                 if (!sidTaken(sid)) sids.add(sid);
             }
-            Integer pasidBits = r.nextInt(10) < 6 ? null : pick(EdgeValues.PASID_BITS);
-            boolean ats = pci && r.nextInt(10) < 4;
-            boolean sva = r.nextInt(10) < 9;
+            Integer pasidBits = edge(Rates.NO_PASID_DEVICE) ? Integer.valueOf(0)
+                    : chance(Rates.OWN_PASID_WIDTH) ? Integer.valueOf(pick(EdgeValues.PASID_BITS)) : null;
+            boolean ats = pci && chance(Rates.PCI_ATS);
+            boolean sva = !edge(Rates.NO_SVA_DEVICE);
+            IommuDomainType defaultDomain = edge(Rates.IDENTITY_DOMAIN) ? IommuDomainType.IDENTITY : IommuDomainType.DMA;
             String group = null;
-            if (!pci && r.nextInt(10) < 6) {
+            if (!pci && chance(Rates.PLATFORM_GROUPED)) {
                 // Join an existing platform group (groups of up to four) or start one.
                 List<String> groups = devices.stream().map(DeviceSpec::group).filter(g -> g != null).distinct().toList();
                 group = !groups.isEmpty() && r.nextBoolean() ? groups.get(r.nextInt(groups.size())) : "grp" + i;
+                // A group has one default domain, set by its first device: say the same type
+                // for the others, so the file does not ask for what the bench ignores.
+                String g = group;
+                IommuDomainType first = devices.stream().filter(x -> g.equals(x.group())).map(DeviceSpec::defaultDomain).findFirst().orElse(null);
+                if (first != null) defaultDomain = first;
             }
-            return new DeviceSpec(name, pci ? Bus.PCI : Bus.PLATFORM, sids, pasidBits, ats, sva, group, SourcePos.UNKNOWN);
+            return new DeviceSpec(name, pci ? Bus.PCI : Bus.PLATFORM, sids, pasidBits, ats, sva, group, defaultDomain, SourcePos.UNKNOWN);
+        }
+
+        /**
+         * Whether a driver would get SVA enabled on {@code d} and so go on to bind: the SMMU
+         * shares 16-bit CPU ASIDs and has substreams, and the device takes PASIDs and can
+         * fault. The default domain is not looked at (arm_smmu_master_enable_sva does not).
+         */
+        private boolean canDoSva(DeviceSpec d) {
+            return smmu.asidBits() >= 16 && smmu.ssidBits() > 0 && d.sva() && (d.pasidBits() == null || d.pasidBits() > 0);
         }
 
         private boolean sidTaken(int sid) {
@@ -128,12 +177,12 @@ public final class ScenarioGenerator {
         private ProcessSpec process(int i, Set<Integer> pasids, Set<Integer> asids) {
             String name = "proc" + i;
             Integer pasid = null;
-            if (r.nextInt(10) < 7) {
+            if (chance(Rates.PROCESS_PASID)) {
                 int p = r.nextInt(4) == 0 ? widestPasid() : pick(EdgeValues.PASIDS);
                 if (p >= 1 && p <= 0xfffff && pasids.add(p)) pasid = p;
             }
             Integer asid = null;
-            if (r.nextInt(10) < 4) {
+            if (chance(Rates.PROCESS_ASID)) {
                 int a = pick(EdgeValues.ASIDS);
                 // An ASID wider than the SMMU's is an input error (such an SMMU cannot do SVA).
                 if (a < (1 << smmu.asidBits()) && asids.add(a)) asid = a;
@@ -162,19 +211,24 @@ public final class ScenarioGenerator {
             return (1 << bits) - 1;
         }
 
+        /** A step by the weights of {@link Rates}; fault injection is an edge, so its weight grows with the run. */
         private Step step() {
-            int k = r.nextInt(100);
-            if (k < 30) return bind();
-            if (k < 45) return unbind();
-            if (k < 65) return dma();
-            if (k < 72) return map();
-            if (k < 82) return unmap();
-            if (k < 87) return exit();
+            long n = Rates.GROWTH_RUNS;
+            long k = r.nextLong(100 * n - Rates.STEP_FAIL * (n - grown(run)));
+            if ((k -= Rates.STEP_BIND * n) < 0) return bind();
+            if ((k -= Rates.STEP_UNBIND * n) < 0) return unbind();
+            if ((k -= Rates.STEP_DMA * n) < 0) return dma();
+            if ((k -= Rates.STEP_MAP * n) < 0) return map();
+            if ((k -= Rates.STEP_UNMAP * n) < 0) return unmap();
+            if ((k -= Rates.STEP_EXIT * n) < 0) return exit();
+            if ((k -= Rates.STEP_CPU_WRITE * n) < 0) return cpuWrite();
             return fail();
         }
 
+        /** Mostly to a device SVA can be enabled on, as a driver binds after enabling it; see {@link Rates#BIND_TO_UNABLE_DEVICE}. */
         private Step bind() {
-            String d = device().name();
+            List<DeviceSpec> able = devices.stream().filter(this::canDoSva).toList();
+            String d = able.isEmpty() || edge(Rates.BIND_TO_UNABLE_DEVICE) ? device().name() : able.get(r.nextInt(able.size())).name();
             String p = r.nextInt(20) == 0 ? anyProcess() : liveProcessOrAny();
             bound.add(d + " " + p);
             return new Step.Bind(d, p, "ok", SourcePos.UNKNOWN);
@@ -265,6 +319,22 @@ public final class ScenarioGenerator {
                 branches.add(branch);
             }
             return new Step.Parallel(branches, null, SourcePos.UNKNOWN);
+        }
+
+        /**
+         * A CPU write by a live process: mostly into a read-only mapping (a write-protected PTE
+         * whose write fault upgrades it in place), else any address DMA would aim at.
+         */
+        private Step cpuWrite() {
+            String p = liveProcess();
+            if (p == null) return fail();
+            ProcessSpec spec = processes.stream().filter(x -> x.name().equals(p)).findFirst().orElseThrow();
+            List<Mapping> readOnly = spec.mappings().stream().filter(m -> m.prot() == Prot.R).toList();
+            if (!readOnly.isEmpty() && chance(Rates.CPU_WRITE_READ_ONLY)) {
+                Mapping m = readOnly.get(r.nextInt(readOnly.size()));
+                return new Step.CpuWrite(p, r.nextBoolean() ? m.va() : m.va() + m.size() - 0x1000, SourcePos.UNKNOWN);
+            }
+            return new Step.CpuWrite(p, addressIn(p), SourcePos.UNKNOWN);
         }
 
         private Step exit() {

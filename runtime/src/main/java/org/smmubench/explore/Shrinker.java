@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import org.smmubench.iommu.IommuDomainType;
 import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.Mapping;
 import org.smmubench.scenario.ProcessSpec;
@@ -17,7 +18,7 @@ import org.smmubench.scenario.Step;
  * steps of parallel branches, devices with their steps, processes with their steps, mappings,
  * extra stream IDs), then of
  * {@link #simplifications} (SMMU options back to their defaults, device and process options
- * dropped, numbers made smaller), and keeps the first that the loader accepts and that still
+ * dropped, a default domain back to DMA, numbers made smaller), and keeps the first that the loader accepts and that still
  * fails. It stops when no candidate does, so the result is 1-minimal: removing any single
  * element, or making any single value simpler, no longer shows the finding.
  *
@@ -107,7 +108,7 @@ public final class Shrinker {
             for (int k = 0; k < d.sids().size() && d.sids().size() > 1; k++) {
                 List<Integer> sids = new ArrayList<>(d.sids());
                 sids.remove(k);
-                out.add(withDevice(s, i, new DeviceSpec(d.name(), d.bus(), sids, d.pasidBits(), d.ats(), d.sva(), d.group(), d.pos())));
+                out.add(withDevice(s, i, new DeviceSpec(d.name(), d.bus(), sids, d.pasidBits(), d.ats(), d.sva(), d.group(), d.defaultDomain(), d.pos())));
             }
         }
         return out;
@@ -159,6 +160,7 @@ public final class Shrinker {
         if (st instanceof Step.Map m) return m.process();
         if (st instanceof Step.Unmap u) return u.process();
         if (st instanceof Step.Exit e) return e.process();
+        if (st instanceof Step.CpuWrite w) return w.process();
         return null;
     }
 
@@ -183,15 +185,17 @@ public final class Shrinker {
         }
         for (int i = 0; i < s.devices().size(); i++) {
             DeviceSpec v = s.devices().get(i);
-            if (v.pasidBits() != null) out.add(withDevice(s, i, new DeviceSpec(v.name(), v.bus(), v.sids(), null, v.ats(), v.sva(), v.group(), v.pos())));
-            if (v.ats()) out.add(withDevice(s, i, new DeviceSpec(v.name(), v.bus(), v.sids(), v.pasidBits(), false, v.sva(), v.group(), v.pos())));
-            if (!v.sva()) out.add(withDevice(s, i, new DeviceSpec(v.name(), v.bus(), v.sids(), v.pasidBits(), v.ats(), true, v.group(), v.pos())));
-            if (v.group() != null) out.add(withDevice(s, i, new DeviceSpec(v.name(), v.bus(), v.sids(), v.pasidBits(), v.ats(), v.sva(), null, v.pos())));
+            if (v.pasidBits() != null) out.add(withDevice(s, i, new DeviceSpec(v.name(), v.bus(), v.sids(), null, v.ats(), v.sva(), v.group(), v.defaultDomain(), v.pos())));
+            if (v.ats()) out.add(withDevice(s, i, new DeviceSpec(v.name(), v.bus(), v.sids(), v.pasidBits(), false, v.sva(), v.group(), v.defaultDomain(), v.pos())));
+            if (!v.sva()) out.add(withDevice(s, i, new DeviceSpec(v.name(), v.bus(), v.sids(), v.pasidBits(), v.ats(), true, v.group(), v.defaultDomain(), v.pos())));
+            if (v.group() != null) out.add(withDevice(s, i, new DeviceSpec(v.name(), v.bus(), v.sids(), v.pasidBits(), v.ats(), v.sva(), null, v.defaultDomain(), v.pos())));
+            if (v.defaultDomain() != IommuDomainType.DMA)
+                out.add(withDevice(s, i, new DeviceSpec(v.name(), v.bus(), v.sids(), v.pasidBits(), v.ats(), v.sva(), v.group(), IommuDomainType.DMA, v.pos())));
             for (int k = 0; k < v.sids().size(); k++) {
                 for (long sid : smaller(Integer.toUnsignedLong(v.sids().get(k)), 0)) {
                     List<Integer> sids = new ArrayList<>(v.sids());
                     sids.set(k, (int) sid);
-                    out.add(withDevice(s, i, new DeviceSpec(v.name(), v.bus(), sids, v.pasidBits(), v.ats(), v.sva(), v.group(), v.pos())));
+                    out.add(withDevice(s, i, new DeviceSpec(v.name(), v.bus(), sids, v.pasidBits(), v.ats(), v.sva(), v.group(), v.defaultDomain(), v.pos())));
                 }
             }
         }

@@ -38,27 +38,43 @@ class ExplorerTest {
             assertTrue(ScenarioRunner.run(s, v.id(), false).passed(), v.id());
     }
 
+    /**
+     * The issue's done-when: with no reference tree, seed 1 over 500 runs finds atomic-sleep
+     * first and shrinks it to at most three steps (here one bind). Nothing here names the
+     * seed to the generator: its first runs are small and on the common system (Rates), where
+     * the seed bug lives; over seeds 1..50 it is the first finding of 46 (README).
+     */
+    @Test
+    void withNoReferenceTheFirstFindingOfSeedOneIsTheSeedBug(@TempDir Path dir) throws IOException {
+        Explorer.Report r = explore(dir, null, 500, false);
+        assertEquals(1, r.findings().size());
+        assertSeedBug(r.findings().get(0));
+        assertEquals(4, r.runs());
+    }
+
     @Test
     void againstTheFixedTreeTheFirstFindingOfSeedOneIsTheSeedBug(@TempDir Path dir) throws IOException {
         Explorer.Report r = explore(dir, DriverVariants.FIXED, 500, false);
         assertEquals(1, r.findings().size());
         assertSeedBug(r.findings().get(0));
         // Against the fixed tree the core is a single bind (the README's blind-rediscovery row).
-        assertEquals(3, r.runs());
+        assertEquals(4, r.runs());
         List<Step> steps = r.findings().get(0).regression().steps();
         assertEquals(1, steps.size(), steps.toString());
         assertTrue(steps.get(0) instanceof Step.Bind, steps.toString());
     }
 
     /**
-     * With no reference tree any violation counts, and seed 1 first meets a WARN both trees
-     * share (remove_dev_pasid after a failed set_dev_pasid); going on, it finds the seed bug.
+     * Going on past the seed bug, seed 1 also meets the WARNs both v6.8 trees share: v6.8's
+     * remove_dev_pasid after a failed set_dev_pasid (b025dea63cde), once edge configurations
+     * have grown in.
      */
     @Test
-    void keepingGoingOnSeedOneAlsoFindsTheSeedBug(@TempDir Path dir) throws IOException {
+    void keepingGoingOnSeedOneAlsoFindsTheRemoveDevPasidWarn(@TempDir Path dir) throws IOException {
         Explorer.Report r = explore(dir, null, 500, true);
-        assertTrue(r.findings().stream().anyMatch(f -> f.key().invariant().equals("atomic-sleep")), r.findings().toString());
-        assertSeedBug(r.findings().stream().filter(f -> f.key().invariant().equals("atomic-sleep")).findFirst().orElseThrow());
+        assertSeedBug(r.findings().get(0));
+        assertTrue(r.findings().stream().anyMatch(f -> f.key().equals(new FindingKey("kernel-warn", "arm_smmu_sva_remove_dev_pasid"))),
+                r.findings().toString());
     }
 
     @Test

@@ -9,6 +9,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.smmubench.driver.tree.DriverVariants;
+import org.smmubench.iommu.IommuDomainType;
+import org.smmubench.mm.Prot;
+import org.smmubench.scenario.DeviceSpec;
 import org.smmubench.scenario.Scenario;
 import org.smmubench.scenario.ScenarioException;
 import org.smmubench.scenario.ScenarioLoader;
@@ -36,6 +39,62 @@ class ScenarioGeneratorTest {
                 fail("generated scenario rejected: " + e.errors() + "\n" + yaml);
             }
         }
+    }
+
+    /** The scenarios an exploration makes (growing with the run index) pass the same checks. */
+    @Test
+    void growingScenariosPassTheLoadersChecksToo() {
+        for (int i = 0; i < 400; i++) {
+            Scenario s = GEN.generate(Explorer.runSeed(11, i), i, "r" + i);
+            assertTrue(Validity.accepts(s), ScenarioWriter.write(s));
+        }
+    }
+
+    /**
+     * Run 0 is one step on one device and one process, on the common system: no edge
+     * configuration; by run GROWTH_RUNS every size and edge is possible.
+     */
+    @Test
+    void scenariosGrowWithTheRunIndex() {
+        for (long seed = 1; seed <= 200; seed++) {
+            Scenario s = GEN.generate(Explorer.runSeed(seed, 0), 0, "first");
+            assertEquals(1, s.steps().size());
+            assertEquals(1, s.devices().size());
+            assertEquals(1, s.processes().size());
+            assertTrue(s.smmu().twoLevelCdTable() && s.smmu().asidBits() == 16, s.smmu().toString());
+            DeviceSpec d = s.devices().get(0);
+            assertTrue(d.sva() && d.defaultDomain() == IommuDomainType.DMA && !Integer.valueOf(0).equals(d.pasidBits()), d.toString());
+            assertTrue(!(s.steps().get(0) instanceof Step.Fail), s.steps().toString());
+        }
+        assertEquals(1, GEN.maxStepsAt(0));
+        assertEquals(12, GEN.maxStepsAt(Rates.GROWTH_RUNS));
+        assertEquals(12, GEN.maxStepsAt(Integer.MAX_VALUE));
+        assertEquals(4, ScenarioGenerator.maxTopologyAt(Rates.GROWTH_RUNS, 4));
+        int biggest = 0;
+        for (int i = 0; i < 200; i++) biggest = Math.max(biggest, GEN.generate(Explorer.runSeed(5, i), i, "g").steps().size());
+        assertEquals(12, biggest);
+    }
+
+    /** Binds mostly go where a driver would get SVA enabled; the rest is the stated edge rate. */
+    @Test
+    void bindsMostlyGoToDevicesThatCanDoSva() {
+        int binds = 0, unable = 0;
+        for (Scenario s : many(2000)) {
+            for (Step st : s.steps()) {
+                if (!(st instanceof Step.Bind b)) continue;
+                DeviceSpec d = s.devices().stream().filter(x -> x.name().equals(b.device())).findFirst().orElseThrow();
+                boolean able = s.smmu().asidBits() >= 16 && s.smmu().ssidBits() > 0 && d.sva() && !Integer.valueOf(0).equals(d.pasidBits());
+                boolean anyAble = s.devices().stream().anyMatch(x -> s.smmu().asidBits() >= 16 && s.smmu().ssidBits() > 0 && x.sva()
+                        && !Integer.valueOf(0).equals(x.pasidBits()));
+                if (!anyAble) continue;
+                binds++;
+                if (!able) unable++;
+            }
+        }
+        assertTrue(binds > 1000, "binds " + binds);
+        // 5 % of binds pick any device, and some of those are able too: well under 5 % then.
+        assertTrue(unable * 100 < binds * Rates.BIND_TO_UNABLE_DEVICE, unable + " of " + binds);
+        assertTrue(unable > 0, "the edge is still reached");
     }
 
     @Test
@@ -86,5 +145,11 @@ class ScenarioGeneratorTest {
         for (String site : org.smmubench.kernel.FailureSites.names())
             assertTrue(all.stream().anyMatch(s -> s.steps().stream().anyMatch(st -> st instanceof Step.Fail f && f.site().equals(site))), site);
         assertTrue(all.stream().anyMatch(s -> s.steps().stream().anyMatch(st -> st instanceof Step.Exit)), "exit");
+        assertTrue(all.stream().anyMatch(s -> s.steps().stream().anyMatch(st -> st instanceof Step.CpuWrite w && s.processes().stream()
+                .anyMatch(p -> p.name().equals(w.process()) && p.mappings().stream().anyMatch(m -> m.prot() == Prot.R
+                        && w.va() >= m.va() && w.va() < m.va() + m.size())))), "cpu-write into a read-only mapping");
+        assertTrue(all.stream().anyMatch(s -> s.devices().stream().anyMatch(d -> d.defaultDomain() == IommuDomainType.IDENTITY)), "identity domain");
+        assertTrue(all.stream().anyMatch(s -> s.devices().stream().anyMatch(d -> Integer.valueOf(0).equals(d.pasidBits()))), "PASID-less device");
+        assertTrue(all.stream().anyMatch(s -> s.smmu().asidBits() == 8), "an SMMU that cannot do SVA");
     }
 }

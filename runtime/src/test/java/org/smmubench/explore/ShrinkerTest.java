@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.smmubench.bench.BenchParts;
 import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.iommu.Bus;
+import org.smmubench.iommu.IommuDomainType;
 import org.smmubench.mm.Prot;
 import org.smmubench.scenario.Access;
 import org.smmubench.scenario.DeviceSpec;
@@ -89,6 +90,49 @@ class ShrinkerTest {
         assertEquals(List.of(5), shrunk.devices().get(0).sids());
         assertEquals(1, shrunk.processes().size());
         assertTrue(shrunk.processes().get(0).mappings().isEmpty());
+    }
+
+    /**
+     * ae91f6552c30's bug needs an IDENTITY default domain: the shrinker keeps it (a device it
+     * rebuilds keeps its default domain) and drops everything else, and going back to DMA is
+     * one of the simplifications it tried.
+     */
+    @Test
+    void anIdentityDomainFindingKeepsTheIdentityDomain() {
+        String unfixed = "v6.8+b025dea63cde", fixed = "v6.8+b025dea63cde+ae91f6552c30";
+        Oracle o = new Oracle(BenchParts.of(unfixed), BenchParts.of(fixed));
+        FindingKey key = new FindingKey("kernel-warn", "arm_smmu_write_ctx_desc");
+        Predicate<Scenario> fails = s -> o.shows(s, key);
+        Scenario start = new Scenario("identity", null, List.of(unfixed), SmmuOptions.defaults(),
+                List.of(new DeviceSpec("nic0", Bus.PCI, List.of(0x100), null, false, true, null, U),
+                        new DeviceSpec("nic1", Bus.PCI, List.of(0x200), 16, true, true, null, IommuDomainType.IDENTITY, U)),
+                List.of(new ProcessSpec("proc1", 0x400, null, List.of(new Mapping(0x400000, 0x2000, Prot.R)), U)),
+                List.of(new Step.Bind("nic0", "proc1", "ok", U),
+                        new Step.CpuWrite("proc1", 0x400000, U),
+                        new Step.Bind("nic1", "proc1", "ok", U)),
+                Expectation.none(), U);
+        assertTrue(fails.test(start));
+        Scenario shrunk = new Shrinker(fails).shrink(start);
+        assertEquals(1, shrunk.devices().size());
+        assertEquals(IommuDomainType.IDENTITY, shrunk.devices().get(0).defaultDomain());
+        assertEquals(List.of(new Step.Bind("nic1", "proc1", "ok", U)), shrunk.steps());
+        for (Scenario simpler : Shrinker.simplifications(shrunk))
+            assertFalse(Validity.accepts(simpler) && fails.test(simpler), "still fails when simpler: " + simpler);
+    }
+
+    /** Removing a process removes its CPU writes with it (else the candidate names a process that is gone). */
+    @Test
+    void removingAProcessTakesItsCpuWrites() {
+        Scenario s = new Scenario("w", null, List.of(DriverVariants.FIXED), SmmuOptions.defaults(),
+                List.of(new DeviceSpec("nic0", Bus.PCI, List.of(0x100), null, false, true, null, U)),
+                List.of(new ProcessSpec("proc1", null, null, List.of(new Mapping(0x400000, 0x1000, Prot.R)), U),
+                        new ProcessSpec("proc2", null, null, List.of(), U)),
+                List.of(new Step.CpuWrite("proc1", 0x400000, U), new Step.Bind("nic0", "proc2", "ok", U)),
+                Expectation.none(), U);
+        Scenario without = Shrinker.removals(s).stream().filter(c -> c.processes().size() == 1
+                && c.processes().get(0).name().equals("proc2")).findFirst().orElseThrow();
+        assertEquals(List.of(new Step.Bind("nic0", "proc2", "ok", U)), without.steps());
+        assertTrue(Validity.accepts(without));
     }
 
     @Test

@@ -103,6 +103,11 @@ final class ExploreCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "%d finding(s) in %d run(s)%s: exploring %.2f s (%.0f runs/s), shrinking and writing %.2f s%n",
                 report.findings().size(), report.runs(), report.budgetExhausted() ? " (the budget ran out)" : "",
                 exploring, report.runs() / Math.max(exploring, 1e-9), shrinking);
+        if (!keepGoing && !report.findings().isEmpty() && report.runs() < runs) {
+            // The runs left unexplored are the reader's to ask for: say how.
+            stdout.println("stopped at the first finding (run " + report.runs() + " of " + runs + "): --keep-going collects every distinct finding"
+                    + (reference == null ? ", --against TREE keeps only what TREE does not also give" : ""));
+        }
         stdout.flush();
         return report.findings().isEmpty() ? ExitCodes.PASSED : ExitCodes.FAILED;
     }

@@ -23,6 +23,9 @@ class ExploreCommandTest {
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("FOUND atomic-sleep in dmam_alloc_coherent on v6.8-b5bf7778b722 at run "), r.out());
         assertTrue(r.out().contains("replay smmu-bench explore --driver v6.8-b5bf7778b722 --against v6.8 --seed 1 --runs "), r.out());
+        // Stopped at the first finding: say how to go past it (--against is already given).
+        assertTrue(r.out().contains("stopped at the first finding (run "), r.out());
+        assertTrue(r.out().contains(" of 50): --keep-going collects every distinct finding\n"), r.out());
         List<Path> files = files(out);
         assertEquals(1, files.size());
         String yaml = Files.readString(files.get(0));

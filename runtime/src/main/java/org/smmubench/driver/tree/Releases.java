@@ -7,7 +7,7 @@ import org.smmubench.driver.ArmSmmuV6_10;
 import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.driver.sva.SvaV6_10;
 import org.smmubench.iommu.IommuCore;
-import org.smmubench.iommu.IommuCoreAfterB025dea63cde;
+import org.smmubench.iommu.IommuCoreV6_10;
 
 /**
  * The modelled releases, each declared once: what differs from v6.8, file by file, and what
@@ -23,15 +23,17 @@ public final class Releases {
 
     public static final Release V6_10 = new Release("v6.10",
             "STE/CD entry writer, arm_smmu_alloc_cd_ptr, make_sva_cd; bonds, notifiers and share_asid still there;"
-                    + " core with b025dea63cde", true,
+                    + " core with c404f55c26fc and b025dea63cde", true,
             List.of(new Patch<>(ArmSmmuV3.class, ArmSmmuV6_10.class, ArmSmmuV6_10::new),
                     new Patch<>(ArmSmmuSva.class, SvaV6_10.class, SvaV6_10::new),
-                    new Patch<>(IommuCore.class, IommuCoreAfterB025dea63cde.class, IommuCoreAfterB025dea63cde::new)),
+                    new Patch<>(IommuCore.class, IommuCoreV6_10.class, IommuCoreV6_10::new)),
             List.of("torvalds/linux arm-smmu-v3-sva.c @ 7b87c93c8b86 (6.10 merge: bind, remove, mm_release, share_asid,"
                             + " make_sva_cd) and @ e9d1e4ff74b9",
                     "torvalds/linux arm-smmu-v3.c @ 7b87c93c8b86 (attach_dev, detach_dev, attach_dev_ste, release_device,"
                             + " enable_ats, install_ste_for_dev)",
-                    "not read: the v6.10 tag itself, and iommu.c at 6.10 (its version is b025dea63cde's, read for that commit)"));
+                    "iommu.c's iommu_attach_device_pasid in a version with c404f55c26fc and b025dea63cde (the PASID checked"
+                            + " against every group device, only xa_erase on failure)",
+                    "not read: the v6.10 tag itself, and the rest of iommu.c at 6.10"));
 
     /** Every release, oldest first. */
     public static List<Release> all() { return List.of(V6_8, V6_10); }
