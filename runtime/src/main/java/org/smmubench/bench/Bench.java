@@ -28,6 +28,7 @@ import org.smmubench.hw.Transaction;
 import org.smmubench.iommu.Device;
 import org.smmubench.iommu.IommuCore;
 import org.smmubench.iommu.IommuDevFeature;
+import org.smmubench.iommu.IommuDomain;
 import org.smmubench.iommu.IommuSva;
 import org.smmubench.kernel.CpuStuck;
 import org.smmubench.kernel.Errno;
@@ -78,6 +79,8 @@ public final class Bench implements AutoCloseable {
 
     private final Map<String, DeviceSpec> deviceSpecs = new LinkedHashMap<>();
     private final Map<String, Device> devices = new LinkedHashMap<>();
+    /** The unmanaged domains attach steps allocated, by the name the scenario gave them. */
+    private final Map<String, IommuDomain> unmanaged = new LinkedHashMap<>();
     /** Which device spec claimed each StreamID: a duplicate is found without walking every device. */
     private final Map<String, ProcessSpec> processSpecs = new LinkedHashMap<>();
     /** The PASID each process had (kept after its mm is gone, so DMA "for proc1" still means something). */
@@ -283,7 +286,8 @@ public final class Bench implements AutoCloseable {
         lastBranchResults = results;
         Scheduler.Execution ex;
         try {
-            ex = Scheduler.run(k.tasks(branches), chooser);
+            // The tasks, and beside them the SRCU callback context (numbered after the branches).
+            ex = Scheduler.run(k.tasks(branches), List.of(mms.srcuCallbackContext()), chooser);
         } catch (IllegalArgumentException e) {
             // A pinned schedule that this run cannot follow (it names a task that has finished or waits).
             failures.add(new StepFailure(no, p.text(), "ok", "bad schedule", "step " + no + " (" + p.text() + ") at " + p.pos() + ": " + e.getMessage()));
@@ -318,6 +322,7 @@ public final class Bench implements AutoCloseable {
         if (step instanceof Step.Bind b) return bind(b);
         if (step instanceof Step.Unbind u) return unbind(u);
         if (step instanceof Step.Dma d) return dma(d);
+        if (step instanceof Step.Attach a) return attach(a);
         if (step instanceof Step.Map m) {
             mms.map(mm(m.process()), m.va(), m.size(), m.prot());
             return new Result("ok", "mapped " + Hex.of(m.va()) + "+" + Hex.of(m.size()) + " " + m.prot().yamlName());
@@ -337,6 +342,21 @@ public final class Bench implements AutoCloseable {
         Step.Exit e = (Step.Exit) step;
         mms.exit(mm(e.process()));
         return new Result("ok", e.process() + " exited");
+    }
+
+    /** An attach step: the named unmanaged domain (allocated on first use) becomes the group's RID domain. */
+    private Result attach(Step.Attach a) {
+        Device dev = devices.get(a.device());
+        if (dev == null) return new Result("ENODEV", a.device() + " was not probed");
+        IommuDomain dom = unmanaged.get(a.domain());
+        if (dom == null) {
+            dom = core.iommuDomainAlloc();
+            if (dom == null) return new Result("ENOMEM", "iommu_domain_alloc failed");
+            unmanaged.put(a.domain(), dom);
+        }
+        int ret = core.iommuAttachGroup(dom, dev.group);
+        if (ret != 0) return new Result(Errno.name(-ret), "iommu_attach_group: " + Errno.name(-ret));
+        return new Result("ok", dev.group.name() + " attached to " + a.domain());
     }
 
     private Result bind(Step.Bind b) {
@@ -456,6 +476,7 @@ public final class Bench implements AutoCloseable {
         if (step instanceof Step.Bind b) expect = b.expectOn(driverId) == null ? "ok" : b.expectOn(driverId);
         else if (step instanceof Step.Unbind u) expect = u.expectOn(driverId) == null ? "ok" : u.expectOn(driverId);
         else if (step instanceof Step.Dma d) expect = d.expectOn(driverId);
+        else if (step instanceof Step.Attach a) expect = a.expectOn(driverId) == null ? "ok" : a.expectOn(driverId);
         if (expect == null) return null;
         boolean met = expect.equals(r.result) || ("fault".equals(expect) && !"ok".equals(r.result));
         if (met) return null;
@@ -500,7 +521,7 @@ public final class Bench implements AutoCloseable {
             return all;
         }
         String name = step instanceof Step.Bind b ? b.device() : step instanceof Step.Unbind u ? u.device()
-                : step instanceof Step.Dma d ? d.device() : null;
+                : step instanceof Step.Dma d ? d.device() : step instanceof Step.Attach a ? a.device() : null;
         Device dev = name == null ? null : devices.get(name);
         return dev == null ? List.of() : List.of(dev);
     }
@@ -676,6 +697,11 @@ public final class Bench implements AutoCloseable {
         }
         for (Mm mm : mms.all()) if (!mm.exited()) mms.exit(mm);
         mms.synchronizeSrcu();
+        // As a VFIO user closing its container: each group back to its default domain, then the domain goes.
+        for (IommuDomain dom : unmanaged.values()) {
+            for (org.smmubench.iommu.IommuGroup g : core.groups()) if (g.domain == dom) core.iommuDetachGroup(dom, g);
+            core.iommuDomainFree(dom);
+        }
         for (Device dev : devices.values()) core.iommuReleaseDevice(dev);
         mms.synchronizeSrcu();
         for (Invariant inv : invariants) inv.atTeardown(world, this::record);

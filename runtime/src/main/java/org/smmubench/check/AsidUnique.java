@@ -31,6 +31,8 @@ import org.smmubench.kernel.Hex;
  * moves the private CD first). The move itself is watched in memory: when a live CD's ASID
  * is rewritten (case 3 of arm_smmu_write_ctx_desc), the old ASID may tag TLB entries until a
  * TLBI by ASID completes (CMD_SYNC); installing a CD with that ASID before then is reported.
+ * So is installing a CD whose ASID another live CD holds with other page tables (TTB0), the
+ * window 9f7c68911579 closed: the SMMU would then translate one ASID two ways.
  */
 public final class AsidUnique implements Invariant {
     private static final String WRITER = "arm_smmu_write_ctx_desc";
@@ -73,11 +75,45 @@ public final class AsidUnique implements Invariant {
         if (oldV && newV && oldAsid != newAsid) {
             movedAway.put(oldAsid, "the CD at " + where + " moved from ASID " + oldAsid + " to " + newAsid);
         }
+        if (newV && (!oldV || oldAsid != newAsid)) twoTranslations(w, pa, newAsid, where, bt, sink);
         if (newV && (!oldV || oldAsid != newAsid) && movedAway.containsKey(newAsid)) {
             sink.accept(new Violation(id(), where + ": CD installed with ASID " + newAsid + " after " + movedAway.get(newAsid)
                     + "; expected a TLBI by ASID " + newAsid + " and CMD_SYNC before reuse, found none",
                     bt, w.kernel.heldLockNames(), ""));
         }
+    }
+
+    /**
+     * The hardware's view when a CD goes live with {@code asid}: another CD the SMMU can reach
+     * now (valid, in the table of a master whose STE is a valid stage-1 one) with the same ASID
+     * but other page tables (TTB0) lets TLB entries filled through one translate for the other.
+     */
+    private void twoTranslations(World w, long pa, int asid, String where, List<String> bt, Consumer<Violation> sink) {
+        long ttb0 = Cd.TTB0.extract(w.mem.read64(pa + 8));
+        for (ArmSmmuMaster m : HwMasters.all(w)) {
+            if (!m.live || !reachableS1(w, m)) continue;
+            for (Map.Entry<Integer, Long> e : CdSlots.validCds(m).entrySet()) {
+                long other = e.getValue();
+                if (other == pa) continue;
+                long d0 = w.mem.read64(other);
+                long otherTtb0 = Cd.TTB0.extract(w.mem.read64(other + 8));
+                if (CdSlots.asid(d0) != asid || otherTtb0 == ttb0) continue;
+                sink.accept(new Violation(id(), where + ": CD installed with ASID " + asid + " (TTB0 " + Hex.of(ttb0) + ") while "
+                        + m.dev.name() + "'s live CD at PASID " + Hex.of(e.getKey()) + " holds ASID " + asid + " with TTB0 "
+                        + Hex.of(otherTtb0) + "; expected one ASID to name one set of page tables",
+                        bt, w.kernel.heldLockNames(), ""));
+                return;
+            }
+        }
+    }
+
+    /** Whether some stream of the master has a valid stage-1 STE in memory (so its CDs are live). */
+    private static boolean reachableS1(World w, ArmSmmuMaster m) {
+        for (int sid : HwMasters.sids(m)) {
+            org.smmubench.hw.SteView ste = w.hw.readSteFromMemory(sid);
+            if (ste.usable() && ste.isS1()) return true;
+        }
+        return false;
     }
 
     @Override

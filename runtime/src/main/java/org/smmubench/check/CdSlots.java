@@ -24,6 +24,13 @@ final class CdSlots {
     /** Dword 0 of every valid CD (V = 1), by SSID, in SSID order. Empty without a table. */
     static SortedMap<Integer, Long> validDword0(ArmSmmuMaster m) {
         SortedMap<Integer, Long> out = new TreeMap<>();
+        validCds(m).forEach((ssid, pa) -> out.put(ssid, m.smmu.mem.read64(pa)));
+        return out;
+    }
+
+    /** The address of every valid CD (V = 1), by SSID, in SSID order. Empty without a table. */
+    static SortedMap<Integer, Long> validCds(ArmSmmuMaster m) {
+        SortedMap<Integer, Long> out = new TreeMap<>();
         CdTableCfg t = m.cdTable;
         if (t.cdtab == null) return out;
         PhysMemory mem = m.smmu.mem;
@@ -52,8 +59,7 @@ final class CdSlots {
                 n += perPage - 1 - (int) ((pa % PhysMemory.PAGE_SIZE) / Cd.BYTES);
                 continue;
             }
-            long d0 = mem.read64(pa);
-            if (Cd.V.isSet(d0)) out.put(firstSsid + n, d0);
+            if (Cd.V.isSet(mem.read64(pa))) out.put(firstSsid + n, pa);
         }
     }
 

@@ -42,6 +42,8 @@ public final class Translation implements Invariant {
             return;
         }
         Mm mm = CpuWalk.boundMm(dma.device(), dma.pasid());
+        // Racing a munmap that has not finished its flush, the old translation is still allowed.
+        if (mm.unmapInFlight(dma.va())) return;
         Optional<CpuWalk.Page> page = CpuWalk.walk(mm, dma.va());
         if (page.isEmpty()) {
             report(sink, head + " but " + HwText.hex(dma.va()) + " is unmapped in " + mm.name() + ": expected F_TRANSLATION");

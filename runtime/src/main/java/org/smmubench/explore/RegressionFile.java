@@ -75,6 +75,7 @@ final class RegressionFile {
     private static Step expecting(Step st, String result) {
         if (st instanceof Step.Bind b) return new Step.Bind(b.device(), b.process(), result, b.pos());
         if (st instanceof Step.Unbind u) return new Step.Unbind(u.device(), u.process(), result, u.pos());
+        if (st instanceof Step.Attach a) return new Step.Attach(a.device(), a.domain(), result, a.pos());
         if (st instanceof Step.Dma d) return new Step.Dma(d.device(), d.process(), d.pasid(), d.va(), d.access(), result, d.pos());
         return st;
     }

@@ -291,27 +291,46 @@ public final class ScenarioGenerator {
 
         /**
          * Two or three branches of one or two steps each, racing what the kernel lets race:
-         * the unbind of a bond made earlier, a process's exit, and DMA. Each bond is unbound
-         * and each process exits in one branch at most, so a step's result does not depend
-         * on which branch wins (a second unbind of one bond would get EINVAL in one order
-         * and not in the other). Maps and unmaps stay out: they could run after an exit.
+         * the unbind of a bond made earlier, a process's exit, an unmap (the CPU invalidating
+         * while a device's DMA or ATS request lands between its commands), a new bind, a
+         * change of a group's RID domain (attach), and DMA. Each bond is unbound and each
+         * process exits in one branch at most, so a step's result does not depend on which
+         * branch wins (a second unbind of one bond would get EINVAL in one order and not in the
+         * other). A process that one branch unmaps from or binds exits in none: the unmap or
+         * bind could run after the exit; a new bind is of a pair no branch unbinds; one attach
+         * at most, to a domain of its own. Maps stay out for the same reason.
          */
         private Step parallel() {
             List<String> bonds = new ArrayList<>(bound);
+            Set<String> unmapping = new LinkedHashSet<>();
+            boolean attached = false;
             List<List<Step>> branches = new ArrayList<>();
             int n = r.nextInt(4) == 0 ? 3 : 2;
             for (int b = 0; b < n; b++) {
                 List<Step> branch = new ArrayList<>();
                 int len = r.nextInt(3) == 0 ? 2 : 1;
                 for (int i = 0; i < len; i++) {
-                    int k = r.nextInt(3);
+                    int k = r.nextInt(6);
                     String live = liveProcess();
+                    String newPair = live == null ? null : device().name() + " " + live;
                     if (k == 0 && !bonds.isEmpty()) {
                         String[] pair = bonds.remove(r.nextInt(bonds.size())).split(" ");
                         branch.add(new Step.Unbind(pair[0], pair[1], "ok", SourcePos.UNKNOWN));
-                    } else if (k == 1 && live != null) {
+                    } else if (k == 1 && live != null && !unmapping.contains(live)) {
                         exited.add(live);
                         branch.add(new Step.Exit(live, SourcePos.UNKNOWN));
+                    } else if (k == 3 && live != null) {
+                        Step u = unmap();
+                        unmapping.add(((Step.Unmap) u).process());
+                        branch.add(u);
+                    } else if (k == 4 && newPair != null && !bound.contains(newPair)) {
+                        bound.add(newPair);
+                        unmapping.add(live);
+                        String[] dp = newPair.split(" ");
+                        branch.add(new Step.Bind(dp[0], dp[1], "ok", SourcePos.UNKNOWN));
+                    } else if (k == 5 && !attached) {
+                        attached = true;
+                        branch.add(new Step.Attach(device().name(), "dom" + b, "ok", SourcePos.UNKNOWN));
                     } else {
                         branch.add(dma());
                     }

@@ -149,6 +149,7 @@ public final class Shrinker {
         if (st instanceof Step.Bind b) return b.device();
         if (st instanceof Step.Unbind u) return u.device();
         if (st instanceof Step.Dma d) return d.device();
+        if (st instanceof Step.Attach a) return a.device();
         if (st instanceof Step.Fail f) return f.device();
         return null;
     }

@@ -298,6 +298,61 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
         }
     }
 
+    /** iommu_domain_alloc(bus): an UNMANAGED paging domain from the driver, or null. */
+    public IommuDomain iommuDomainAlloc() {
+        try (Frame f = k.enter("iommu_domain_alloc")) {
+            IommuDomain dom = ops.domainAlloc(IommuDomainType.UNMANAGED);
+            if (dom == null) return null;
+            dom.type = IommuDomainType.UNMANAGED;
+            dom.owner = ops;
+            return dom;
+        }
+    }
+
+    /**
+     * iommu_attach_group (v6.8): under the group mutex, refused (-EBUSY) unless the group is in
+     * its default domain; then __iommu_group_set_domain attaches every device of the group.
+     * When a device fails, the devices already moved go back to the old domain, as
+     * __iommu_group_set_domain_internal does (its WARN when going back fails is not modelled).
+     */
+    public int iommuAttachGroup(IommuDomain domain, IommuGroup group) {
+        try (Frame f = k.enter("iommu_attach_group")) {
+            group.mutex.lock();
+            try (Frame g = k.enter("__iommu_group_set_domain")) {
+                if (group.domain != null && group.domain != group.defaultDomain) return -Errno.EBUSY;
+                if (group.domain == domain) return 0;
+                IommuDomain old = group.domain;
+                List<Device> done = new java.util.ArrayList<>();
+                for (Device dev : group.devices) {
+                    int ret = iommuDeviceSetDomain(group, dev, domain);
+                    if (ret != 0) {
+                        for (Device back : done) iommuDeviceSetDomain(group, back, old);
+                        return ret;
+                    }
+                    done.add(dev);
+                }
+                group.domain = domain;
+                return 0;
+            } finally {
+                group.mutex.unlock();
+            }
+        }
+    }
+
+    /** iommu_detach_group: the group goes back to its default domain (the caller frees the old one). */
+    public void iommuDetachGroup(IommuDomain domain, IommuGroup group) {
+        try (Frame f = k.enter("iommu_detach_group")) {
+            group.mutex.lock();
+            try (Frame g = k.enter("__iommu_group_set_domain")) {
+                if (group.domain != domain || group.defaultDomain == null) return;
+                for (Device dev : group.devices) iommuDeviceSetDomain(group, dev, group.defaultDomain);
+                group.domain = group.defaultDomain;
+            } finally {
+                group.mutex.unlock();
+            }
+        }
+    }
+
     /** iommu_domain_free: the driver's free op; an SVA domain drops its mm reference. */
     public void iommuDomainFree(IommuDomain dom) {
         try (Frame f = k.enter("iommu_domain_free")) {

@@ -63,6 +63,34 @@ public final class Kernel {
     }
 
     /**
+     * A context the kernel runs beside the tasks of a parallel section (an SRCU callback, say):
+     * its own kernel task, scheduled only while {@code ready} holds and never waited for.
+     */
+    public org.smmubench.kernel.sched.Scheduler.Daemon context(String label, java.util.function.BooleanSupplier ready, Runnable body) {
+        Task t = new Task();
+        return new org.smmubench.kernel.sched.Scheduler.Daemon(label, ready, ctx -> {
+            t.sched = ctx;
+            task = t;
+            try {
+                body.run();
+            } finally {
+                task = main;
+            }
+        });
+    }
+
+    /** Waits until {@code ready} holds: a context's wait for work (returns at once outside a parallel section). */
+    public void waitUntil(String label, java.util.function.BooleanSupplier ready) { waitFor(label, ready); }
+
+    /** Whether the current task runs in a parallel section (under the scheduler). */
+    public boolean scheduled() { return task.sched != null; }
+
+    /** local_bh_disable: softirq-disabled, so atomic (a sleeping call in here is an atomic-sleep). */
+    public void localBhDisable() { task.preemptAdd(1); }
+
+    public void localBhEnable() { task.preemptAdd(-1); }
+
+    /**
      * A schedule point of the current task (nothing outside a parallel section): where modelled
      * code waits for something another CPU can overtake, such as a CMD_SYNC completion.
      */

@@ -28,6 +28,12 @@ public final class Mm {
     final TreeMap<Long, MappedPage> pages = new TreeMap<>();
     private final List<Runnable> teardownHooks = new ArrayList<>();
     private final MmWorld world;
+    /**
+     * [start, end) of each munmap between clearing its PTEs and the end of its TLB flush:
+     * a device may still hit the old translation there (the invalidation has not completed),
+     * which only another context, running at a schedule point of that munmap, can see.
+     */
+    final List<long[]> unmapsInFlight = new ArrayList<>();
 
     /** mm->iommu_mm (struct iommu_mm_data), owned by the iommu core. */
     public Object iommuMm;
@@ -73,6 +79,12 @@ public final class Mm {
         List<long[]> out = new ArrayList<>();
         pages.forEach((va, p) -> out.add(new long[] {va, p.pa(), p.prot().ordinal()}));
         return out;
+    }
+
+    /** Whether a munmap covering {@code va} has cleared its PTEs but not finished its TLB flush yet. */
+    public boolean unmapInFlight(long va) {
+        for (long[] r : unmapsInFlight) if (Long.compareUnsigned(va, r[0]) >= 0 && Long.compareUnsigned(va, r[1]) < 0) return true;
+        return false;
     }
 
     public Prot protAt(long va) {

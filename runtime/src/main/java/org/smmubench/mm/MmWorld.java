@@ -107,6 +107,8 @@ public final class MmWorld implements Patchable<MmFunctions> {
         try (Frame f = k.enter("__do_munmap")) {
             Mutex mmapLock = mmapLock(mm);
             mmapLock.lock();
+            long[] inFlight = {va, va + size};
+            mm.unmapsInFlight.add(inFlight);
             try {
                 List<Long> freedPages = new ArrayList<>();
                 for (long p = va; p < va + size; p += Pte.PAGE_SIZE) {
@@ -116,9 +118,11 @@ public final class MmWorld implements Patchable<MmFunctions> {
                     freedPages.add(old.pa());
                 }
                 flushTlbRange(mm, va, va + size);
+                mm.unmapsInFlight.remove(inFlight);
                 // Pages go back only after the flush, as tlb_finish_mmu orders it.
                 for (long pa : freedPages) mem.free(pa);
             } finally {
+                mm.unmapsInFlight.remove(inFlight);
                 mmapLock.unlock();
             }
         }
@@ -300,19 +304,51 @@ public final class MmWorld implements Patchable<MmFunctions> {
             // call_srcu, after the unlock as in the kernel: queues the free, never waits.
             srcuPending.add(mn);
         }
+        // From here the grace period may end and the callback run on another CPU while this
+        // one goes on: in a parallel section the SRCU callback context may take over here.
+        k.schedulePoint("call_srcu(mmu_notifier_free_rcu)");
     }
 
     /** An SRCU grace period elapses: queued notifiers are freed (mmu_notifier_free_rcu). */
     public void synchronizeSrcu() {
-        while (!srcuPending.isEmpty()) {
-            MmuNotifier mn = srcuPending.poll();
-            try (Frame f = k.enter("mmu_notifier_free_rcu")) {
-                Mm mm = mn.mm;
-                mn.freeNotifier();
-                mn.freed = true;
-                mm.mmdrop();
-            }
+        while (!srcuPending.isEmpty()) freeRcu(srcuPending.poll());
+    }
+
+    /** mmu_notifier_free_rcu: the driver's free_notifier, then the notifier's mm reference goes. */
+    private void freeRcu(MmuNotifier mn) {
+        try (Frame f = k.enter("mmu_notifier_free_rcu")) {
+            Mm mm = mn.mm;
+            mn.freeNotifier();
+            mn.freed = true;
+            mm.mmdrop();
         }
+    }
+
+    /**
+     * The SRCU callback context of a parallel section, beside its tasks: srcu_invoke_callbacks,
+     * which a workqueue runs on some CPU once a grace period has passed, invoking each ready
+     * callback with softirqs disabled (so a callback that sleeps is an atomic-sleep). It is
+     * ready whenever a callback is queued, as a grace period may end at once; callbacks still
+     * queued when the section ends run at the step's end, as between steps.
+     */
+    public org.smmubench.kernel.sched.Scheduler.Daemon srcuCallbackContext() {
+        java.util.function.BooleanSupplier queued = () -> !srcuPending.isEmpty();
+        return k.context("srcu_invoke_callbacks", queued, () -> {
+            while (true) {
+                try (Frame f = k.enter("srcu_invoke_callbacks")) {
+                    while (!srcuPending.isEmpty()) {
+                        MmuNotifier mn = srcuPending.poll();
+                        k.localBhDisable();
+                        try {
+                            freeRcu(mn);
+                        } finally {
+                            k.localBhEnable();
+                        }
+                    }
+                }
+                k.waitUntil("srcu callback queued", queued);
+            }
+        });
     }
 
     public int srcuPendingCount() { return srcuPending.size(); }

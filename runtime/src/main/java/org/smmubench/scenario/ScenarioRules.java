@@ -231,6 +231,10 @@ public final class ScenarioRules {
         } else if (s instanceof Step.Unbind u) {
             requireDevice(u.device(), out);
             requireProcess(u.process(), out);
+        } else if (s instanceof Step.Attach a) {
+            requireDevice(a.device(), out);
+            if (a.domain() == null || !a.domain().matches("[A-Za-z_][A-Za-z0-9_.-]*"))
+                out.add("attach needs a domain name (letters, digits, _, ., -), found " + a.domain());
         } else if (s instanceof Step.Dma d) {
             requireDevice(d.device(), out);
             if (d.process() != null) requireProcess(d.process(), out);

@@ -161,6 +161,12 @@ public final class ScenarioWriter {
             m.put("process", scalar(d.process()));
             m.put("va", Hex.of(d.va()));
             m.put("size", Hex.of(d.size()));
+        } else if (s instanceof Step.Attach d) {
+            kind = "attach";
+            m.put("device", scalar(d.device()));
+            m.put("domain", scalar(d.domain()));
+            if (!d.expectByTree().isEmpty()) m.put("expect", expectMap(d.expect(), d.expectByTree()));
+            else if (d.expect() != null && !d.expect().equals("ok")) m.put("expect", d.expect());
         } else if (s instanceof Step.CpuWrite d) {
             kind = "cpu-write";
             m.put("process", scalar(d.process()));

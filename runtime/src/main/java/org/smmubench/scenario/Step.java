@@ -77,6 +77,24 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * The device's group changes its RID domain to the unmanaged paging domain {@code domain}
+     * (iommu_attach_group, as VFIO does), which the first attach naming it allocates.
+     * {@code expect}: "ok" or an errno name, per tree in {@code expectByTree} where they differ.
+     */
+    record Attach(String device, String domain, String expect, java.util.Map<String, String> expectByTree, SourcePos pos) implements Step {
+        public Attach {
+            expectByTree = java.util.Map.copyOf(expectByTree);
+        }
+
+        public Attach(String device, String domain, String expect, SourcePos pos) { this(device, domain, expect, java.util.Map.of(), pos); }
+
+        public String text() { return "attach " + device + " " + domain; }
+
+        /** The result expected on {@code driver} (a canonical tree name). */
+        public String expectOn(String driver) { return Step.expectOn(driver, expect, expectByTree); }
+    }
+
     record Map(String process, long va, long size, Prot prot, SourcePos pos) implements Step {
         public String text() { return "map " + process + " " + Hex.of(va) + " " + Hex.of(size) + " " + prot.yamlName(); }
     }

@@ -86,6 +86,8 @@ final class StepBinder {
                 return new Step.Bind(device(b, p, "device"), process(b, p), expectDefault(b, "ok"), expectByTree(b, p), pos);
             case "unbind":
                 return new Step.Unbind(device(b, p, "device"), process(b, p), expectDefault(b, "ok"), expectByTree(b, p), pos);
+            case "attach":
+                return new Step.Attach(device(b, p, "device"), str(b, "domain"), expectDefault(b, "ok"), expectByTree(b, p), pos);
             case "dma": {
                 String device = device(b, p, "device");
                 String process = b.has("process") ? process(b, p) : null;

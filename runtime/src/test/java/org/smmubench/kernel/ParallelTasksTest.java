@@ -94,4 +94,35 @@ class ParallelTasksTest {
         assertTrue(f.violations.isEmpty(), f.violations.toString());
         assertTrue(f.k.current().heldLocks().isEmpty());
     }
+    @Test
+    void aContextRunsWhenItHasWorkWithItsOwnStateAndSleepingThereIsAnAtomicSleep() {
+        KernelFixture f = new KernelFixture();
+        Mutex m = f.k.mutex("lock_m");
+        boolean[] queued = {false};
+        List<String> order = new ArrayList<>();
+        Runnable task = () -> {
+            m.lock();
+            queued[0] = true;          // as call_srcu queues a callback
+            f.k.schedulePoint("call_srcu");
+            order.add("task goes on");
+            m.unlock();
+        };
+        // Like the SRCU callback context: softirqs off around the callback, which here sleeps.
+        Scheduler.Daemon context = f.k.context("callbacks", () -> queued[0], () -> {
+            while (true) {
+                queued[0] = false;
+                order.add("callback, holding " + f.k.current().heldLocks().size() + " locks");
+                f.k.localBhDisable();
+                f.k.mightSleep("mutex_lock");
+                f.k.localBhEnable();
+                f.k.waitUntil("more callbacks", () -> queued[0]);
+            }
+        });
+        Scheduler.Execution ex = Scheduler.run(f.k.tasks(List.of(task)), List.of(context),
+                new org.smmubench.kernel.sched.Pinned(org.smmubench.kernel.sched.Schedule.parse("t1:2 t2:* t1:*")));
+        assertFalse(ex.failed(), String.valueOf(ex.failure()));
+        assertEquals(List.of("callback, holding 0 locks", "task goes on"), order, "the context has its own held locks");
+        assertEquals(1, f.of("atomic-sleep").size(), f.violations.toString());
+        assertEquals(0, f.k.current().preemptCount(), "the bench's own task keeps its state");
+    }
 }

@@ -66,6 +66,7 @@ final class Loading {
         if (st instanceof Step.Dma) { Step.Dma s = (Step.Dma) st; return new Step.Dma(s.device(), s.process(), s.pasid(), s.va(), s.access(), s.expect(), s.expectByTree(), u); }
         if (st instanceof Step.Map) { Step.Map s = (Step.Map) st; return new Step.Map(s.process(), s.va(), s.size(), s.prot(), u); }
         if (st instanceof Step.Unmap) { Step.Unmap s = (Step.Unmap) st; return new Step.Unmap(s.process(), s.va(), s.size(), u); }
+        if (st instanceof Step.Attach s) return new Step.Attach(s.device(), s.domain(), s.expect(), s.expectByTree(), u);
         if (st instanceof Step.CpuWrite s) return new Step.CpuWrite(s.process(), s.va(), u);
         if (st instanceof Step.Fail) { Step.Fail s = (Step.Fail) st; return new Step.Fail(s.site(), s.nth(), s.device(), u); }
         Step.Exit s = (Step.Exit) st;

@@ -107,6 +107,12 @@ public abstract class BenchScript extends Script {
 
     public void unbind(String device, String process) { unbind(Map.of(), device, process); }
 
+    public void attach(@NamedParam(value = "expect", type = String.class) Map<String, ?> args, String device, String domain) {
+        statement(v -> v.attach(args, device, domain, here()));
+    }
+
+    public void attach(String device, String domain) { attach(Map.of(), device, domain); }
+
     public void dma(@NamedParam(value = "va", required = true) @NamedParam(value = "access", type = String.class)
                     @NamedParam(value = "expect", type = String.class)
                     Map<String, ?> args, String device, String process) {

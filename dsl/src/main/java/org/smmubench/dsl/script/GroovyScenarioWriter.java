@@ -86,6 +86,7 @@ public final class GroovyScenarioWriter {
     static String step(Step s) {
         if (s instanceof Step.Bind x) return "bind " + q(x.device()) + ", " + q(x.process()) + errno(x.expect(), x.expectByTree());
         if (s instanceof Step.Unbind x) return "unbind " + q(x.device()) + ", " + q(x.process()) + errno(x.expect(), x.expectByTree());
+        if (s instanceof Step.Attach x) return "attach " + q(x.device()) + ", " + q(x.domain()) + errno(x.expect(), x.expectByTree());
         if (s instanceof Step.Dma x) {
             String who = x.process() != null ? ", " + q(x.process()) : "";
             String pasid = x.pasid() != null ? ", pasid: " + Hex.of(x.pasid()) : "";

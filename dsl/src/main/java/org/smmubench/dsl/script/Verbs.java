@@ -39,6 +39,8 @@ public final class Verbs {
                     "iommu_sva_bind_device", List.of(Arg.DEVICE, Arg.PROCESS), List.of("expect")),
             new Verb("unbind", "unbind 'DEVICE', 'PROCESS'[, expect: 'ok'|...]",
                     "iommu_sva_unbind_device", List.of(Arg.DEVICE, Arg.PROCESS), List.of("expect")),
+            new Verb("attach", "attach 'DEVICE', 'DOMAIN'[, expect: 'ok'|'EBUSY'|...]",
+                    "iommu_attach_group to an unmanaged domain (allocated on first use)", List.of(Arg.DEVICE, Arg.NEW_NAME), List.of("expect")),
             new Verb("dma", "dma 'DEVICE', 'PROCESS', va: 0x400000, access: 'read'|'write'[, expect: 'ok'|'fault'|'EVENT']   (or pasid: N instead of 'PROCESS')",
                     "one DMA transaction from the device", List.of(Arg.DEVICE, Arg.PROCESS),
                     List.of("va", "access", "pasid", "expect")),

@@ -156,6 +156,12 @@ public final class Vocabulary {
         emit(new Step.Unbind(requireText("unbind", device), requireText("unbind", process), e.all(), e.byTree(), pos));
     }
 
+    public void attach(Map<?, ?> a, String device, String domain, SourcePos pos) {
+        NamedArgs n = new NamedArgs("attach", a, "expect");
+        Expect e = expect("attach", n, "ok", r -> errno("attach", r));
+        emit(new Step.Attach(requireText("attach", device), requireText("attach", domain), e.all(), e.byTree(), pos));
+    }
+
     /** A step's expected result on every tree, and on the trees that differ ({@code expect: [default: 'ok', 'TREE': 'EBUSY']}). */
     private record Expect(String all, Map<String, String> byTree) {}
 

@@ -35,6 +35,12 @@ public final class ActionSteps {
         expect(errno, world.run(new Step.Bind(device, process, errno, world.here())));
     }
 
+    @When("{device} is attached to the unmanaged domain {string}")
+    @StepDoc(section = ACTIONS, example = "When \"nic1\" is attached to the unmanaged domain \"dom1\"",
+            value = "iommu_attach_group: the device's group leaves its default domain for that unmanaged paging domain"
+                    + " (allocated on first use), as VFIO does; the step fails unless it succeeds.")
+    public void attach(String device, String domain) { expect("ok", world.run(new Step.Attach(device, domain, "ok", world.here()))); }
+
     @When("{process} is unbound from {device}")
     @StepDoc(section = ACTIONS, example = "When \"proc1\" is unbound from \"nic0\"",
             value = "iommu_sva_unbind_device for that bond; the step fails unless it succeeds.")

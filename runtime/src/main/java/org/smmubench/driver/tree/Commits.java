@@ -2,10 +2,13 @@ package org.smmubench.driver.tree;
 
 import java.util.List;
 
+import org.smmubench.driver.ArmSmmuAfter9f7c68911579;
+import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.InvBeforeEb6c97647be2;
 import org.smmubench.driver.InvCode;
 import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.driver.sva.SvaAfterAe91f6552c30;
+import org.smmubench.driver.sva.SvaBefore353e3cf8590c;
 import org.smmubench.driver.sva.SvaBefore95d4782c34a6;
 import org.smmubench.driver.sva.SvaBeforeB5bf7778b722;
 import org.smmubench.driver.sva.SvaBeforeD5afb4b47e13;
@@ -171,10 +174,33 @@ public final class Commits {
                     + " range flushes' notification into the arch code; the model's munmap path notifies either way)",
             List.of(new Patch<>(MmWorld.class, MmBefore6bbd42e2df8f.class, MmBefore6bbd42e2df8f::new)));
 
+    public static final Commit _353E3CF8590C = new Commit("353e3cf8590c",
+            "iommu/arm-smmu-v3: Fix ATC invalidation ordering wrt main TLBs",
+            "",
+            "v6.8", true,
+            List.of(SVA_C),
+            List.of("arm_smmu_mm_arch_invalidate_secondary_tlbs"),
+            "v5.4 (its Fixes: tag not read; b5e86196b83f, Fixes: 9ce27afc0830, disabled ATS in 5.2/5.3-stable meanwhile); a race: reverting it onto v6.8 (an analogue: the"
+                    + " commit reordered the DMA-domain paths, the bench gives v6.8's SVA callback the parent's order) sends"
+                    + " ATC_INV before the TLBI, so an ATS request between the two CMD_SYNCs refills the ATC from the stale TLB",
+            List.of(new Patch<>(ArmSmmuSva.class, SvaBefore353e3cf8590c.class, SvaBefore353e3cf8590c::new)));
+
+    public static final Commit _9F7C68911579 = new Commit("9f7c68911579",
+            "iommu/arm-smmu-v3: Hold arm_smmu_asid_lock during all of attach_dev",
+            "",
+            "v6.8", false,
+            List.of(ARM_SMMU_V3_C),
+            List.of("arm_smmu_attach_dev"),
+            "v6.9-rc1 (no Fixes: tag; AUTOSEL for 6.8-stable, whose backport diff the model follows); a race: on v6.8 a bind's"
+                    + " arm_smmu_share_asid can run while attach_dev has taken the master off the old domain's list but not yet"
+                    + " made its STE abort and cleared CD 0, so two live CDs carry one ASID for different page tables",
+            List.of(new Patch<>(ArmSmmuV3.class, ArmSmmuAfter9f7c68911579.class, ArmSmmuAfter9f7c68911579::new)));
+
     /** Every modelled commit, in the order listings show them. */
     public static List<Commit> all() {
         return List.of(B5BF7778B722, B025DEA63CDE, _9991A82A3817, _65D4418C5002, _6384C56C99D9, _2667ED10D9F0,
-                C404F55C26FC, B3F6FCD8404F, D5AFB4B47E13, C95D4782C34A6, EB6C97647BE2, AE91F6552C30, C6BBD42E2DF8F);
+                C404F55C26FC, B3F6FCD8404F, D5AFB4B47E13, C95D4782C34A6, EB6C97647BE2, AE91F6552C30, C6BBD42E2DF8F,
+                _353E3CF8590C, _9F7C68911579);
     }
 
     /** The commits a tree on {@code base} may revert or apply. */

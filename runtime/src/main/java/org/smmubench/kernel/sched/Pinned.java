@@ -21,6 +21,8 @@ public final class Pinned implements Chooser {
     @Override
     public int choose(int current, List<Integer> enabled) {
         while (true) {
+            // Past its last slice only a context finishing its work may be left: it runs on.
+            if (slice >= schedule.slices().size() && enabled.size() == 1 && !named(enabled.get(0))) return enabled.get(0);
             if (slice >= schedule.slices().size())
                 throw new IllegalArgumentException("schedule '" + schedule + "' ends while tasks " + names(enabled) + " still have work");
             Schedule.Slice s = schedule.slices().get(slice);
@@ -35,6 +37,10 @@ public final class Pinned implements Chooser {
             used++;
             return s.task();
         }
+    }
+
+    private boolean named(int task) {
+        return schedule.slices().stream().anyMatch(s -> s.task() == task);
     }
 
     private static String names(List<Integer> tasks) {

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs tasks one segment at a time. Each task gets a Java thread, but a thread only runs while
+ * Runs tasks one segment at a time. Besides the tasks, an execution may have contexts
+ * (daemons): code the kernel runs on its own, such as SRCU callbacks, which runs only when it
+ * is enabled and which the execution does not wait for: it ends when every task has and every
+ * context is back at a wait, where it is unwound. Contexts are numbered after the tasks. Each task gets a Java thread, but a thread only runs while
  * the scheduler has handed it the baton, and hands it back at its next schedule point or when
  * it ends, so exactly one task body executes at any moment and the {@link Chooser}'s answers
  * alone decide the interleaving. The threads exist only to keep each task's Java call stack
@@ -30,6 +33,8 @@ public final class Scheduler {
 
     private final Object baton = new Object();
     private final int n;
+    /** Tasks [0, required) must finish; the rest are contexts. */
+    private final int required;
     private int running = -1;
     private final boolean[] done;
     private final BooleanSupplier[] waitingFor;
@@ -38,15 +43,32 @@ public final class Scheduler {
     /** The label of the point where the running task handed the baton back. */
     private String pendingLabel;
 
-    private Scheduler(int n) {
+    private Scheduler(int n, int required) {
         this.n = n;
+        this.required = required;
         this.done = new boolean[n];
         this.waitingFor = new BooleanSupplier[n];
     }
 
     /** Runs {@code tasks} to the end (or to a failure or deadlock) under {@code chooser}. */
     public static Execution run(List<TaskBody> tasks, Chooser chooser) {
-        return new Scheduler(tasks.size()).execute(tasks, chooser);
+        return run(tasks, List.of(), chooser);
+    }
+
+    /**
+     * A context beside the tasks: enabled only while {@code ready} holds (first when it starts,
+     * then at each of its waits), and never waited for.
+     */
+    public record Daemon(String label, BooleanSupplier ready, TaskBody body) {}
+
+    /** The same with {@code daemons} beside the tasks (numbered after them). */
+    public static Execution run(List<TaskBody> tasks, List<Daemon> daemons, Chooser chooser) {
+        List<TaskBody> all = new ArrayList<>(tasks);
+        for (Daemon d : daemons) all.add(d.body());
+        Scheduler s = new Scheduler(all.size(), tasks.size());
+        // A context starts waiting for its condition, so it never runs an empty first segment.
+        for (int i = 0; i < daemons.size(); i++) s.waitingFor[tasks.size() + i] = daemons.get(i).ready();
+        return s.execute(all, chooser);
     }
 
     private Execution execute(List<TaskBody> tasks, Chooser chooser) {
@@ -70,7 +92,8 @@ public final class Scheduler {
                     boolean all = true;
                     for (int i = 0; i < n; i++) {
                         if (done[i]) continue;
-                        all = false;
+                        // A context stopped inside its work (not at a wait) runs on to its next wait.
+                        if (i < required || waitingFor[i] == null) all = false;
                         if (waitingFor[i] == null || waitingFor[i].getAsBoolean()) enabled.add(i);
                     }
                     if (all) break;

@@ -9,7 +9,9 @@
  * given number of preemptions (as CHESS does), or samples them with PCT.
  * {@link org.smmubench.kernel.Kernel#tasks} turns code into kernel tasks for it: each has its
  * own call stack, locks and IRQ state; taking and releasing a lock and a sleeping allocation
- * are schedule points; a lock held by another task makes the taker wait. Scenarios cannot say
- * {@code parallel:} yet.
+ * are schedule points; a lock held by another task makes the taker wait.
+ * {@link org.smmubench.kernel.sched.Scheduler.Daemon}s are the contexts beside the tasks (the
+ * SRCU callback context, {@link org.smmubench.kernel.Kernel#context}): scheduled only while
+ * they have work, and never waited for.
  */
 package org.smmubench.kernel.sched;
