@@ -246,7 +246,7 @@ public final class StepScope {
     }
 
     /** Position in w.core.devices(), or -1 once released. New devices are appended, so only they are looked up. */
-    private int deviceOrder(Device d) {
+    int deviceOrder(Device d) {
         Integer i = deviceOrder.get(d);
         if (i == null) {
             // Devices are appended at probe: numbering the unknown ones in list order keeps probe order.
@@ -257,7 +257,8 @@ public final class StepScope {
         return i;
     }
 
-    private int groupOrder(IommuGroup g) {
+    /** Position in w.core.groups() (groups are never removed). */
+    int groupOrder(IommuGroup g) {
         Integer i = groupOrder.get(g);
         if (i == null) {
             for (IommuGroup o : w.core.groups()) if (!groupOrder.containsKey(o)) groupOrder.put(o, nextOrder++);
