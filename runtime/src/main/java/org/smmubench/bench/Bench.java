@@ -513,7 +513,14 @@ public final class Bench implements AutoCloseable {
         if (scope != null) scope.begin(subjectDevices, subjectMms);
     }
 
-    /** The devices a step names (every branch of a parallel step): the incremental checks start from what they reach. */
+    /**
+     * The devices a step names (every branch of a parallel step): the incremental checks start
+     * from what they reach. A DMA step names none: it runs no driver code that changes software
+     * state (the SMMU translates, and arm_smmu_evtq_thread only logs what it reads), and what the
+     * SMMU stores into memory is seen by the write listeners, so reaching the device's whole
+     * group and domain from every DMA would only repeat the checks of the step that last
+     * changed them.
+     */
     private List<Device> subjectDevices(Step step) {
         if (step instanceof Step.Parallel p) {
             List<Device> all = new ArrayList<>();
@@ -521,7 +528,7 @@ public final class Bench implements AutoCloseable {
             return all;
         }
         String name = step instanceof Step.Bind b ? b.device() : step instanceof Step.Unbind u ? u.device()
-                : step instanceof Step.Dma d ? d.device() : step instanceof Step.Attach a ? a.device() : null;
+                : step instanceof Step.Attach a ? a.device() : null;
         Device dev = name == null ? null : devices.get(name);
         return dev == null ? List.of() : List.of(dev);
     }

@@ -58,9 +58,15 @@ public final class DomainDevices implements IncrementalInvariant {
 
     private void check(List<ArmSmmuDomain> domains, List<ArmSmmuMaster> masters, List<IommuGroup> groups, Consumer<Violation> sink) {
         Map<ArmSmmuMaster, List<String>> lists = new IdentityHashMap<>();
+        // Which of the walked lists each master is on: "is m on its domain's list" is then a
+        // lookup, not a scan of the list (a group of N devices would cost N² per step).
+        Map<ArmSmmuMaster, java.util.Set<ArmSmmuDomain>> onLists = new IdentityHashMap<>();
+        java.util.Set<ArmSmmuDomain> walked = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        walked.addAll(domains);
         for (ArmSmmuDomain d : domains) {
             for (ArmSmmuMaster m : d.devices) {
                 lists.computeIfAbsent(m, x -> new ArrayList<>()).add("#" + d.id());
+                onLists.computeIfAbsent(m, x -> java.util.Collections.newSetFromMap(new IdentityHashMap<>())).add(d);
                 String dev = m.dev.name();
                 if (!m.live || m.domain != d) suspicious.add(d);
                 if (!m.live) {
@@ -77,7 +83,7 @@ public final class DomainDevices implements IncrementalInvariant {
             if (on.size() > 1) {
                 sink.accept(Violation.ofState(id(), dev + ": expected on at most one domain devices list, found on " + String.join(", ", on)));
             }
-            if (m.domain != null && !m.domain.devices.contains(m)) {
+            if (m.domain != null && !(walked.contains(m.domain) ? onLists.getOrDefault(m, java.util.Set.of()).contains(m.domain) : m.domain.devices.contains(m))) {
                 sink.accept(Violation.ofState(id(), dev + ": master->domain is #" + m.domain.id() + "; expected " + dev
                         + " on its devices list, found " + SvaState.domainName(m.domain)));
             }

@@ -2,7 +2,14 @@ package org.smmubench.check;
 
 import org.smmubench.kernel.Violation;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.smmubench.hw.ConfigEntry;
@@ -14,22 +21,118 @@ import org.smmubench.hw.Provenance;
  * L1CD equals what memory holds at the address it was fetched from: whatever the driver
  * changed, it invalidated and synced. A transaction decided by a cached STE or CD that
  * differs from memory is reported at once.
+ *
+ * <p>Incrementally: an entry's verdict and message can change only when the entry is filled,
+ * marked for invalidation or dropped (the cache tells its observers), or when memory under it
+ * is stored to or freed (PhysMemory's listeners). Those entries are marked dirty as it
+ * happens, through an index of the 64-byte lines each entry was fetched from, and only they
+ * are compared with memory when the step ends, in the cache's own order.
  */
-public final class StaleConfig implements Invariant {
+public final class StaleConfig implements IncrementalInvariant {
     public static final String ID = "stale-config";
+    private static final int LINE = 64;
+
+    /** A cache entry's identity (sid is -1 for an L1STD, as the cache keys it). */
+    private record Key(ConfigEntry.Kind kind, int sid, long index) {}
+
+    /** Where each cached entry lies, with its place in the cache's order (a re-fill keeps it). */
+    private record Placed(long address, int words, long order) {}
+
+    private final Map<Key, Placed> placed = new HashMap<>();
+    private final Map<Long, Set<Key>> byLine = new HashMap<>();
+    private final Set<Key> dirty = new HashSet<>();
+    /**
+     * The entries found stale at the last check: judged again every step, since their message
+     * names the device owning the SID, which a probe or release changes without touching them.
+     */
+    private final Set<Key> stale = new HashSet<>();
+    private long nextOrder;
+    private boolean attached;
 
     @Override
     public String id() { return ID; }
 
     @Override
-    public void afterStep(World w, Consumer<Violation> sink) {
-        for (ConfigEntry e : w.hw.configCache().entries()) {
-            String diff = diff(w, e);
-            if (diff != null) {
-                sink.accept(Violation.ofState(ID, describe(w, e) + " is stale when the step ends: " + diff
-                        + (e.pendingInvalidation() ? " (an invalidation is pending: no CMD_SYNC completed after it)" : " (never invalidated)")));
+    public void attach(World w, Consumer<Violation> sink) {
+        w.hw.configCache().addObserver((kind, sid, index) -> cacheChanged(w, new Key(kind, sid, index)));
+        w.mem.addWriteListener((pa, oldValue, newValue) -> touch(pa & -LINE));
+        w.mem.addFreeListener((start, size) -> {
+            if (size / LINE > byLine.size()) {
+                for (Map.Entry<Long, Set<Key>> e : byLine.entrySet())
+                    if (e.getKey() + LINE > start && e.getKey() < start + size) dirty.addAll(e.getValue());
+            } else {
+                for (long line = start & -LINE; line < start + size; line += LINE) touch(line);
             }
+        });
+        // Whatever the cache already holds (none on a fresh bench) is mirrored and judged first.
+        for (ConfigEntry e : w.hw.configCache().entries()) cacheChanged(w, new Key(e.kind(), e.sid(), e.index()));
+        attached = true;
+    }
+
+    private void touch(long line) {
+        Set<Key> keys = byLine.get(line);
+        if (keys != null) dirty.addAll(keys);
+    }
+
+    /** Keeps the mirror of the cache's keys, order and addresses in step with the cache. */
+    private void cacheChanged(World w, Key k) {
+        dirty.add(k);
+        Optional<ConfigEntry> now = w.hw.configCache().lookup(k.kind(), k.sid(), k.index());
+        Placed old = placed.get(k);
+        if (old != null && (now.isEmpty() || now.get().address() != old.address() || now.get().dwords().length != old.words())) {
+            unindex(k, old);
+            if (now.isEmpty()) placed.remove(k);
         }
+        if (now.isEmpty()) return;
+        ConfigEntry e = now.get();
+        if (old != null && e.address() == old.address() && e.dwords().length == old.words()) return;
+        Placed p = new Placed(e.address(), e.dwords().length, old != null ? old.order() : nextOrder++);
+        placed.put(k, p);
+        for (long line = p.address() & -LINE; line < p.address() + 8L * p.words(); line += LINE)
+            byLine.computeIfAbsent(line, x -> new HashSet<>()).add(k);
+    }
+
+    private void unindex(Key k, Placed p) {
+        for (long line = p.address() & -LINE; line < p.address() + 8L * p.words(); line += LINE) {
+            Set<Key> keys = byLine.get(line);
+            if (keys == null) continue;
+            keys.remove(k);
+            if (keys.isEmpty()) byLine.remove(line);
+        }
+    }
+
+    @Override
+    public void afterStep(World w, Consumer<Violation> sink) {
+        for (ConfigEntry e : w.hw.configCache().entries()) judge(w, e, sink);
+    }
+
+    /** The entries filled, invalidated or stored under since the last step, in the cache's order. */
+    @Override
+    public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
+        if (!attached) {
+            afterStep(w, sink);
+            return;
+        }
+        dirty.addAll(stale);
+        List<Key> keys = new ArrayList<>();
+        for (Key k : dirty) if (placed.containsKey(k)) keys.add(k);
+        dirty.clear();
+        stale.clear();
+        keys.sort(Comparator.comparingLong(k -> placed.get(k).order()));
+        for (Key k : keys) {
+            w.hw.configCache().lookup(k.kind(), k.sid(), k.index()).ifPresent(e -> {
+                if (judge(w, e, sink)) stale.add(k);
+            });
+        }
+    }
+
+    /** Reports {@code e} if it differs from memory; true when it does. */
+    private static boolean judge(World w, ConfigEntry e, Consumer<Violation> sink) {
+        String diff = diff(w, e);
+        if (diff == null) return false;
+        sink.accept(Violation.ofState(ID, describe(w, e) + " is stale when the step ends: " + diff
+                + (e.pendingInvalidation() ? " (an invalidation is pending: no CMD_SYNC completed after it)" : " (never invalidated)")));
+        return true;
     }
 
     @Override

@@ -33,6 +33,9 @@ import org.smmubench.mm.Mm;
  *     device's master, its group's devices, the devices of its RID domains, and the devices
  *     of every domain whose notifier the step's mm (or the master's bonds) holds.</li>
  * </ul>
+ * A DMA step names no device: it runs no driver code that changes software state (the SMMU
+ * translates; arm_smmu_evtq_thread only logs what it reads), and whatever the SMMU stores is
+ * seen by the write listeners.
  * The last rule is the one assumption: driver code reaches another master's software state
  * (bonds, domain links) only through those pointers, as the kernel's does; what it does to
  * memory is seen whatever the path. {@code --paranoid} (and the test suite) walks everything
@@ -60,6 +63,14 @@ public final class StepScope {
     /** The named processes' state when the step began. */
     private List<MmState> mmStates = List.of();
     private int nextOrder;
+    /**
+     * The sorted answers, computed once per step: every incremental check asks for them, and
+     * sorting a large group's masters for each would cost more than the checks. Kept only
+     * while the machine is frozen (the after-step checks), dropped whenever the scope grows.
+     */
+    private List<ArmSmmuMaster> liveMastersCache, mastersCache;
+    private List<IommuGroup> groupsCache;
+    private List<ArmSmmuDomain> domainsCache;
 
     private record MmState(Mm mm, int pasid, boolean exited, boolean freed) {}
 
@@ -80,7 +91,7 @@ public final class StepScope {
         w.mem.addWriteListener((pa, oldValue, newValue) -> onStore(pa, newValue));
         w.driver.asidXa.addChangeObserver(asid -> {
             Set<ArmSmmuMaster> h = asidHolders.get(asid);
-            if (h != null) masters.addAll(h);
+            if (h != null && masters.addAll(h)) changed();
         });
     }
 
@@ -88,12 +99,18 @@ public final class StepScope {
         var word = CdTableIndex.of(w).locate(w, pa);
         if (word.isPresent()) {
             ArmSmmuMaster m = word.get().master();
-            masters.add(m);
+            if (masters.add(m)) changed();
             if (!word.get().l1() && word.get().dword() == 0) trackAsid(m, word.get().index(), newValue);
             return;
         }
         ArmSmmuStream s = SteIndex.of(w).streamAt(w, pa);
-        if (s != null) masters.add(s.master());
+        if (s != null && masters.add(s.master())) changed();
+    }
+
+    private void changed() {
+        liveMastersCache = mastersCache = null;
+        groupsCache = null;
+        domainsCache = null;
     }
 
     private void trackAsid(ArmSmmuMaster m, int ssid, long d0) {
@@ -129,6 +146,7 @@ public final class StepScope {
         subjectDevices.clear();
         subjectMms.clear();
         everything = false;
+        changed();
     }
 
     private void reach() {
@@ -153,6 +171,7 @@ public final class StepScope {
 
     private void addMaster(ArmSmmuMaster m) {
         if (!masters.add(m)) return;
+        changed();
         addDomain(m.domain);
         for (Object o : m.bonds) {
             if (o instanceof ArmSmmuBond b && b.smmuMn != null) addDomain(b.smmuMn.domain);
@@ -161,6 +180,7 @@ public final class StepScope {
 
     private void addDomain(IommuDomain d) {
         if (!(d instanceof ArmSmmuDomain a) || !domains.add(a)) return;
+        changed();
         for (ArmSmmuMaster m : a.devices) addMaster(m);
         for (Object o : a.mmuNotifiers) if (o instanceof ArmSmmuMmuNotifier n) addDomain(n.domain);
     }
@@ -179,26 +199,34 @@ public final class StepScope {
 
     /** The touched masters that are still live, in probe order (the order full scans report in). */
     public List<ArmSmmuMaster> liveMasters() {
+        if (liveMastersCache != null && w.frozen()) return liveMastersCache;
         List<ArmSmmuMaster> out = new ArrayList<>();
-        for (ArmSmmuMaster m : masters) if (m.live) out.add(m);
-        out.sort(Comparator.comparingInt(m -> deviceOrder(m.dev)));
+        for (ArmSmmuMaster m : masters()) if (m.live) out.add(m);
+        out = List.copyOf(out);
+        if (w.frozen()) liveMastersCache = out;
         return out;
     }
 
     /** Every touched master, released or not, in probe order. */
     public List<ArmSmmuMaster> masters() {
+        if (mastersCache != null && w.frozen()) return mastersCache;
         List<ArmSmmuMaster> out = new ArrayList<>(masters);
         out.sort(Comparator.comparingInt(m -> deviceOrder(m.dev)));
-        return out;
+        List<ArmSmmuMaster> sorted = List.copyOf(out);
+        if (w.frozen()) mastersCache = sorted;
+        return sorted;
     }
 
     /** The groups of the touched masters, in the core's group order. */
     public List<IommuGroup> groups() {
+        if (groupsCache != null && w.frozen()) return groupsCache;
         Set<IommuGroup> set = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ArmSmmuMaster m : masters) if (m.dev.group != null) set.add(m.dev.group);
         List<IommuGroup> out = new ArrayList<>(set);
         out.sort(Comparator.comparingInt(this::groupOrder));
-        return out;
+        List<IommuGroup> sorted = List.copyOf(out);
+        if (w.frozen()) groupsCache = sorted;
+        return sorted;
     }
 
     /**
@@ -206,6 +234,7 @@ public final class StepScope {
      * their groups' domains, ordered by domain id (as full walks order them).
      */
     public List<ArmSmmuDomain> domains() {
+        if (domainsCache != null && w.frozen()) return domainsCache;
         Set<ArmSmmuDomain> set = Collections.newSetFromMap(new IdentityHashMap<>());
         set.addAll(domains);
         for (ArmSmmuMaster m : masters) {
@@ -216,7 +245,9 @@ public final class StepScope {
         }
         List<ArmSmmuDomain> out = new ArrayList<>(set);
         out.sort(Comparator.comparingInt(ArmSmmuDomain::id));
-        return out;
+        List<ArmSmmuDomain> sorted = List.copyOf(out);
+        if (w.frozen()) domainsCache = sorted;
+        return sorted;
     }
 
     /**
@@ -246,7 +277,7 @@ public final class StepScope {
     }
 
     /** Position in w.core.devices(), or -1 once released. New devices are appended, so only they are looked up. */
-    private int deviceOrder(Device d) {
+    int deviceOrder(Device d) {
         Integer i = deviceOrder.get(d);
         if (i == null) {
             // Devices are appended at probe: numbering the unknown ones in list order keeps probe order.
@@ -257,7 +288,8 @@ public final class StepScope {
         return i;
     }
 
-    private int groupOrder(IommuGroup g) {
+    /** Position in w.core.groups() (groups are never removed). */
+    int groupOrder(IommuGroup g) {
         Integer i = groupOrder.get(g);
         if (i == null) {
             for (IommuGroup o : w.core.groups()) if (!groupOrder.containsKey(o)) groupOrder.put(o, nextOrder++);

@@ -52,10 +52,26 @@ public final class World {
     private final java.util.Map<org.smmubench.iommu.IommuSva, Integer> handleBinds = new java.util.LinkedHashMap<>();
 
     /** A device driver got {@code h} back from a successful bind. */
-    public void handleBound(org.smmubench.iommu.IommuSva h) { handleBinds.merge(h, 1, Integer::sum); }
+    public void handleBound(org.smmubench.iommu.IommuSva h) {
+        handleBinds.merge(h, 1, Integer::sum);
+        handleChanges.add(h);
+    }
 
     /** A device driver passed {@code h} to unbind. */
-    public void handleUnbound(org.smmubench.iommu.IommuSva h) { handleBinds.merge(h, -1, Integer::sum); }
+    public void handleUnbound(org.smmubench.iommu.IommuSva h) {
+        handleBinds.merge(h, -1, Integer::sum);
+        handleChanges.add(h);
+    }
+
+    /** Every handle whose count changed, one entry per change, in order: incremental checks read from where they left off. */
+    private final java.util.List<org.smmubench.iommu.IommuSva> handleChanges = new java.util.ArrayList<>();
+
+    /** The handles whose binds minus unbinds changed, from change number {@code from} on (see {@link #handleChangeCount()}). */
+    public java.util.List<org.smmubench.iommu.IommuSva> handleChangesSince(int from) {
+        return java.util.Collections.unmodifiableList(handleChanges.subList(from, handleChanges.size()));
+    }
+
+    public int handleChangeCount() { return handleChanges.size(); }
 
     /** Every handle a bind returned, with its binds minus unbinds. */
     public java.util.Map<org.smmubench.iommu.IommuSva, Integer> handleBinds() { return java.util.Collections.unmodifiableMap(handleBinds); }

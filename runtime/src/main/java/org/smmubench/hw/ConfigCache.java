@@ -35,6 +35,22 @@ public final class ConfigCache {
 
     private final Map<Key, Slot> slots = new LinkedHashMap<>();
 
+    /** Told the key of every entry filled, marked for invalidation or dropped (model instrumentation). */
+    public interface Observer {
+        void changed(Kind kind, int sid, long index);
+    }
+
+    private final List<Observer> observers = new ArrayList<>();
+
+    /** Registers an observer for the invariants, which then look only at the entries that changed. */
+    public void addObserver(Observer o) {
+        observers.add(o);
+    }
+
+    private void changed(Key k) {
+        for (Observer o : observers) o.changed(k.kind, k.sid, k.index);
+    }
+
     public List<ConfigEntry> entries() {
         List<ConfigEntry> out = new ArrayList<>(slots.size());
         slots.forEach((k, s) -> out.add(view(k, s)));
@@ -61,14 +77,16 @@ public final class ConfigCache {
         Key k = key(kind, sid, index);
         Slot s = new Slot(address, dwords, seq, singleCd);
         slots.put(k, s);
+        changed(k);
         return view(k, s);
     }
 
     /** Marks every entry matching the predicate for removal at the next CMD_SYNC. */
     void markPending(Predicate<ConfigEntry> which) {
         slots.forEach((k, s) -> {
-            if (which.test(view(k, s))) {
+            if (!s.pending && which.test(view(k, s))) {
                 s.pending = true;
+                changed(k);
             }
         });
     }
@@ -84,8 +102,9 @@ public final class ConfigCache {
     /** CFGI_CD: the CD for (sid, ssid), and the single CD of an S1CDMax=0 table. */
     void invalidateCd(int sid, long ssid) {
         slots.forEach((k, s) -> {
-            if (k.kind == Kind.CD && k.sid == sid && (k.index == ssid || s.singleCd)) {
+            if (!s.pending && k.kind == Kind.CD && k.sid == sid && (k.index == ssid || s.singleCd)) {
                 s.pending = true;
+                changed(k);
             }
         });
     }
@@ -95,12 +114,23 @@ public final class ConfigCache {
     }
 
     void invalidateAll() {
-        slots.values().forEach(s -> s.pending = true);
+        slots.forEach((k, s) -> {
+            if (!s.pending) {
+                s.pending = true;
+                changed(k);
+            }
+        });
     }
 
     /** CMD_SYNC completion: pending invalidations take effect. */
     void commitPending() {
-        slots.values().removeIf(s -> s.pending);
+        if (observers.isEmpty()) {
+            slots.values().removeIf(s -> s.pending);
+            return;
+        }
+        List<Key> gone = new ArrayList<>();
+        slots.entrySet().removeIf(e -> e.getValue().pending && gone.add(e.getKey()));
+        gone.forEach(this::changed);
     }
 
     private static Key key(Kind kind, int sid, long index) {

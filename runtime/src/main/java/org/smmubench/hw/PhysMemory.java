@@ -21,6 +21,7 @@ public final class PhysMemory {
     private final Map<Long, long[]> pages = new HashMap<>();
     private final TreeMap<Long, Long> allocations = new TreeMap<>(); // start -> size in bytes
     private final List<MemoryWriteListener> listeners = new ArrayList<>();
+    private final List<MemoryFreeListener> freeListeners = new ArrayList<>();
     private long next = BASE;
     private long allocatedBytes;
     private long allocationCount;
@@ -69,6 +70,7 @@ public final class PhysMemory {
                 pages.remove(page);
             }
         }
+        for (MemoryFreeListener l : freeListeners) l.freed(pa, size);
     }
 
     public boolean isAllocated(long pa) {
@@ -113,6 +115,10 @@ public final class PhysMemory {
 
     public void addWriteListener(MemoryWriteListener l) {
         listeners.add(l);
+    }
+
+    public void addFreeListener(MemoryFreeListener l) {
+        freeListeners.add(l);
     }
 
     public void removeWriteListener(MemoryWriteListener l) {

@@ -213,6 +213,9 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
     /** Whether {@code pasid} is allocated in iommu_global_pasid_ida. */
     public boolean globalPasidAllocated(int pasid) { return globalPasidIda.isAllocated(pasid); }
 
+    /** Tells {@code observer} every PASID allocated or freed in iommu_global_pasid_ida (for the invariants). */
+    public void observeGlobalPasids(java.util.function.IntConsumer observer) { globalPasidIda.addChangeObserver(observer); }
+
     /** iommu_sva_bind_device, as the tree has it (see IommuCoreFunctions). */
     public ErrPtr<IommuSva> iommuSvaBindDevice(Device dev, Mm mm) {
         return functions.get("iommu_sva_bind_device").iommuSvaBindDevice(dev, mm);

@@ -7,6 +7,7 @@ public final class Ida {
     private final Kernel kernel;
     private final String name;
     private final BitSet used = new BitSet();
+    private final java.util.List<java.util.function.IntConsumer> observers = new java.util.ArrayList<>();
 
     Ida(Kernel kernel, String name) {
         this.kernel = kernel;
@@ -26,6 +27,7 @@ public final class Ida {
                 return -Errno.ENOSPC;
             }
             used.set(id);
+            changed(id);
             return id;
         }
     }
@@ -37,6 +39,16 @@ public final class Ida {
             return;
         }
         used.clear(id);
+        changed(id);
+    }
+
+    private void changed(int id) {
+        for (java.util.function.IntConsumer o : observers) o.accept(id);
+    }
+
+    /** Registers an observer told every id allocated or freed (model instrumentation, not kernel API). */
+    public void addChangeObserver(java.util.function.IntConsumer observer) {
+        observers.add(observer);
     }
 
     public boolean isAllocated(int id) { return id >= 0 && used.get(id); }

@@ -34,8 +34,13 @@ class SteWriteOrderTest {
               - dma: {device: nic0, process: proc1, va: 0x400000, access: write, expect: ok}
             """;
 
-    /** Runs FLOW, then {@code broken} as arm_smmu_write_strtab_ent, then one more step; returns the messages of ID. */
+    /** Runs FLOW, then {@code broken} as arm_smmu_write_strtab_ent, then its DMA again; returns the messages of ID. */
     private static List<String> afterBrokenWrite(Consumer<World> broken) {
+        return afterBrokenWrite(broken, 1);
+    }
+
+    /** Runs FLOW, then {@code broken} as arm_smmu_write_strtab_ent, then FLOW's step {@code next} again. */
+    private static List<String> afterBrokenWrite(Consumer<World> broken, int next) {
         Scenario s = HwFlows.scenario(FLOW);
         Bench b = new Bench(BenchParts.of(DriverVariants.FIXED), s.smmu());
         s.devices().forEach(b::addDevice);
@@ -45,7 +50,7 @@ class SteWriteOrderTest {
         try (Frame f = w.kernel.enter("arm_smmu_write_strtab_ent")) {
             broken.accept(w);
         }
-        b.run(s.steps().get(1));
+        b.run(s.steps().get(next));
         return b.violations().stream().filter(v -> v.invariant().equals(ID)).map(v -> v.violation().message()).toList();
     }
 
@@ -102,7 +107,7 @@ class SteWriteOrderTest {
             // A driver that moved its CD table without rewriting the STE.
             var master = ArmSmmuV3.master(w.core.devices().get(0));
             master.cdTable.cdtab = w.kernel.dmamAllocCoherent(null, "nic0", master.cdTable.cdtab.size(), org.smmubench.kernel.Gfp.GFP_KERNEL);
-        });
+        }, 0); // then a second bind: a step that runs driver code for nic0, as the move would have
         assertSome(m, "nic0 (SID 0x100): live S1 STE that does not match the master's cd_table (expected vs found): S1ContextPtr 0x");
     }
 
