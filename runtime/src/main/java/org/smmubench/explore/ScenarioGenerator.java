@@ -320,17 +320,21 @@ public final class ScenarioGenerator {
                         exited.add(live);
                         branch.add(new Step.Exit(live, SourcePos.UNKNOWN));
                     } else if (k == 3 && live != null) {
-                        Step u = unmap();
-                        unmapping.add(((Step.Unmap) u).process());
-                        branch.add(u);
+                        // One page where a DMA of the process lands (dma() aims at the same
+                        // pages), so a device's request can race this page's invalidation.
+                        unmapping.add(live);
+                        branch.add(new Step.Unmap(live, addressIn(live) & ~0xfffL, 0x1000, SourcePos.UNKNOWN));
                     } else if (k == 4 && newPair != null && !bound.contains(newPair)) {
                         bound.add(newPair);
                         unmapping.add(live);
                         String[] dp = newPair.split(" ");
                         branch.add(new Step.Bind(dp[0], dp[1], "ok", SourcePos.UNKNOWN));
                     } else if (k == 5 && !attached) {
+                        // A device with SVA enabled cannot change its RID domain: prefer one without.
                         attached = true;
-                        branch.add(new Step.Attach(device().name(), "dom" + b, "ok", SourcePos.UNKNOWN));
+                        List<DeviceSpec> plain = devices.stream().filter(d -> !d.sva()).toList();
+                        String d = plain.isEmpty() ? device().name() : plain.get(r.nextInt(plain.size())).name();
+                        branch.add(new Step.Attach(d, "dom" + b, "ok", SourcePos.UNKNOWN));
                     } else {
                         branch.add(dma());
                     }

@@ -315,8 +315,9 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
     /**
      * iommu_attach_group (v6.8): under the group mutex, refused (-EBUSY) unless the group is in
      * its default domain; then __iommu_group_set_domain attaches every device of the group.
-     * When a device fails, the devices already moved go back to the old domain, as
-     * __iommu_group_set_domain_internal does (its WARN when going back fails is not modelled).
+     * When a device fails, __iommu_group_set_domain_internal attaches the devices up to and
+     * including the one that failed back to the old domain, WARNing if that fails too (later
+     * kernels skip the failed one; v6.8 does not).
      */
     public int iommuAttachGroup(IommuDomain domain, IommuGroup group) {
         try (Frame f = k.enter("iommu_attach_group")) {
@@ -329,7 +330,11 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
                 for (Device dev : group.devices) {
                     int ret = iommuDeviceSetDomain(group, dev, domain);
                     if (ret != 0) {
-                        for (Device back : done) iommuDeviceSetDomain(group, back, old);
+                        done.add(dev);
+                        for (Device back : done) {
+                            if (old != null) k.warnOn(iommuDeviceSetDomain(group, back, old) != 0,
+                                    "__iommu_group_set_domain_internal: " + back.name() + " cannot go back to its old domain");
+                        }
                         return ret;
                     }
                     done.add(dev);
