@@ -21,6 +21,7 @@ import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.dsl.script.BenchScript;
 import org.smmubench.dsl.script.DslCompiler;
 import org.smmubench.dsl.script.DslError;
+import org.smmubench.dsl.script.ScriptLines;
 import org.smmubench.dsl.script.ScriptErrors;
 import org.smmubench.dsl.script.Vocabulary;
 import org.smmubench.scenario.InputError;
@@ -186,12 +187,13 @@ public final class ReplShell {
         ((BenchScript) script).attach(session, displayFile);
         Object result;
         try {
+            ScriptLines.reset();
             result = script.run();
         } catch (ScenarioException e) {
             throw e;
         } catch (Exception | Error e) {
             if (e instanceof InterruptedException || e.getCause() instanceof InterruptedException) throw e;
-            throw ScriptErrors.translate(e, displayFile);
+            throw ScriptErrors.translate(e, displayFile, ScriptLines.last());
         }
         if (result != null && !(result instanceof Closure) && displayFile.equals("<repl>"))
             out.println("=> " + InvokerHelper.toString(result));

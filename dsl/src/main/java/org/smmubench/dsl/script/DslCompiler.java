@@ -32,6 +32,7 @@ public final class DslCompiler {
         imports.addImports("groovy.transform.BaseScript");
         cc.addCompilationCustomizers(imports);
         cc.addCompilationCustomizers(new ExitGuard());
+        cc.addCompilationCustomizers(new LineRecorder());
         // Loops and method entries check the thread's interrupt flag, so a runaway script can
         // be stopped (--script-timeout, Ctrl-C in the REPL) and says at which line it was.
         cc.addCompilationCustomizers(new ASTTransformationCustomizer(ThreadInterrupt.class));

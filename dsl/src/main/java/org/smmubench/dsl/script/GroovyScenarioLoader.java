@@ -73,6 +73,7 @@ public final class GroovyScenarioLoader {
     public static Object run(String text, String displayFile, Statements receiver, Binding binding, Duration timeout) {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
+        int[] lastLine = new int[1];
         // The limit counts from the first statement: compiling (and Groovy's own first-use
         // warm-up, seconds on a loaded machine) is not the script's doing.
         AtomicLong running = new AtomicLong();
@@ -81,9 +82,11 @@ public final class GroovyScenarioLoader {
                 Script script = DslCompiler.shell(binding).parse(new GroovyCodeSource(text, frameName(displayFile), "/groovy/script"));
                 ((BenchScript) script).attach(receiver, displayFile);
                 running.set(System.nanoTime());
+                ScriptLines.reset();
                 result[0] = script.run();
             } catch (Throwable t) {
                 failure[0] = t;
+                lastLine[0] = ScriptLines.last();
             }
         }, "smmu-bench script " + displayFile);
         worker.setDaemon(true);
@@ -115,7 +118,7 @@ public final class GroovyScenarioLoader {
                     ? "the script was interrupted"
                     : "the script ran longer than " + seconds(timeout) + " (--script-timeout)" + where + "; an endless loop?");
         }
-        if (failure[0] != null) throw ScriptErrors.translate(failure[0], displayFile);
+        if (failure[0] != null) throw ScriptErrors.translate(failure[0], displayFile, lastLine[0]);
         return result[0];
     }
 

@@ -26,9 +26,18 @@ public final class ScriptErrors {
     private ScriptErrors() {}
 
     public static ScenarioException translate(Throwable t, String displayFile) {
+        return translate(t, displayFile, 0);
+    }
+
+    /**
+     * As {@link #translate(Throwable, String)}; {@code lastLine} ({@link ScriptLines#last()} on
+     * the thread that ran the script) places an error whose stack names no script frame.
+     */
+    public static ScenarioException translate(Throwable t, String displayFile, int lastLine) {
         if (t instanceof ScenarioException se) return se;
         if (t instanceof MultipleCompilationErrorsException mce) return compileErrors(mce, displayFile);
-        SourcePos pos = new SourcePos(displayFile, scriptLine(t, displayFile), 0);
+        int line = scriptLine(t, displayFile);
+        SourcePos pos = new SourcePos(displayFile, line > 0 ? line : lastLine, 0);
         return new ScenarioException(pos, message(t));
     }
 

@@ -35,6 +35,15 @@ class ScriptFailuresTest {
         assertEquals("t/s.groovy:3: Error: boom", error("scenario 'a'\n\nthrow new Error('boom')\n"));
     }
 
+    /** Groovy raises some errors with no stack trace at all (a fuzz finding: {@code driver 'pre-fix', -'fixed'}). */
+    @Test
+    void anErrorWithoutAStackTraceIsStillLocated() {
+        assertTrue(error("scenario 'a'\ndriver 'pre-fix',-  'fixed'\npci 'nic0', sid: 0x100\n")
+                .startsWith("t/s.groovy:2: No signature of method: negative"), error("scenario 'a'\ndriver 'pre-fix',-  'fixed'\n"));
+        assertTrue(error("scenario 'a'\npci 'nic0', sid: 0x100\n[1, 2].each {\n  def x = -'a'\n}\n")
+                .startsWith("t/s.groovy:4: No signature of method: negative"));
+    }
+
     @Test
     void stackOverflowNamesTheRecursiveLine() {
         assertEquals("t/s.groovy:2: stack overflow (unbounded recursion in the script?)",
