@@ -44,6 +44,21 @@ final class BenchTopology {
         return bench;
     }
 
+    /**
+     * A fresh bench with {@code devices} SVA-capable platform devices in one iommu_group
+     * ({@code grp}, one DMA domain for all of them), the process created, nothing bound.
+     */
+    static Bench buildGroup(String driverId, boolean invariants, int devices) {
+        BenchParts parts = BenchParts.of(driverId);
+        if (!invariants) parts = parts.withInvariants(InvariantSet::none);
+        Bench bench = new Bench(parts, SmmuOptions.defaults());
+        for (int i = 0; i < devices; i++) {
+            bench.addDevice(new DeviceSpec(deviceName(i), Bus.PLATFORM, List.of(FIRST_SID + i), null, false, true, "grp", POS));
+        }
+        bench.addProcess(new ProcessSpec(PROCESS, null, null, List.of(new Mapping(VA, 0x10000, Prot.RW)), POS));
+        return bench;
+    }
+
     /** bind, DMA write at VA, unbind: the three steps of one device's cycle (built once, reused). */
     static Step[] cycle(int device) {
         String d = deviceName(device);

@@ -19,7 +19,8 @@ import org.smmubench.driver.tree.DriverVariants;
 import org.smmubench.scenario.ScenarioLoader;
 
 /**
- * Set-up cost, one shot each: probing N devices with every invariant on ({@code probe}), and
+ * Set-up cost, one shot each: probing N devices with every invariant on ({@code probe}; in one
+ * iommu_group, {@code probeGroup}), and
  * loading a file of N YAML documents ({@code loadYaml}). Both must grow linearly: the
  * score per N should stay flat as N grows.
  */
@@ -51,6 +52,14 @@ public class SetupBenchmark {
     @Benchmark
     public Bench probe() {
         Bench bench = BenchTopology.build(DriverVariants.FIXED, true, devices);
+        bench.close();
+        return bench;
+    }
+
+    /** The same N devices as platform devices in one iommu_group (each probe joins the group's domain). */
+    @Benchmark
+    public Bench probeGroup() {
+        Bench bench = BenchTopology.buildGroup(DriverVariants.FIXED, true, devices);
         bench.close();
         return bench;
     }
