@@ -4,7 +4,7 @@
 // after the bind every device of the group translates for proc1, and after the unbind
 // none does. A loop says that for all four.
 scenario 'platform group of four binds at PASID 0x400'
-driver 'pre-fix', 'fixed', 'v6.10', 'v6.11'
+driver 'pre-fix', 'fixed', 'v6.10'
 
 def dsps = (0..3).collect { "dsp$it" }
 dsps.eachWithIndex { name, i -> platform name, sid: 0x10 + i, group: 'dsp' }
@@ -20,5 +20,3 @@ dsps.each { dma it, 'proc1', va: 0x400000, access: 'read', expect: 'C_BAD_CD' }
 expect 'pre-fix', violations: ['atomic-sleep']
 expect 'fixed', violations: []
 expect 'v6.10', violations: []
-// v6.11: dsp1..dsp3 never join the DMA domain's devices list (see examples/groups/platform-group-of-two.yaml)
-expect 'v6.11', violations: ['domain-devices']

@@ -15,9 +15,9 @@ import org.smmubench.mm.Mm;
  * handle, refuses IOMMU_NO_PASID and a PASID past any group device's max_pasids (c404f55c26fc,
  * v6.9), and undoes only its own work on failure (b025dea63cde, v6.10).
  *
- * <p>Read: an iommu-sva.c stored with the attach-handle shape (find_string
- * "iommu_attach_handle *attach_handle"; a tree later than 6.11 whose sva_mm tracking, not in
- * mainline 6.11, is not modelled), and the 6.11 series' attach-handle diffs in the code corpus.
+ * <p>Read: iommu-sva.c in Kingxukai/linux @ 0291023e7330 (a ~6.16 mainline tree whose bind and
+ * unbind have this attach-handle shape; domain->cookie_type and the iopf handler are not
+ * modelled), and the attach-handle diffs of that series in the code corpus.
  * iommu.c at 6.11 was not read as a whole: iommu_attach_device_pasid is the b025dea63cde and
  * c404f55c26fc versions with the handle stored where the domain was. The v6.11 tag was not read.
  */

@@ -48,8 +48,8 @@ public final class Releases {
                     "maade93791/kernel_common-6.12 arm-smmu-v3.c @ 0c10203ea93f: find/remove_master_domain, attach_prepare,"
                             + " attach_commit (with 685ca577b408 backported; v6.11's order taken from that fix's message),"
                             + " attach_dev, update_ste, set_pasid, remove_dev_pasid, attach_dev_ste, identity/blocked attach",
-                    "an iommu-sva.c with the attach-handle shape (a later non-mainline tree; its sva_mm tracking not modelled):"
-                            + " iommu_sva_bind_device, iommu_sva_unbind_device, iommu_sva_domain_alloc",
+                    "Kingxukai/linux iommu-sva.c @ 0291023e7330 (a ~6.16 mainline tree): iommu_sva_bind_device with the attach"
+                            + " handle, iommu_sva_unbind_device, iommu_sva_domain_alloc (its cookie_type and iopf_handler not modelled)",
                     "not read: the v6.11 tag, iommu.c at 6.11 (iommu_attach_device_pasid is b025dea63cde + c404f55c26fc with the"
                             + " handle), arm_smmu_install_ste_for_dev's in_ste, arm_smmu_enable_ats and arm_smmu_release_device at 6.11"));
 
