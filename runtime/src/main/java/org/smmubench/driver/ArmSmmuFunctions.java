@@ -1,6 +1,9 @@
 package org.smmubench.driver;
 
 import org.smmubench.iommu.Device;
+import org.smmubench.iommu.IommuDomain;
+import org.smmubench.iommu.IommuDomainType;
+import org.smmubench.kernel.ErrPtr;
 import org.smmubench.kernel.Errno;
 import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Kernel;
@@ -130,6 +133,19 @@ public class ArmSmmuFunctions {
             master.dev.pciAtsEnabled = false;
             drv.invCode.atcInvMaster(master);
             master.domain.nrAtsMasters--;
+        }
+    }
+
+    /** arm_smmu_remove_dev_pasid (v6.8): find the SVA domain at that PASID and let the SVA code remove it. */
+    @KernelFunction("arm_smmu_remove_dev_pasid")
+    protected void removeDevPasid(Device dev, int pasid) {
+        try (Frame f = k.enter("arm_smmu_remove_dev_pasid")) {
+            ErrPtr<IommuDomain> dom = drv.core().iommuGetDomainForDevPasid(dev, pasid, IommuDomainType.SVA);
+            if (k.warnOn(dom.isErr(), "arm_smmu_remove_dev_pasid: PASID 0x" + Integer.toHexString(pasid) + " holds a non-SVA domain")
+                    || dom.get() == null) {
+                return;
+            }
+            drv.sva().svaRemoveDevPasid(dom.get(), dev, pasid);
         }
     }
 }

@@ -270,18 +270,13 @@ public class ArmSmmuV3 implements IommuOps, Patchable<ArmSmmuFunctions> {
         }
     }
 
-    /** arm_smmu_remove_dev_pasid: find the SVA domain at that PASID and let the SVA code remove it. */
+    /** arm_smmu_remove_dev_pasid, as the tree has it. */
     @Override
-    public void removeDevPasid(Device dev, int pasid) {
-        try (Frame f = k.enter("arm_smmu_remove_dev_pasid")) {
-            ErrPtr<IommuDomain> dom = core.iommuGetDomainForDevPasid(dev, pasid, IommuDomainType.SVA);
-            if (k.warnOn(dom.isErr(), "arm_smmu_remove_dev_pasid: PASID 0x" + Integer.toHexString(pasid) + " holds a non-SVA domain")
-                    || dom.get() == null) {
-                return;
-            }
-            sva.svaRemoveDevPasid(dom.get(), dev, pasid);
-        }
-    }
+    public void removeDevPasid(Device dev, int pasid) { functions.get("arm_smmu_remove_dev_pasid").removeDevPasid(dev, pasid); }
+
+    /** domain_alloc_sva (6.11+, 678d79b9): the SVA code's arm_smmu_sva_domain_alloc(dev, mm). */
+    @Override
+    public ErrPtr<IommuDomain> domainAllocSva(Device dev, org.smmubench.mm.Mm mm) { return sva.svaDomainAllocSva(dev, mm); }
 
     private org.smmubench.iommu.IommuCore core;
 

@@ -397,6 +397,7 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
             group.mutex.lock();
             try {
                 iommuRemoveGroupPasid(group, pasid);
+                group.pasidHandles.remove(pasid);
                 IommuDomain old = group.pasidArray.remove(pasid);
                 k.warnOn(old != domain, "iommu_detach_device_pasid: pasid_array held another domain");
             } finally {

@@ -15,6 +15,11 @@ public final class IommuGroup {
     public IommuDomain domain;
     /** group->pasid_array: PASID -> domain. A TreeMap keeps dumps in PASID order. */
     public final TreeMap<Integer, IommuDomain> pasidArray = new TreeMap<>();
+    /**
+     * From 6.11 the pasid_array entry is a struct iommu_attach_handle (the SVA handle's, for an
+     * SVA bind): PASID -> handle, next to {@link #pasidArray}'s domain. Empty before 6.11.
+     */
+    public final TreeMap<Integer, IommuSva> pasidHandles = new TreeMap<>();
 
     IommuGroup(String name, Mutex mutex) {
         this.name = name;
