@@ -114,6 +114,19 @@ public class ArmSmmuFunctions {
         }
     }
 
+    /**
+     * Whether arm_smmu_ops has a static blocked_domain: not in v6.8 (it came with the 6.9 entry
+     * writer series; v6.8's arm_smmu_domain_alloc refuses IOMMU_DOMAIN_BLOCKED), so the core
+     * falls back to an empty UNMANAGED domain.
+     */
+    protected boolean hasBlockedDomain() { return false; }
+
+    /** arm_smmu_attach_dev_blocked: the blocked domain's attach_dev; v6.8 has no such domain. */
+    @KernelFunction("arm_smmu_attach_dev_blocked")
+    protected int attachDevBlocked(org.smmubench.iommu.IommuDomain blocked, Device dev) {
+        throw new IllegalStateException("v6.8 has no arm_smmu_blocked_domain");
+    }
+
     /** arm_smmu_enable_ats: count it, flush the domain's ATCs, then turn ATS on in the endpoint. */
     @KernelFunction("arm_smmu_enable_ats")
     protected void enableAts(ArmSmmuMaster master) {

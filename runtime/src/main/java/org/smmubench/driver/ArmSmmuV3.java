@@ -127,6 +127,32 @@ public class ArmSmmuV3 implements IommuOps, Patchable<ArmSmmuFunctions> {
         }
     }
 
+    /** arm_smmu_blocked_domain, made on first use (static in the kernel); see {@link #blockedDomain}. */
+    private IommuDomain blocked;
+
+    /** ops->blocked_domain: the tree's static blocked domain, or null when its arm_smmu_ops has none. */
+    @Override
+    public IommuDomain blockedDomain() {
+        if (!functions.get("arm_smmu_attach_dev_blocked").hasBlockedDomain()) return null;
+        if (blocked == null) {
+            IommuDomain d = new IommuDomain(nextDomainId());
+            d.type = IommuDomainType.BLOCKED;
+            d.owner = this;
+            d.ops = new org.smmubench.iommu.DomainOps() {
+                @Override
+                public int attachDev(IommuDomain dom, Device dev) {
+                    return functions.get("arm_smmu_attach_dev_blocked").attachDevBlocked(dom, dev);
+                }
+
+                /** A static domain: its ops have no free. */
+                @Override
+                public void free(IommuDomain dom) {}
+            };
+            blocked = d;
+        }
+        return blocked;
+    }
+
     /** The ops of RID domains: attach_dev and free. */
     private final class RidDomainOps implements DomainOps {
         @Override

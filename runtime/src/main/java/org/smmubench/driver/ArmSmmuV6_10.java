@@ -172,6 +172,18 @@ public class ArmSmmuV6_10 extends ArmSmmuFunctions {
         }
     }
 
+    @Override
+    protected boolean hasBlockedDomain() { return true; }
+
+    /** arm_smmu_attach_dev_blocked (6.9+): the abort STE through arm_smmu_attach_dev_ste. */
+    @Override
+    protected int attachDevBlocked(org.smmubench.iommu.IommuDomain blocked, Device dev) {
+        try (Frame f = k.enter("arm_smmu_attach_dev_blocked")) {
+            attachDevSte(ArmSmmuV3.master(dev), abortSte());
+            return 0;
+        }
+    }
+
     static long[] abortSte() {
         long[] ste = new long[Ste.DWORDS];
         SteMake.makeAbortSte(ste);

@@ -232,7 +232,9 @@ public class ArmSmmuV6_11 extends ArmSmmuV6_10 {
             long[] bypass = new long[Ste.DWORDS];
             SteMake.makeBypassSte(master.smmu.features, bypass);
             attachDevSte(d, master, bypass, Ste.S1DSS_BYPASS);
-            master.domain = d;
+            // The identity domain keeps no devices list (to_smmu_domain_devices gives null), so
+            // no list holds the master: the model's master->domain is none, as on v6.10.
+            master.domain = null;
             return 0;
         }
     }
@@ -260,6 +262,20 @@ public class ArmSmmuV6_11 extends ArmSmmuV6_10 {
                 drv.asidLock.unlock();
             }
             cds.clearCd(master, CdCode.IOMMU_NO_PASID);
+        }
+    }
+
+    /**
+     * arm_smmu_attach_dev_blocked (v6.11): an abort STE, or a CD-table STE with S1DSS=TERMINATE
+     * while PASIDs are in use; the blocked domain keeps no devices list, so the master is on none.
+     */
+    @Override
+    protected int attachDevBlocked(IommuDomain blocked, Device dev) {
+        try (Frame f = k.enter("arm_smmu_attach_dev_blocked")) {
+            ArmSmmuMaster master = ArmSmmuV3.master(dev);
+            attachDevSte(blocked, master, abortSte(), Ste.S1DSS_TERMINATE);
+            master.domain = null;
+            return 0;
         }
     }
 

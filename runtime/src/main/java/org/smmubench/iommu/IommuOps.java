@@ -20,6 +20,9 @@ public interface IommuOps {
         return ErrPtr.err(-org.smmubench.kernel.Errno.EOPNOTSUPP);
     }
 
+    /** ops->blocked_domain: the driver's static BLOCKED domain, or null when it has none. */
+    default IommuDomain blockedDomain() { return null; }
+
     /** remove_dev_pasid(dev, pasid) (6.8: no domain argument). */
     void removeDevPasid(Device dev, int pasid);
 

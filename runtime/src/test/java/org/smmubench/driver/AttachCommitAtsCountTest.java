@@ -23,8 +23,9 @@ import org.smmubench.scenario.ScenarioLoader;
  * removes the old domain's entry, so moving an ATS master from its DMA domain to an identity
  * domain (ATS goes off) leaves the DMA domain's nr_ats_masters at 1 with no ATS master on its
  * list; with the fix the old entry is uncounted by the value the old domain counted it with.
- * No scenario step changes a RID domain (iommu_attach_group is not modelled), so the test calls
- * the identity domain's attach_dev the way the core's __iommu_attach_device would.
+ * The test calls the identity domain's attach_dev directly, the way the core's
+ * __iommu_attach_device would; the corpus entry for 685ca577b408 makes the same ATS on -> off
+ * change through a scenario (the blocked domain of a DMA-ownership claim).
  */
 class AttachCommitAtsCountTest {
     static final String NIC = """

@@ -206,7 +206,8 @@ public final class Commits {
             "v6.17-rc2 (stable backports reported, not checked); applying it to v6.11 removes the old domain's entry"
                     + " before ats_enabled takes its new value, so a domain change that turns ATS off uncounts the master from"
                     + " the old domain's nr_ats_masters (and one that turns it on no longer uncounts a master the old domain"
-                    + " never counted). No scenario step changes a RID domain yet, so only a unit test shows it",
+                    + " never counted). examples/corpus/685ca577b408-*.yaml shows it with an attach step to the blocked domain (a VFIO"
+                    + " DMA-ownership claim): the DMA domain keeps nr_ats_masters 1 (domain-devices)",
             List.of(new Patch<>(ArmSmmuV3.class, ArmSmmuAfter685ca577b408.class, ArmSmmuAfter685ca577b408::new)));
 
     /** Every modelled commit, in the order listings show them. */
