@@ -181,7 +181,10 @@ public class ArmSmmuV6_11 extends ArmSmmuV6_10 {
     /**
      * arm_smmu_attach_dev (v6.11): finalise, allocate CD 0's slot (no lock held), then under
      * arm_smmu_asid_lock prepare, write CD 0 and the CD-table STE (S1DSS=SSID0), and commit.
-     * The identity domain goes through arm_smmu_attach_dev_identity.
+     * The identity domain goes through arm_smmu_attach_dev_identity. The old domain is the
+     * group's current one (iommu_get_domain_for_dev), also when the core attaches a device
+     * joining a group at probe: old and new are then the same domain, and commit removes the
+     * entry prepare just added, as the kernel does (examples/groups/platform-group-of-two.yaml).
      */
     @Override
     protected int attachDev(ArmSmmuDomain d, Device dev) {

@@ -150,8 +150,8 @@ final class Flows {
 
     /**
      * Correct flows that are not silent on a later base, and why: on v6.11 a group's second
-     * device stays off the DMA domain's devices list (domain-devices, see
-     * examples/groups/platform-group-of-two.yaml), and the injected-failure flow arms v6.8's
+     * device stays off the DMA domain's devices list (domain-devices; the kernel's probe path
+     * does the same, see examples/groups/platform-group-of-two.yaml), and the injected-failure flow arms v6.8's
      * sites (kzalloc.notifier, kzalloc.cd), which v6.11's bind never reaches.
      */
     static final Map<String, java.util.Set<String>> NOT_SILENT_ON = Map.of("v6.11", java.util.Set.of(
