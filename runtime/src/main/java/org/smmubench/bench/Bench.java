@@ -344,10 +344,19 @@ public final class Bench implements AutoCloseable {
         return new Result("ok", e.process() + " exited");
     }
 
-    /** An attach step: the named unmanaged domain (allocated on first use) becomes the group's RID domain. */
+    /**
+     * An attach step: the named unmanaged domain (allocated on first use) becomes the group's RID
+     * domain; the name {@value Step.Attach#BLOCKED} instead claims the group's DMA ownership, as
+     * VFIO does when a user opens it, which attaches the group's blocking domain.
+     */
     private Result attach(Step.Attach a) {
         Device dev = devices.get(a.device());
         if (dev == null) return new Result("ENODEV", a.device() + " was not probed");
+        if (Step.Attach.BLOCKED.equals(a.domain())) {
+            int ret = core.iommuGroupClaimDmaOwner(dev.group);
+            if (ret != 0) return new Result(Errno.name(-ret), "iommu_group_claim_dma_owner: " + Errno.name(-ret));
+            return new Result("ok", dev.group.name() + " claimed: in its blocking domain");
+        }
         IommuDomain dom = unmanaged.get(a.domain());
         if (dom == null) {
             dom = core.iommuDomainAlloc();
@@ -709,6 +718,7 @@ public final class Bench implements AutoCloseable {
             for (org.smmubench.iommu.IommuGroup g : core.groups()) if (g.domain == dom) core.iommuDetachGroup(dom, g);
             core.iommuDomainFree(dom);
         }
+        for (org.smmubench.iommu.IommuGroup g : core.groups()) if (g.dmaOwned) core.iommuGroupReleaseDmaOwner(g);
         for (Device dev : devices.values()) core.iommuReleaseDevice(dev);
         mms.synchronizeSrcu();
         for (Invariant inv : invariants) inv.atTeardown(world, this::record);

@@ -4,11 +4,9 @@ import org.smmubench.kernel.Violation;
 
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.smmubench.driver.ArmSmmuMaster;
-import org.smmubench.driver.sva.ArmSmmuBond;
 import org.smmubench.mm.Mm;
 import org.smmubench.kernel.Hex;
 
@@ -38,10 +36,7 @@ public final class CdPlacement implements IncrementalInvariant {
 
     private void check(World w, ArmSmmuMaster m, SortedMap<Integer, Long> valid, Consumer<Violation> sink) {
         String dev = m.dev.name();
-        SortedMap<Integer, Mm> bound = new TreeMap<>();
-        for (ArmSmmuBond b : SvaState.bonds(m)) {
-            if (b.mm != null && b.mm.mmGetEnqcmdPasid() > 0) bound.putIfAbsent(b.mm.mmGetEnqcmdPasid(), b.mm);
-        }
+        SortedMap<Integer, Mm> bound = SvaState.boundMms(m);
         for (Map.Entry<Integer, Long> e : valid.entrySet()) {
             int p = e.getKey();
             if (p == 0 || bound.containsKey(p)) continue;

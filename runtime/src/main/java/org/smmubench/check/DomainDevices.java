@@ -19,7 +19,9 @@ import org.smmubench.iommu.IommuGroup;
  * domain-devices (I12): m is on D.devices exactly when m.domain == D, a master is on at most
  * one list (6.8 embeds one list node in the master), and a DMA default domain's devices are
  * exactly the masters of its group: the fact that lets the pre-fix driver reach every bound
- * master through the RID domain's list.
+ * master through the RID domain's list. D's nr_ats_masters counts the entries of its list whose
+ * master has ATS on: arm_smmu_atc_inv_domain skips the list walk when the count is 0, so a count
+ * too low loses ATC invalidations and one too high costs a needless walk and CMD_SYNC.
  */
 public final class DomainDevices implements IncrementalInvariant {
     /**
@@ -64,6 +66,12 @@ public final class DomainDevices implements IncrementalInvariant {
         java.util.Set<ArmSmmuDomain> walked = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         walked.addAll(domains);
         for (ArmSmmuDomain d : domains) {
+            int atsEntries = 0;
+            for (ArmSmmuMaster m : d.devices) if (m.atsEnabled) atsEntries++;
+            if (d.nrAtsMasters != atsEntries) {
+                sink.accept(Violation.ofState(id(), "domain #" + d.id() + ": nr_ats_masters is " + d.nrAtsMasters + "; expected "
+                        + atsEntries + ", the entries of its devices list whose master has ATS on"));
+            }
             for (ArmSmmuMaster m : d.devices) {
                 lists.computeIfAbsent(m, x -> new ArrayList<>()).add("#" + d.id());
                 onLists.computeIfAbsent(m, x -> java.util.Collections.newSetFromMap(new IdentityHashMap<>())).add(d);

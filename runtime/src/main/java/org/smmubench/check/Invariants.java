@@ -18,7 +18,7 @@ public final class Invariants {
             new InvariantInfo("bond-unique", "at most one bond per (master, mm); no bond points at a freed notifier", "I9"),
             new InvariantInfo("shared-cd-refs", "shared CD refs equal notifiers using it; released exactly once", "I10"),
             new InvariantInfo("asid-unique", "ASID map injective, in range, no private/CPU collision, TLBI before reuse", "I11"),
-            new InvariantInfo("domain-devices", "m in D.devices iff m.domain == D; a DMA domain's devices equal its group", "I12"),
+            new InvariantInfo("domain-devices", "m in D.devices iff m.domain == D; a DMA domain's devices equal its group; nr_ats_masters counts its ATS entries", "I12"),
             new InvariantInfo("dma-leak", "every model allocation is freed exactly once by teardown; no use after free", "I13"),
             new InvariantInfo("cd-write-order", "a CD becomes valid only after its other dwords are written and synced; every dword-0 store is followed by CFGI_CD for all the master's streams and a CMD_SYNC", "I14"),
             new InvariantInfo("ste-write-order", "STE changes follow body, CFGI_STE+SYNC, dword 0, CFGI_STE+SYNC; no live-to-live switch; S1 fields match the CD table", "I15"),

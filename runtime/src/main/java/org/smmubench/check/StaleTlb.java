@@ -68,8 +68,9 @@ public final class StaleTlb implements Invariant {
         if (e.global()) return "a global entry, but Linux maps only non-global user pages";
         CtxDesc ctx = w.driver.asidXa.load(e.asid());
         if (ctx == null) return "ASID " + e.asid() + " names no context any more (expected no entries: TLBI by ASID before release)";
-        if (ctx.mm == null) return "ASID " + e.asid() + " is a DMA domain's private ASID, whose page tables map nothing";
-        return mismatch(ctx.mm, e.va(), e.pa(), !e.readOnly());
+        Mm mm = SvaState.asidMm(ctx);
+        if (mm == null) return "ASID " + e.asid() + " is a DMA domain's private ASID, whose page tables map nothing";
+        return mismatch(mm, e.va(), e.pa(), !e.readOnly());
     }
 
     /** Null when the ATC entry matches the mm bound at its (SID, PASID); else why it is stale. */

@@ -90,7 +90,9 @@ public final class SvaHandleRefs implements IncrementalInvariant {
     private static boolean listed(World w, IommuSva h) {
         if (h.domain == null || h.domain.mm == null) return false;
         IommuMm data = w.core.iommuMm(h.domain.mm);
-        return data != null && data.svaHandles.contains(h);
+        // From 6.11 the handle is the attach handle in its group's pasid_array, not on a list.
+        return data != null && data.svaHandles.contains(h)
+                || h.dev != null && h.dev.group != null && h.dev.group.pasidHandles.containsValue(h);
     }
 
     private static String mmName(IommuSva h) {

@@ -100,6 +100,42 @@ final class SvaState {
         return out;
     }
 
+    /**
+     * The mms {@code m} is bound to, by PASID: through its bonds (v6.8, v6.10), or (6.11+, no
+     * bonds) through the SVA domains in its group's pasid_array whose own list has (m, pasid).
+     */
+    static java.util.SortedMap<Integer, org.smmubench.mm.Mm> boundMms(ArmSmmuMaster m) {
+        java.util.SortedMap<Integer, org.smmubench.mm.Mm> bound = new java.util.TreeMap<>();
+        for (ArmSmmuBond b : bonds(m)) {
+            if (b.mm != null && b.mm.mmGetEnqcmdPasid() > 0) bound.putIfAbsent(b.mm.mmGetEnqcmdPasid(), b.mm);
+        }
+        if (m.dev.group != null) {
+            for (var e : m.dev.group.pasidArray.entrySet()) {
+                if (e.getValue() instanceof ArmSmmuDomain d && d.type == org.smmubench.iommu.IommuDomainType.SVA
+                        && d.mm != null && onList(d, m, e.getKey())) {
+                    bound.putIfAbsent(e.getKey(), d.mm);
+                }
+            }
+        }
+        return bound;
+    }
+
+    /** Whether the 6.11+ domain's list has the entry (m, ssid). */
+    static boolean onList(ArmSmmuDomain d, ArmSmmuMaster m, int ssid) {
+        for (org.smmubench.driver.ArmSmmuMasterDomain md : d.masterDomains) if (md.master == m && md.ssid == ssid) return true;
+        return false;
+    }
+
+    /**
+     * The mm whose page tables an ASID's context translates: a shared CD's mm (v6.8, v6.10), or
+     * the mm of the 6.11+ SVA domain owning the ASID; null for a DMA domain's private ASID.
+     */
+    static org.smmubench.mm.Mm asidMm(org.smmubench.driver.CtxDesc ctx) {
+        if (ctx.mm != null) return ctx.mm;
+        ArmSmmuDomain d = ctx.ownerDomain;
+        return d != null && d.type == org.smmubench.iommu.IommuDomainType.SVA ? d.mm : null;
+    }
+
     static List<ArmSmmuBond> bonds(ArmSmmuMaster m) {
         List<ArmSmmuBond> out = new ArrayList<>();
         for (Object o : m.bonds) out.add((ArmSmmuBond) o);

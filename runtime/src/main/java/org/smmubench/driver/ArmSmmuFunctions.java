@@ -1,6 +1,9 @@
 package org.smmubench.driver;
 
 import org.smmubench.iommu.Device;
+import org.smmubench.iommu.IommuDomain;
+import org.smmubench.iommu.IommuDomainType;
+import org.smmubench.kernel.ErrPtr;
 import org.smmubench.kernel.Errno;
 import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Kernel;
@@ -111,6 +114,19 @@ public class ArmSmmuFunctions {
         }
     }
 
+    /**
+     * Whether arm_smmu_ops has a static blocked_domain: not in v6.8 (it came with the 6.9 entry
+     * writer series; v6.8's arm_smmu_domain_alloc refuses IOMMU_DOMAIN_BLOCKED), so the core
+     * falls back to an empty UNMANAGED domain.
+     */
+    protected boolean hasBlockedDomain() { return false; }
+
+    /** arm_smmu_attach_dev_blocked: the blocked domain's attach_dev; v6.8 has no such domain. */
+    @KernelFunction("arm_smmu_attach_dev_blocked")
+    protected int attachDevBlocked(org.smmubench.iommu.IommuDomain blocked, Device dev) {
+        throw new IllegalStateException("v6.8 has no arm_smmu_blocked_domain");
+    }
+
     /** arm_smmu_enable_ats: count it, flush the domain's ATCs, then turn ATS on in the endpoint. */
     @KernelFunction("arm_smmu_enable_ats")
     protected void enableAts(ArmSmmuMaster master) {
@@ -130,6 +146,19 @@ public class ArmSmmuFunctions {
             master.dev.pciAtsEnabled = false;
             drv.invCode.atcInvMaster(master);
             master.domain.nrAtsMasters--;
+        }
+    }
+
+    /** arm_smmu_remove_dev_pasid (v6.8): find the SVA domain at that PASID and let the SVA code remove it. */
+    @KernelFunction("arm_smmu_remove_dev_pasid")
+    protected void removeDevPasid(Device dev, int pasid) {
+        try (Frame f = k.enter("arm_smmu_remove_dev_pasid")) {
+            ErrPtr<IommuDomain> dom = drv.core().iommuGetDomainForDevPasid(dev, pasid, IommuDomainType.SVA);
+            if (k.warnOn(dom.isErr(), "arm_smmu_remove_dev_pasid: PASID 0x" + Integer.toHexString(pasid) + " holds a non-SVA domain")
+                    || dom.get() == null) {
+                return;
+            }
+            drv.sva().svaRemoveDevPasid(dom.get(), dev, pasid);
         }
     }
 }

@@ -14,6 +14,8 @@ public final class ArmSmmuMaster {
     public final List<ArmSmmuStream> streams = new ArrayList<>();
     public final CdTableCfg cdTable = new CdTableCfg();
     public boolean atsEnabled;
+    /** 6.11+: the installed STE has EATS=TRANS (master->ste_ats_enabled, set at install). */
+    public boolean steAtsEnabled;
     public boolean stallEnabled;
     public boolean svaEnabled;
     /** struct arm_smmu_bond list, owned by the SVA code (protected by sva_lock). */

@@ -127,6 +127,32 @@ public class ArmSmmuV3 implements IommuOps, Patchable<ArmSmmuFunctions> {
         }
     }
 
+    /** arm_smmu_blocked_domain, made on first use (static in the kernel); see {@link #blockedDomain}. */
+    private IommuDomain blocked;
+
+    /** ops->blocked_domain: the tree's static blocked domain, or null when its arm_smmu_ops has none. */
+    @Override
+    public IommuDomain blockedDomain() {
+        if (!functions.get("arm_smmu_attach_dev_blocked").hasBlockedDomain()) return null;
+        if (blocked == null) {
+            IommuDomain d = new IommuDomain(nextDomainId());
+            d.type = IommuDomainType.BLOCKED;
+            d.owner = this;
+            d.ops = new org.smmubench.iommu.DomainOps() {
+                @Override
+                public int attachDev(IommuDomain dom, Device dev) {
+                    return functions.get("arm_smmu_attach_dev_blocked").attachDevBlocked(dom, dev);
+                }
+
+                /** A static domain: its ops have no free. */
+                @Override
+                public void free(IommuDomain dom) {}
+            };
+            blocked = d;
+        }
+        return blocked;
+    }
+
     /** The ops of RID domains: attach_dev and free. */
     private final class RidDomainOps implements DomainOps {
         @Override
@@ -270,18 +296,13 @@ public class ArmSmmuV3 implements IommuOps, Patchable<ArmSmmuFunctions> {
         }
     }
 
-    /** arm_smmu_remove_dev_pasid: find the SVA domain at that PASID and let the SVA code remove it. */
+    /** arm_smmu_remove_dev_pasid, as the tree has it. */
     @Override
-    public void removeDevPasid(Device dev, int pasid) {
-        try (Frame f = k.enter("arm_smmu_remove_dev_pasid")) {
-            ErrPtr<IommuDomain> dom = core.iommuGetDomainForDevPasid(dev, pasid, IommuDomainType.SVA);
-            if (k.warnOn(dom.isErr(), "arm_smmu_remove_dev_pasid: PASID 0x" + Integer.toHexString(pasid) + " holds a non-SVA domain")
-                    || dom.get() == null) {
-                return;
-            }
-            sva.svaRemoveDevPasid(dom.get(), dev, pasid);
-        }
-    }
+    public void removeDevPasid(Device dev, int pasid) { functions.get("arm_smmu_remove_dev_pasid").removeDevPasid(dev, pasid); }
+
+    /** domain_alloc_sva (6.11+, 678d79b9): the SVA code's arm_smmu_sva_domain_alloc(dev, mm). */
+    @Override
+    public ErrPtr<IommuDomain> domainAllocSva(Device dev, org.smmubench.mm.Mm mm) { return sva.svaDomainAllocSva(dev, mm); }
 
     private org.smmubench.iommu.IommuCore core;
 

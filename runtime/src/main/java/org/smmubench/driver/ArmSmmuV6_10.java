@@ -25,6 +25,8 @@ public class ArmSmmuV6_10 extends ArmSmmuFunctions {
     static final EntryGeneration GEN = EntryGeneration.V6_10;
     protected final StrtabEntryCode steWriter;
     protected final CdEntryCode cds;
+    /** The entry-writer generation of this release (a later release passes its own). */
+    protected final EntryGeneration gen;
 
     /**
      * What arm_smmu_make_sva_cd reads from the CPU: ID_AA64MMFR0_EL1.PARange for the model's PA
@@ -33,10 +35,13 @@ public class ArmSmmuV6_10 extends ArmSmmuFunctions {
     public static final CdMake.CpuMmu CPU = new CdMake.CpuMmu(CdTcr.ipsCode(MmWorld.PA_BITS), MmWorld.VA_BITS,
             (int) Pte.PAGE_SIZE, MmWorld.MAIR_EL1);
 
-    public ArmSmmuV6_10(ArmSmmuV3 drv) {
+    public ArmSmmuV6_10(ArmSmmuV3 drv) { this(drv, GEN); }
+
+    protected ArmSmmuV6_10(ArmSmmuV3 drv, EntryGeneration gen) {
         super(drv);
-        this.steWriter = new StrtabEntryCode(k, GEN);
-        this.cds = new CdEntryCode(k, drv.cdCode, GEN);
+        this.gen = gen;
+        this.steWriter = new StrtabEntryCode(k, gen);
+        this.cds = new CdEntryCode(k, drv.cdCode, gen);
     }
 
     /** The domain's io-pgtable configuration as arm_smmu_make_s1_cd reads it (arm_lpae_s1_cfg). */
@@ -123,7 +128,7 @@ public class ArmSmmuV6_10 extends ArmSmmuFunctions {
                 // Stage 2 domains are not modelled (domain_alloc makes S1 or BYPASS only).
                 long[] ste = new long[Ste.DWORDS];
                 cds.writeCdEntry(master, CdCode.IOMMU_NO_PASID, cdptr, makeS1Cd(master, d));
-                SteMake.makeCdtableSte(GEN, ste, EntryMaster.of(master), master.atsEnabled, Ste.S1DSS_SSID0);
+                SteMake.makeCdtableSte(gen, ste, EntryMaster.of(master), master.atsEnabled, Ste.S1DSS_SSID0);
                 installSteForDev(master, ste);
                 drv.enableAts(master);
                 return 0;
@@ -164,6 +169,18 @@ public class ArmSmmuV6_10 extends ArmSmmuFunctions {
             master.live = false;
             dev.iommuPriv = null;
             k.kfree(master);
+        }
+    }
+
+    @Override
+    protected boolean hasBlockedDomain() { return true; }
+
+    /** arm_smmu_attach_dev_blocked (6.9+): the abort STE through arm_smmu_attach_dev_ste. */
+    @Override
+    protected int attachDevBlocked(org.smmubench.iommu.IommuDomain blocked, Device dev) {
+        try (Frame f = k.enter("arm_smmu_attach_dev_blocked")) {
+            attachDevSte(ArmSmmuV3.master(dev), abortSte());
+            return 0;
         }
     }
 

@@ -17,6 +17,8 @@ public final class CdTableCfg {
      * arm_smmu_write_cd_entry on generations that have it (see EntryGeneration#cdUsedSsids).
      */
     public int usedSsids;
+    /** 6.11+: the master's STE points at this table (set by arm_smmu_install_ste_for_dev). */
+    public boolean inSte;
 
     public boolean allocated() { return cdtab != null; }
 }

@@ -90,10 +90,38 @@ public class InvCode implements Patchable<InvFunctions> {
         }
     }
 
+    /**
+     * arm_smmu_atc_inv_domain (6.11+, ssid argument gone): each (master, ssid) entry of the
+     * domain's list gets ATC_INV at its own SSID, when its master has ATS on.
+     */
+    public int atcInvDomainEntries(ArmSmmuDomain domain, long iova, long size) {
+        try (Frame f = k.enter("arm_smmu_atc_inv_domain")) {
+            ArmSmmuDevice smmu = domain.smmu;
+            if (!smmu.has(Feature.ATS)) return 0;
+            if (domain.nrAtsMasters == 0) return 0;
+            ArmSmmuCmdq.Batch cmds = smmu.cmdq.batch();
+            long flags = domain.devicesLock.lockIrqsave();
+            try {
+                for (ArmSmmuMasterDomain md : domain.masterDomains) {
+                    if (!md.master.atsEnabled) continue;
+                    CmdqEnt cmd = atcInvToCmd(md.ssid, iova, size);
+                    for (ArmSmmuStream s : md.master.streams) cmds.add(cmd.withSid(s.id()));
+                }
+            } finally {
+                domain.devicesLock.unlockIrqrestore(flags);
+            }
+            cmds.submit();
+            return 0;
+        }
+    }
+
     /** arm_smmu_atc_inv_master: a full ATC_INV for each of the master's streams. */
-    public void atcInvMaster(ArmSmmuMaster master) {
+    public void atcInvMaster(ArmSmmuMaster master) { atcInvMaster(master, CdCode.IOMMU_NO_PASID); }
+
+    /** arm_smmu_atc_inv_master(master, ssid) (6.11 takes the SSID): everything at that SSID (PASID 0: the whole ATC). */
+    public void atcInvMaster(ArmSmmuMaster master, int ssid) {
         try (Frame f = k.enter("arm_smmu_atc_inv_master")) {
-            CmdqEnt cmd = atcInvToCmd(CdCode.IOMMU_NO_PASID, 0, 0);
+            CmdqEnt cmd = atcInvToCmd(ssid, 0, 0);
             ArmSmmuCmdq.Batch cmds = master.smmu.cmdq.batch();
             for (ArmSmmuStream s : master.streams) cmds.add(cmd.withSid(s.id()));
             cmds.submit();

@@ -11,6 +11,9 @@ public interface SvaOps {
     /** arm_smmu_sva_domain_alloc. */
     IommuDomain svaDomainAlloc();
 
+    /** arm_smmu_sva_domain_alloc(dev, mm) (6.11+, the domain_alloc_sva op), as the tree has it. */
+    org.smmubench.kernel.ErrPtr<IommuDomain> svaDomainAllocSva(Device dev, org.smmubench.mm.Mm mm);
+
     /** arm_smmu_sva_remove_dev_pasid. */
     void svaRemoveDevPasid(IommuDomain domain, Device dev, int id);
 

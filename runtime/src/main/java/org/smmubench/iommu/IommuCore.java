@@ -176,6 +176,11 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
                 group.defaultDomain = null;
                 group.domain = null;
             }
+            // iommu_group_release: the blocking domain goes with the group.
+            if (group.devices.isEmpty() && group.blockingDomain != null) {
+                iommuDomainFree(group.blockingDomain);
+                group.blockingDomain = null;
+            }
         }
     }
 
@@ -314,47 +319,128 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
 
     /**
      * iommu_attach_group (v6.8): under the group mutex, refused (-EBUSY) unless the group is in
-     * its default domain; then __iommu_group_set_domain attaches every device of the group.
-     * When a device fails, __iommu_group_set_domain_internal attaches the devices up to and
-     * including the one that failed back to the old domain, WARNing if that fails too (later
-     * kernels skip the failed one; v6.8 does not).
+     * its default domain or its blocking domain (__iommu_attach_group); then
+     * __iommu_group_set_domain attaches every device of the group.
      */
     public int iommuAttachGroup(IommuDomain domain, IommuGroup group) {
         try (Frame f = k.enter("iommu_attach_group")) {
             group.mutex.lock();
-            try (Frame g = k.enter("__iommu_group_set_domain")) {
-                if (group.domain != null && group.domain != group.defaultDomain) return -Errno.EBUSY;
-                if (group.domain == domain) return 0;
-                IommuDomain old = group.domain;
-                List<Device> done = new java.util.ArrayList<>();
-                for (Device dev : group.devices) {
-                    int ret = iommuDeviceSetDomain(group, dev, domain);
-                    if (ret != 0) {
-                        done.add(dev);
-                        for (Device back : done) {
-                            if (old != null) k.warnOn(iommuDeviceSetDomain(group, back, old) != 0,
-                                    "__iommu_group_set_domain_internal: " + back.name() + " cannot go back to its old domain");
-                        }
-                        return ret;
-                    }
-                    done.add(dev);
-                }
-                group.domain = domain;
-                return 0;
+            try {
+                if (group.domain != null && group.domain != group.defaultDomain && group.domain != group.blockingDomain)
+                    return -Errno.EBUSY;
+                return groupSetDomain(group, domain);
             } finally {
                 group.mutex.unlock();
             }
         }
     }
 
-    /** iommu_detach_group: the group goes back to its default domain (the caller frees the old one). */
+    /**
+     * __iommu_group_set_domain: every device of the group to {@code domain} (group mutex held).
+     * When a device fails, __iommu_group_set_domain_internal attaches the devices up to and
+     * including the one that failed back to the old domain, WARNing if that fails too (later
+     * kernels skip the failed one; v6.8 does not).
+     */
+    private int groupSetDomain(IommuGroup group, IommuDomain domain) {
+        try (Frame g = k.enter("__iommu_group_set_domain")) {
+            if (group.domain == domain) return 0;
+            IommuDomain old = group.domain;
+            List<Device> done = new java.util.ArrayList<>();
+            for (Device dev : group.devices) {
+                int ret = iommuDeviceSetDomain(group, dev, domain);
+                if (ret != 0) {
+                    done.add(dev);
+                    for (Device back : done) {
+                        if (old != null) k.warnOn(iommuDeviceSetDomain(group, back, old) != 0,
+                                "__iommu_group_set_domain_internal: " + back.name() + " cannot go back to its old domain");
+                    }
+                    return ret;
+                }
+                done.add(dev);
+            }
+            group.domain = domain;
+            return 0;
+        }
+    }
+
+    /**
+     * iommu_detach_group: __iommu_group_set_core_domain, so the group goes back to its blocking
+     * domain while a user owns its DMA, else to its default domain (the caller frees the old one).
+     */
     public void iommuDetachGroup(IommuDomain domain, IommuGroup group) {
         try (Frame f = k.enter("iommu_detach_group")) {
             group.mutex.lock();
-            try (Frame g = k.enter("__iommu_group_set_domain")) {
-                if (group.domain != domain || group.defaultDomain == null) return;
-                for (Device dev : group.devices) iommuDeviceSetDomain(group, dev, group.defaultDomain);
-                group.domain = group.defaultDomain;
+            try (Frame g = k.enter("__iommu_group_set_core_domain")) {
+                IommuDomain core = group.dmaOwned ? group.blockingDomain : group.defaultDomain;
+                if (group.domain != domain || core == null) return;
+                for (Device dev : group.devices) iommuDeviceSetDomain(group, dev, core);
+                group.domain = core;
+            } finally {
+                group.mutex.unlock();
+            }
+        }
+    }
+
+    /**
+     * iommu_group_claim_dma_owner, as VFIO calls it when a user opens the group: -EPERM when the
+     * group is owned already; __iommu_take_dma_ownership refuses (-EBUSY) a group out of its
+     * default domain or with a PASID attached, allocates the blocking domain once and attaches
+     * it to every device. The group's devices are taken to be bound to vfio-pci: the kernel
+     * drivers' owner_cnt (iommu_device_use_default_domain) is not modelled.
+     */
+    public int iommuGroupClaimDmaOwner(IommuGroup group) {
+        try (Frame f = k.enter("iommu_group_claim_dma_owner")) {
+            group.mutex.lock();
+            try {
+                if (group.dmaOwned) return -Errno.EPERM;
+                try (Frame g = k.enter("__iommu_take_dma_ownership")) {
+                    if ((group.domain != null && group.domain != group.defaultDomain)
+                            || !group.pasidArray.isEmpty() || !group.pasidHandles.isEmpty())
+                        return -Errno.EBUSY;
+                    int ret = iommuGroupAllocBlockingDomain(group);
+                    if (ret != 0) return ret;
+                    ret = groupSetDomain(group, group.blockingDomain);
+                    if (ret != 0) return ret;
+                    group.dmaOwned = true;
+                    return 0;
+                }
+            } finally {
+                group.mutex.unlock();
+            }
+        }
+    }
+
+    /**
+     * __iommu_group_alloc_blocking_domain: the driver's BLOCKED domain (ops->blocked_domain);
+     * a driver without one gets an empty UNMANAGED paging domain instead, which translates
+     * nothing.
+     */
+    private int iommuGroupAllocBlockingDomain(IommuGroup group) {
+        try (Frame f = k.enter("__iommu_group_alloc_blocking_domain")) {
+            if (group.blockingDomain != null) return 0;
+            IommuDomain dom = ops.blockedDomain();
+            if (dom == null) {
+                dom = ops.domainAlloc(IommuDomainType.UNMANAGED);
+                if (dom == null) return -Errno.ENOMEM;
+                dom.type = IommuDomainType.UNMANAGED;
+                dom.owner = ops;
+            }
+            group.blockingDomain = dom;
+            return 0;
+        }
+    }
+
+    /** iommu_group_release_dma_owner: __iommu_release_dma_ownership puts the group back in its default domain. */
+    public void iommuGroupReleaseDmaOwner(IommuGroup group) {
+        try (Frame f = k.enter("iommu_group_release_dma_owner")) {
+            group.mutex.lock();
+            try (Frame g = k.enter("__iommu_release_dma_ownership")) {
+                if (!group.dmaOwned) return;
+                group.dmaOwned = false;
+                if (group.defaultDomain != null) {
+                    for (Device dev : group.devices) iommuDeviceSetDomain(group, dev, group.defaultDomain);
+                    group.domain = group.defaultDomain;
+                }
             } finally {
                 group.mutex.unlock();
             }
@@ -402,6 +488,7 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
             group.mutex.lock();
             try {
                 iommuRemoveGroupPasid(group, pasid);
+                group.pasidHandles.remove(pasid);
                 IommuDomain old = group.pasidArray.remove(pasid);
                 k.warnOn(old != domain, "iommu_detach_device_pasid: pasid_array held another domain");
             } finally {

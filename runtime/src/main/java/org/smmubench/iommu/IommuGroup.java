@@ -13,8 +13,20 @@ public final class IommuGroup {
     public final Mutex mutex;
     public IommuDomain defaultDomain;
     public IommuDomain domain;
+    /**
+     * group->blocking_domain: allocated by the first DMA-ownership claim (the driver's static
+     * blocked domain, or an empty UNMANAGED one) and freed with the group.
+     */
+    public IommuDomain blockingDomain;
+    /** group->owner is set: a user (VFIO) claimed the group's DMA (owner_cnt is not modelled). */
+    public boolean dmaOwned;
     /** group->pasid_array: PASID -> domain. A TreeMap keeps dumps in PASID order. */
     public final TreeMap<Integer, IommuDomain> pasidArray = new TreeMap<>();
+    /**
+     * From 6.11 the pasid_array entry is a struct iommu_attach_handle (the SVA handle's, for an
+     * SVA bind): PASID -> handle, next to {@link #pasidArray}'s domain. Empty before 6.11.
+     */
+    public final TreeMap<Integer, IommuSva> pasidHandles = new TreeMap<>();
 
     IommuGroup(String name, Mutex mutex) {
         this.name = name;

@@ -207,6 +207,29 @@ public final class MmWorld implements Patchable<MmFunctions> {
         }
     }
 
+    /**
+     * mmget_not_zero: a reference on mm_users unless the address space is already gone. The
+     * model's exit drops every user at once, so a reference taken here does not delay the
+     * teardown of an exit that runs meanwhile (a kernel's would, until the mmput).
+     */
+    public boolean mmgetNotZero(Mm mm) {
+        try (Frame f = k.enter("mmget_not_zero")) {
+            if (mm.users == 0) return false;
+            mm.users++;
+            return true;
+        }
+    }
+
+    /** mmput of a reference taken with {@link #mmgetNotZero}: the last one tears the space down, as an exit would. */
+    public void mmput(Mm mm) {
+        try (Frame f = k.enter("mmput")) {
+            if (mm.users == 0) return;
+            if (--mm.users > 0) return;
+            mm.exited = true;
+            functions.get("__mmput").mmput(mm);
+        }
+    }
+
     /** exit_mmap: subscribers are told, the user pages and page-table pages go. */
     void exitMmap(Mm mm) {
         try (Frame g = k.enter("exit_mmap")) {

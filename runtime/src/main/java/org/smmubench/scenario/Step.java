@@ -83,6 +83,9 @@ public sealed interface Step {
      * {@code expect}: "ok" or an errno name, per tree in {@code expectByTree} where they differ.
      */
     record Attach(String device, String domain, String expect, java.util.Map<String, String> expectByTree, SourcePos pos) implements Step {
+        /** The domain name that means the group's blocking domain (a DMA-ownership claim, as VFIO makes). */
+        public static final String BLOCKED = "blocked";
+
         public Attach {
             expectByTree = java.util.Map.copyOf(expectByTree);
         }

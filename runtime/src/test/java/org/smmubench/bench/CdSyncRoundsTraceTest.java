@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * CMD_SYNC. v6.8's arm_smmu_write_ctx_desc installs with 2 rounds and quiesces or clears with
  * 1; the 6.10 entry writer needs 2 for each of bind, exit and unbind (hitless: unused bits,
  * then the critical qword, then the now-unused bits), and 1 for share_asid's ASID change of CD
- * 0 (only the ASID qword changes).
+ * 0 (only the ASID qword changes). v6.11 has the same 2 rounds for bind (arm_smmu_set_pasid),
+ * exit (mm_release's release CD) and unbind (arm_smmu_clear_cd in remove_dev_pasid), and no
+ * ASID change at all: the SVA domain has its own ASID, nothing takes the CPU's.
  */
 class CdSyncRoundsTraceTest {
     static final Path EXIT = Path.of("../examples/exit/exit-while-bound.yaml");
@@ -57,6 +59,7 @@ class CdSyncRoundsTraceTest {
     @CsvSource({
             "v6.8,  2, 1, 1, 1",
             "v6.10, 2, 1, 2, 2",
+            "v6.11, 2, 0, 2, 2",
     })
     void cfgiCdRoundsPerStep(String driver, int bind, int asidChange, int exit, int unbind) {
         String t = trace(driver);

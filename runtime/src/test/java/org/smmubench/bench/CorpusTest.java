@@ -177,6 +177,24 @@ class CorpusTest {
     }
 
     @Test
+    void without685cTheBlockedAttachLeavesTheDmaDomainCountingNic0() {
+        List<RunResult> rs = run(CORPUS.resolve("685ca577b408-nr-ats-masters-decrement.yaml"), true);
+        RunResult v611 = rs.get(0);
+        assertEquals("v6.11", v611.driver());
+        assertEquals(1, v611.violations().size(), v611.violations().toString());
+        RecordedViolation v = v611.violations().get(0);
+        assertEquals(1, v.step());
+        assertTrue(v.violation().message().contains("nr_ats_masters is 1; expected 0"), v.violation().message());
+        // Both trees leave through the release's blocked attach and commit; only the order differs.
+        for (RunResult r : rs) {
+            String all = String.join("\n", r.trace());
+            String step1 = all.substring(all.indexOf("== step 1"), all.indexOf("== step 2"));
+            assertTrue(step1.contains("-> arm_smmu_attach_dev_blocked"), step1);
+            assertTrue(step1.contains("-> arm_smmu_remove_master_domain"), step1);
+        }
+    }
+
+    @Test
     void onAPlainV68CoreTheAe91FixStillWarnsDuringTheRollback() {
         // The description's claim: without b025dea63cde the core undoes the failed attach on nic0
         // too, and remove_dev_pasid clears a CD the fixed bind never wrote.

@@ -146,12 +146,24 @@ final class Flows {
 
     static final List<String> DRIVERS = List.of(DriverVariants.PRE_FIX, DriverVariants.FIXED);
     /** Where the correct flows must stay silent: the v6.8 trees and the later bases. */
-    static final List<String> SILENT = List.of(DriverVariants.PRE_FIX, DriverVariants.FIXED, "v6.10");
+    static final List<String> SILENT = List.of(DriverVariants.PRE_FIX, DriverVariants.FIXED, "v6.10", "v6.11");
 
-    /** (flow name, driver id) for every correct flow on both drivers. */
+    /**
+     * Correct flows that are not silent on a later base, and why: on v6.11 a group's second
+     * device stays off the DMA domain's devices list (domain-devices; the kernel's probe path
+     * does the same, see examples/groups/platform-group-of-two.yaml), and the injected-failure flow arms v6.8's
+     * sites (kzalloc.notifier, kzalloc.cd), which v6.11's bind never reaches.
+     */
+    static final Map<String, java.util.Set<String>> NOT_SILENT_ON = Map.of("v6.11", java.util.Set.of(
+            "platform group of two", "exit while bound (group of two)", "group rollback after a failed set_dev_pasid",
+            "injected failures at bind"));
+
+    /** (flow name, driver id) for every correct flow on every driver it is silent on. */
     static Stream<Arguments> correct() {
         List<Arguments> out = new ArrayList<>();
-        for (String f : CORRECT.keySet()) for (String d : SILENT) out.add(Arguments.of(f, d));
+        for (String f : CORRECT.keySet()) {
+            for (String d : SILENT) if (!NOT_SILENT_ON.getOrDefault(d, java.util.Set.of()).contains(f)) out.add(Arguments.of(f, d));
+        }
         return out.stream();
     }
 

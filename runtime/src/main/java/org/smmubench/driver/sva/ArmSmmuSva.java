@@ -81,6 +81,12 @@ public class ArmSmmuSva implements SvaOps, Patchable<SvaFunctions> {
         }
     }
 
+    /** arm_smmu_sva_domain_alloc(dev, mm), the domain_alloc_sva op (6.11+), as the tree has it. */
+    @Override
+    public ErrPtr<IommuDomain> svaDomainAllocSva(Device dev, Mm mm) {
+        return functions.get("arm_smmu_sva_domain_alloc").svaDomainAlloc(dev, mm);
+    }
+
     /** arm_smmu_sva_domain_free. */
     private void svaDomainFree(IommuDomain d) {
         try (Frame f = k.enter("arm_smmu_sva_domain_free")) {

@@ -47,6 +47,17 @@ public class SvaFunctions {
 
     protected InvCode inv() { return sva.inv(); }
 
+    /**
+     * arm_smmu_sva_domain_alloc as the domain_alloc_sva op. v6.8 has no such op (its SVA domain
+     * comes from domain_alloc(IOMMU_DOMAIN_SVA), {@link ArmSmmuSva#svaDomainAlloc()}, and no
+     * 6.8 core calls this); here it is that allocation, NULL as -ENOMEM.
+     */
+    @KernelFunction("arm_smmu_sva_domain_alloc")
+    protected ErrPtr<IommuDomain> svaDomainAlloc(Device dev, Mm mm) {
+        IommuDomain d = sva.svaDomainAlloc();
+        return d == null ? ErrPtr.err(-Errno.ENOMEM) : ErrPtr.of(d);
+    }
+
     /** arm_smmu_mmu_notifier_get (v6.8, line 291): no devices_lock, no CD writes. */
     @KernelFunction("arm_smmu_mmu_notifier_get")
     protected ErrPtr<ArmSmmuMmuNotifier> mmuNotifierGet(ArmSmmuDomain smmuDomain, Mm mm, String device) {

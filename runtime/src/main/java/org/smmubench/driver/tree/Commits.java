@@ -3,6 +3,7 @@ package org.smmubench.driver.tree;
 import java.util.List;
 
 import org.smmubench.driver.ArmSmmuAfter9f7c68911579;
+import org.smmubench.driver.ArmSmmuAfter685ca577b408;
 import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.InvBeforeEb6c97647be2;
 import org.smmubench.driver.InvCode;
@@ -196,11 +197,24 @@ public final class Commits {
                     + " made its STE abort and cleared CD 0, so two live CDs carry one ASID for different page tables",
             List.of(new Patch<>(ArmSmmuV3.class, ArmSmmuAfter9f7c68911579.class, ArmSmmuAfter9f7c68911579::new)));
 
+    public static final Commit C685CA577B408 = new Commit("685ca577b408",
+            "iommu/arm-smmu-v3: Fix smmu_domain->nr_ats_masters decrement",
+            "7497f4211f4f (\"iommu/arm-smmu-v3: Make changing domains be hitless for ATS\")",
+            "v6.11", false,
+            List.of(ARM_SMMU_V3_C),
+            List.of("arm_smmu_attach_commit"),
+            "v6.17-rc2 (stable backports reported, not checked); applying it to v6.11 removes the old domain's entry"
+                    + " before ats_enabled takes its new value, so a domain change that turns ATS off uncounts the master from"
+                    + " the old domain's nr_ats_masters (and one that turns it on no longer uncounts a master the old domain"
+                    + " never counted). examples/corpus/685ca577b408-*.yaml shows it with an attach step to the blocked domain (a VFIO"
+                    + " DMA-ownership claim): the DMA domain keeps nr_ats_masters 1 (domain-devices)",
+            List.of(new Patch<>(ArmSmmuV3.class, ArmSmmuAfter685ca577b408.class, ArmSmmuAfter685ca577b408::new)));
+
     /** Every modelled commit, in the order listings show them. */
     public static List<Commit> all() {
         return List.of(B5BF7778B722, B025DEA63CDE, _9991A82A3817, _65D4418C5002, _6384C56C99D9, _2667ED10D9F0,
                 C404F55C26FC, B3F6FCD8404F, D5AFB4B47E13, C95D4782C34A6, EB6C97647BE2, AE91F6552C30, C6BBD42E2DF8F,
-                _353E3CF8590C, _9F7C68911579);
+                _353E3CF8590C, _9F7C68911579, C685CA577B408);
     }
 
     /** The commits a tree on {@code base} may revert or apply. */

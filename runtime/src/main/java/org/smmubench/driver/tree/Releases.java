@@ -4,10 +4,14 @@ import java.util.List;
 
 import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.ArmSmmuV6_10;
+import org.smmubench.driver.ArmSmmuV6_11;
 import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.driver.sva.SvaV6_10;
+import org.smmubench.driver.sva.SvaV6_11;
 import org.smmubench.iommu.IommuCore;
 import org.smmubench.iommu.IommuCoreV6_10;
+import org.smmubench.iommu.IommuCoreAfterB025dea63cde;
+import org.smmubench.iommu.IommuCoreV6_11;
 
 /**
  * The modelled releases, each declared once: what differs from v6.8, file by file, and what
@@ -35,8 +39,25 @@ public final class Releases {
                             + " against every group device, only xa_erase on failure)",
                     "not read: the v6.10 tag itself, and the rest of iommu.c at 6.10"));
 
+    public static final Release V6_11 = new Release("v6.11",
+            "SVA domain is an arm_smmu_domain with its own ASID, (master, pasid) list and notifier; no bonds, no share_asid;"
+                    + " attach prepare/commit, arm_smmu_set_pasid, used_ssids; core with attach handles and domain_alloc_sva", true,
+            List.of(new Patch<>(ArmSmmuV3.class, ArmSmmuV6_11.class, ArmSmmuV6_11::new),
+                    new Patch<>(ArmSmmuSva.class, SvaV6_11.class, SvaV6_11::new),
+                    new Patch<>(IommuCore.class, IommuCoreV6_11.class, IommuCoreV6_11::new)),
+            List.of("maade93791/kernel_common-6.12 arm-smmu-v3-sva.c @ 0c10203ea93f (an Android 6.12 tree): sva_domain_alloc,"
+                            + " domain_free, set_dev_pasid, mm_release, invalidate_secondary_tlbs, mmu_notifier_free; its"
+                            + " pgsize_bitmap line (12f78021973a) and set_dev_pasid's old-domain argument are later and left out",
+                    "maade93791/kernel_common-6.12 arm-smmu-v3.c @ 0c10203ea93f: find/remove_master_domain, attach_prepare,"
+                            + " attach_commit (with 685ca577b408 backported; v6.11's order taken from that fix's message),"
+                            + " attach_dev, update_ste, set_pasid, remove_dev_pasid, attach_dev_ste, identity/blocked attach",
+                    "Kingxukai/linux iommu-sva.c @ 0291023e7330 (a ~6.16 mainline tree): iommu_sva_bind_device with the attach"
+                            + " handle, iommu_sva_unbind_device, iommu_sva_domain_alloc (its cookie_type and iopf_handler not modelled)",
+                    "not read: the v6.11 tag, iommu.c at 6.11 (iommu_attach_device_pasid is b025dea63cde + c404f55c26fc with the"
+                            + " handle), arm_smmu_install_ste_for_dev's in_ste, arm_smmu_enable_ats and arm_smmu_release_device at 6.11"));
+
     /** Every release, oldest first. */
-    public static List<Release> all() { return List.of(V6_8, V6_10); }
+    public static List<Release> all() { return List.of(V6_8, V6_10, V6_11); }
 
     /**
      * The release whose versions {@code table} runs: its rebased release, or v6.8 when it was
