@@ -40,6 +40,14 @@ public final class AsidUnique implements Invariant {
     private final Map<Integer, String> movedAway = new LinkedHashMap<>();
     /** TLBI-by-ASID commands consumed since the last CMD_SYNC completed. */
     private final Set<Integer> tlbiPending = new LinkedHashSet<>();
+    /**
+     * Every 64-byte-aligned address whose dword 0 was last stored with V = 1, by the ASID it
+     * then held: the candidates for {@link #twoTranslations}, so installing a CD costs the CDs
+     * of its ASID instead of a walk of every master's CD table (quadratic when a large group
+     * probes). Memory is never reused and a free only zeroes, so every live CD is here; an
+     * entry whose memory was freed or rewritten since is filtered out when read.
+     */
+    private final Map<Integer, java.util.NavigableSet<Long>> validByAsid = new java.util.HashMap<>();
 
     @Override
     public String id() { return "asid-unique"; }
@@ -64,6 +72,7 @@ public final class AsidUnique implements Invariant {
     /** A dword-0 store by arm_smmu_write_ctx_desc itself (CDs are 64-byte aligned; dwords 1-3 are not). */
     private void onStore(World w, long pa, long oldValue, long newValue, Consumer<Violation> sink) {
         if ((pa & (Cd.BYTES - 1)) != 0) return;
+        index(pa, oldValue, newValue);
         List<String> bt = w.kernel.backtrace();
         if (bt.isEmpty() || !bt.get(0).equals(WRITER)) return;
         boolean oldV = Cd.V.isSet(oldValue);
@@ -83,13 +92,55 @@ public final class AsidUnique implements Invariant {
         }
     }
 
+    private void index(long pa, long oldValue, long newValue) {
+        if (Cd.V.isSet(oldValue)) {
+            var old = validByAsid.get(CdSlots.asid(oldValue));
+            if (old != null) old.remove(pa);
+        }
+        if (Cd.V.isSet(newValue)) validByAsid.computeIfAbsent(CdSlots.asid(newValue), a -> new java.util.TreeSet<>()).add(pa);
+    }
+
     /**
      * The hardware's view when a CD goes live with {@code asid}: another CD the SMMU can reach
      * now (valid, in the table of a master whose STE is a valid stage-1 one) with the same ASID
      * but other page tables (TTB0) lets TLB entries filled through one translate for the other.
+     * The first such CD in master, then SSID order is reported, as a walk of every table would.
      */
     private void twoTranslations(World w, long pa, int asid, String where, List<String> bt, Consumer<Violation> sink) {
         long ttb0 = Cd.TTB0.extract(w.mem.read64(pa + 8));
+        Conflict found = null;
+        List<ArmSmmuMaster> order = null;
+        for (long other : validByAsid.getOrDefault(asid, java.util.Collections.emptyNavigableSet())) {
+            if (other == pa || !w.mem.isAllocated(other)) continue;
+            long d0 = w.mem.read64(other);
+            if (!Cd.V.isSet(d0) || CdSlots.asid(d0) != asid) continue;
+            long otherTtb0 = Cd.TTB0.extract(w.mem.read64(other + 8));
+            if (otherTtb0 == ttb0) continue;
+            CdSlots.Slot slot = CdSlots.locate(w, other);
+            if (slot == null || !reachableS1(w, slot.master())) continue;
+            if (order == null) order = HwMasters.all(w);
+            Conflict c = new Conflict(order.indexOf(slot.master()), slot, otherTtb0);
+            if (found == null || c.before(found)) found = c;
+        }
+        if (Checking.defaultMode() == Checking.CROSS_CHECK) crossCheck(w, pa, asid, ttb0, found);
+        if (found == null) return;
+        sink.accept(new Violation(id(), where + ": CD installed with ASID " + asid + " (TTB0 " + Hex.of(ttb0) + ") while "
+                + found.slot.master().dev.name() + "'s live CD at PASID " + Hex.of(found.slot.ssid()) + " holds ASID " + asid
+                + " with TTB0 " + Hex.of(found.ttb0) + "; expected one ASID to name one set of page tables",
+                bt, w.kernel.heldLockNames(), ""));
+    }
+
+    private record Conflict(int masterPos, CdSlots.Slot slot, long ttb0) {
+        boolean before(Conflict o) {
+            return masterPos != o.masterPos ? masterPos < o.masterPos : slot.ssid() < o.slot.ssid();
+        }
+    }
+
+    /**
+     * The test suite's cross-check: the walk of every master's valid CDs this index replaced
+     * must find the same first conflict.
+     */
+    private static void crossCheck(World w, long pa, int asid, long ttb0, Conflict found) {
         for (ArmSmmuMaster m : HwMasters.all(w)) {
             if (!m.live || !reachableS1(w, m)) continue;
             for (Map.Entry<Integer, Long> e : CdSlots.validCds(m).entrySet()) {
@@ -98,13 +149,15 @@ public final class AsidUnique implements Invariant {
                 long d0 = w.mem.read64(other);
                 long otherTtb0 = Cd.TTB0.extract(w.mem.read64(other + 8));
                 if (CdSlots.asid(d0) != asid || otherTtb0 == ttb0) continue;
-                sink.accept(new Violation(id(), where + ": CD installed with ASID " + asid + " (TTB0 " + Hex.of(ttb0) + ") while "
-                        + m.dev.name() + "'s live CD at PASID " + Hex.of(e.getKey()) + " holds ASID " + asid + " with TTB0 "
-                        + Hex.of(otherTtb0) + "; expected one ASID to name one set of page tables",
-                        bt, w.kernel.heldLockNames(), ""));
+                if (found == null || found.slot.master() != m || found.slot.ssid() != e.getKey())
+                    throw new IllegalStateException("asid-unique: the ASID index found " + (found == null ? "no conflict"
+                            : found.slot.master().dev.name() + " PASID " + found.slot.ssid()) + ", the full walk "
+                            + m.dev.name() + " PASID " + e.getKey());
                 return;
             }
         }
+        if (found != null) throw new IllegalStateException("asid-unique: the ASID index found " + found.slot.master().dev.name()
+                + " PASID " + found.slot.ssid() + ", the full walk no conflict");
     }
 
     /** Whether some stream of the master has a valid stage-1 STE in memory (so its CDs are live). */
