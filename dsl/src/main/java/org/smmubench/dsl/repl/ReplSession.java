@@ -243,7 +243,9 @@ public final class ReplSession implements Statements {
     }
 
     public static Scenario withExpectation(Scenario s, Set<String> ids) {
-        String driver = s.drivers().isEmpty() ? null : s.drivers().get(0);
+        // Nothing has run yet (no bench, so no driver): nothing was seen to expect.
+        if (s.drivers().isEmpty()) return s;
+        String driver = s.drivers().get(0);
         return new Scenario(s.name(), s.description(), s.drivers(), s.smmu(), s.devices(), s.processes(), s.steps(),
                 new Expectation(java.util.Optional.empty(), java.util.Map.of(driver, new TreeSet<>(ids))), s.pos(), s.tags());
     }

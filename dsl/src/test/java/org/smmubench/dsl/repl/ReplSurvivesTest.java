@@ -41,6 +41,14 @@ class ReplSurvivesTest {
         assertFalse(out.contains("\tat "), out);
     }
 
+    /** A fuzz finding: save before anything ran (no bench, so no driver) was an internal NullPointerException. */
+    @Test
+    void saveBeforeAnythingRanSaysThereIsNothingToSave() {
+        String out = session("expect 'fixed', violations: []\nsave nothing-yet.yaml\n");
+        assertTrue(out.contains("error: save: nothing to save yet"), out);
+        assertFalse(out.contains("NullPointerException"), out);
+    }
+
     @Test
     void twoBlankLinesGiveUpAnUnfinishedInput() {
         String out = session("[\n\n\nprintln 'after the bracket'\n");
