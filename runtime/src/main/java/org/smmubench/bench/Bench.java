@@ -206,7 +206,8 @@ public final class Bench implements AutoCloseable {
         int ret = core.iommuProbeDevice(dev);
         if (ret == 0) {
             devices.put(d.name(), dev);
-            if (d.sva()) core.iommuDevEnableFeature(dev, IommuDevFeature.SVA);
+            // From v6.16 there is no SVA device feature: the bind itself is all a device driver does.
+            if (d.sva() && core.bindNeedsDevFeatureSva()) core.iommuDevEnableFeature(dev, IommuDevFeature.SVA);
         } else {
             k.trace(d.name() + ": iommu_probe_device failed: " + Errno.name(-ret));
         }

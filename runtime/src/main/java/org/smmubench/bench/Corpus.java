@@ -56,11 +56,16 @@ public final class Corpus {
         }
 
         /**
-         * "sequential" or "race". The bench runs steps one at a time (it has no concurrent step
-         * yet), so every entry is sequential; a race entry needs the exploration issue's
-         * concurrent steps, and this is where they will be recognised.
+         * "sequential" without a parallel step; with one, "race" and the interleaving the entry
+         * pins, or "race (every interleaving)" when the bench explores them all.
          */
-        public String schedule() { return "sequential"; }
+        public String schedule() {
+            for (Step st : scenario.steps()) {
+                if (st instanceof Step.Parallel p)
+                    return p.schedule() == null ? "race (every interleaving)" : "race, schedule `" + p.schedule() + "`";
+            }
+            return "sequential";
+        }
     }
 
     /** What a step expects on {@code tree}: bind and unbind default to "ok"; a DMA without expect has none. */

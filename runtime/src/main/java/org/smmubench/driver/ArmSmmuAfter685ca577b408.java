@@ -12,6 +12,9 @@ import org.smmubench.kernel.Frame;
 public class ArmSmmuAfter685ca577b408 extends ArmSmmuV6_11 {
     public ArmSmmuAfter685ca577b408(ArmSmmuV3 drv) { super(drv); }
 
+    /** A release that contains the fix (v6.18), on its own entry-writer generation. */
+    protected ArmSmmuAfter685ca577b408(ArmSmmuV3 drv, EntryGeneration gen) { super(drv, gen); }
+
     @Override
     protected void attachCommit(AttachState state) {
         try (Frame f = k.enter("arm_smmu_attach_commit")) {

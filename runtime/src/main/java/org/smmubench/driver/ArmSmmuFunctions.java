@@ -121,6 +121,18 @@ public class ArmSmmuFunctions {
      */
     protected boolean hasBlockedDomain() { return false; }
 
+    /**
+     * Whether arm_smmu_blocked_domain has a set_dev_pasid op (the 6.14 PASID-replace series moved
+     * PASID removal there from remove_dev_pasid). False before it.
+     */
+    protected boolean blockedHasSetDevPasid() { return false; }
+
+    /** arm_smmu_blocking_set_dev_pasid: the blocked domain's set_dev_pasid, absent before the PASID-replace series. */
+    @KernelFunction("arm_smmu_blocking_set_dev_pasid")
+    protected int blockingSetDevPasid(IommuDomain blocked, Device dev, int pasid, IommuDomain old) {
+        throw new IllegalStateException("arm_smmu_blocking_set_dev_pasid does not exist before the PASID-replace series");
+    }
+
     /** arm_smmu_attach_dev_blocked: the blocked domain's attach_dev; v6.8 has no such domain. */
     @KernelFunction("arm_smmu_attach_dev_blocked")
     protected int attachDevBlocked(org.smmubench.iommu.IommuDomain blocked, Device dev) {

@@ -144,6 +144,16 @@ public class ArmSmmuV3 implements IommuOps, Patchable<ArmSmmuFunctions> {
                     return functions.get("arm_smmu_attach_dev_blocked").attachDevBlocked(dom, dev);
                 }
 
+                @Override
+                public boolean hasSetDevPasid() {
+                    return functions.get("arm_smmu_blocking_set_dev_pasid").blockedHasSetDevPasid();
+                }
+
+                @Override
+                public int setDevPasid(IommuDomain dom, Device dev, int pasid, IommuDomain old) {
+                    return functions.get("arm_smmu_blocking_set_dev_pasid").blockingSetDevPasid(dom, dev, pasid, old);
+                }
+
                 /** A static domain: its ops have no free. */
                 @Override
                 public void free(IommuDomain dom) {}

@@ -35,6 +35,9 @@ public class ArmSmmuV6_11 extends ArmSmmuV6_10 {
 
     public ArmSmmuV6_11(ArmSmmuV3 drv) { super(drv, GEN); }
 
+    /** A later release's version of this file, on its own entry-writer generation. */
+    protected ArmSmmuV6_11(ArmSmmuV3 drv, EntryGeneration gen) { super(drv, gen); }
+
     /** This tree's version of a 6.11 function (a commit on v6.11 subclasses this class). */
     protected ArmSmmuV6_11 fn(String kernelFunction) { return (ArmSmmuV6_11) drv.functions().get(kernelFunction); }
 

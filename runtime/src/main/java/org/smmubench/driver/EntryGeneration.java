@@ -12,13 +12,21 @@ import org.smmubench.hw.field.SteUsed;
  * used bits) and 56e1a4cc2588 (arm-smmu-v3-test.c, v6.10); atlanticdg/linux-6.18.y 6c3dcfd01987
  * (arm-smmu-v3.c); torvalds/linux arm-smmu-v3-test.c as stored under 1331fb664044 (22 cases).
  * The 6.11 release text itself could not be read: {@link #V6_11} is the 6.10 text plus the S1DSS
- * change as it reads in 6.18.y, which the 6.11 KUnit cases (3b5302cb) exercise.
+ * change as it reads in 6.18.y, which the 6.11 KUnit cases (3b5302cb) exercise. {@link #V6_18}
+ * is the 6.18.y text without the get_update_safe op: 2781f2a930ab is a January 2026 fix that
+ * reached 6.18.y as a stable backport, after the v6.18 tag (November 2025). The v6.18 tag's own
+ * arm-smmu-v3.c was not readable here.
  */
 public enum EntryGeneration {
     /** v6.10: STE writer (6.9) and CD writer (6.10); S1DSS always SSID0. */
     V6_10(SteUsed.V6_10, false, true, false, false, false, false),
     /** v6.11: make_cdtable_ste takes S1DSS; SHCFG is used (and set) for S1DSS=BYPASS. */
     V6_11(SteUsed.V6_11, false, true, true, false, false, true),
+    /**
+     * The v6.18 tag: the 6.18.y used bits and make functions, and no get_update_safe op (so the
+     * "nothing used changed but a store is still due" WARN is still there, as in v6.10).
+     */
+    V6_18(SteUsed.V6_18, false, true, true, true, true, true),
     /**
      * 6.18.y as stored in 2026: MEV/S2FWB/S2S in the used bits, S2S for stalling S2 masters,
      * HA/HD for dirty tracking, and the get_update_safe op of 2781f2a930ab (backported).

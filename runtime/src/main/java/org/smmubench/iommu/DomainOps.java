@@ -10,5 +10,12 @@ public interface DomainOps {
 
     default int setDevPasid(IommuDomain dom, Device dev, int pasid) { return -org.smmubench.kernel.Errno.EOPNOTSUPP; }
 
+    /**
+     * set_dev_pasid with the domain it replaces at {@code pasid} (the signature of the 6.14
+     * PASID-replace series). The core only passes an old domain when it detaches through the
+     * driver's blocked domain, whose set_dev_pasid removes {@code old}; other domains ignore it.
+     */
+    default int setDevPasid(IommuDomain dom, Device dev, int pasid, IommuDomain old) { return setDevPasid(dom, dev, pasid); }
+
     void free(IommuDomain dom);
 }

@@ -145,6 +145,12 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
         }
     }
 
+    /**
+     * Whether this tree's SVA callers enable IOMMU_DEV_FEAT_SVA before binding; false once the
+     * device-feature API is gone (v6.16).
+     */
+    public boolean bindNeedsDevFeatureSva() { return functions.get("iommu_sva_bind_device").bindNeedsDevFeatureSva(); }
+
     /** iommu_dev_enable_feature: what a device driver calls before using SVA. */
     public int iommuDevEnableFeature(Device dev, IommuDevFeature feat) {
         try (Frame f = k.enter("iommu_dev_enable_feature")) {
@@ -230,6 +236,17 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
     public void iommuSvaUnbindDevice(IommuSva handle) {
         functions.get("iommu_sva_unbind_device").iommuSvaUnbindDevice(handle);
     }
+
+    /**
+     * iommu_sva_mms and iommu_sva_present (e37d5a2d60a3): the mms with at least one SVA domain,
+     * for the kernel-address-space invalidation, under iommu_sva_lock. Empty and unread on a
+     * tree without that commit.
+     */
+    final List<IommuMm> iommuSvaMms = new ArrayList<>();
+    boolean iommuSvaPresent;
+
+    /** Whether iommu_sva_mms holds {@code mm}'s data (for tests of e37d5a2d60a3). */
+    public boolean onIommuSvaMms(Mm mm) { return iommuSvaMms.contains(iommuMm(mm)); }
 
     /** iommu_sva_lock, which serialises bind and unbind. */
     Mutex iommuSvaLock() { return iommuSvaLock; }

@@ -127,6 +127,13 @@ public class IommuCoreFunctions {
         return null;
     }
 
+    /**
+     * Whether iommu_sva_bind_device's contract has the caller enable IOMMU_DEV_FEAT_SVA first
+     * (its kerneldoc up to v6.15: "iommu_dev_enable_feature(dev, IOMMU_DEV_FEAT_SVA) must be
+     * called first"), so an SVA-capable device driver does so at probe.
+     */
+    protected boolean bindNeedsDevFeatureSva() { return true; }
+
     /** The walk over the mm's SVA domains: the first that attaches to dev at the mm's PASID takes a user. */
     protected IommuDomain attachExistingDomain(IommuMm iommuMm, Device dev) {
         for (IommuDomain d : iommuMm.svaDomains) {

@@ -20,13 +20,14 @@ import org.smmubench.mm.Mm;
  * modelled), and the attach-handle diffs of that series in the code corpus.
  * iommu.c at 6.11 was not read as a whole: iommu_attach_device_pasid is the b025dea63cde and
  * c404f55c26fc versions with the handle stored where the domain was. The v6.11 tag was not read.
+ * It extends v6.10's class, whose only version (iommu_attach_device_pasid) it replaces in turn.
  */
-public class IommuCoreV6_11 extends IommuCoreAfterB025dea63cde {
+public class IommuCoreV6_11 extends IommuCoreV6_10 {
     public IommuCoreV6_11(IommuCore core) {
         super(core);
     }
 
-    private IommuCoreV6_11 fn(String kernelFunction) { return (IommuCoreV6_11) core.functions().get(kernelFunction); }
+    IommuCoreV6_11 fn(String kernelFunction) { return (IommuCoreV6_11) core.functions().get(kernelFunction); }
 
     /** iommu_attach_device_pasid without a handle (callers other than SVA pass NULL). */
     @Override
@@ -65,7 +66,7 @@ public class IommuCoreV6_11 extends IommuCoreAfterB025dea63cde {
     }
 
     /** iommu_attach_handle_get(group, pasid, IOMMU_DOMAIN_SVA): the handle there, -ENOENT if none, -EBUSY if another type. */
-    private ErrPtr<IommuSva> attachHandleGet(IommuGroup group, int pasid) {
+    ErrPtr<IommuSva> attachHandleGet(IommuGroup group, int pasid) {
         try (Frame f = k.enter("iommu_attach_handle_get")) {
             IommuDomain d = group.pasidArray.get(pasid);
             IommuSva h = group.pasidHandles.get(pasid);

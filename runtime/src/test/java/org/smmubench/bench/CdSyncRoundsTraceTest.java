@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * then the critical qword, then the now-unused bits), and 1 for share_asid's ASID change of CD
  * 0 (only the ASID qword changes). v6.11 has the same 2 rounds for bind (arm_smmu_set_pasid),
  * exit (mm_release's release CD) and unbind (arm_smmu_clear_cd in remove_dev_pasid), and no
- * ASID change at all: the SVA domain has its own ASID, nothing takes the CPU's.
+ * ASID change at all: the SVA domain has its own ASID, nothing takes the CPU's. v6.18 keeps
+ * those counts: its unbind clears the CD in arm_smmu_blocking_set_dev_pasid, the blocked
+ * domain's set_dev_pasid that iommu_remove_dev_pasid calls, with the same arm_smmu_clear_cd.
  */
 class CdSyncRoundsTraceTest {
     static final Path EXIT = Path.of("../examples/exit/exit-while-bound.yaml");
@@ -60,6 +62,7 @@ class CdSyncRoundsTraceTest {
             "v6.8,  2, 1, 1, 1",
             "v6.10, 2, 1, 2, 2",
             "v6.11, 2, 0, 2, 2",
+            "v6.18, 2, 0, 2, 2",
     })
     void cfgiCdRoundsPerStep(String driver, int bind, int asidChange, int exit, int unbind) {
         String t = trace(driver);

@@ -146,17 +146,20 @@ final class Flows {
 
     static final List<String> DRIVERS = List.of(DriverVariants.PRE_FIX, DriverVariants.FIXED);
     /** Where the correct flows must stay silent: the v6.8 trees and the later bases. */
-    static final List<String> SILENT = List.of(DriverVariants.PRE_FIX, DriverVariants.FIXED, "v6.10", "v6.11");
+    static final List<String> SILENT = List.of(DriverVariants.PRE_FIX, DriverVariants.FIXED, "v6.10", "v6.11", "v6.18");
 
     /**
      * Correct flows that are not silent on a later base, and why: on v6.11 a group's second
      * device stays off the DMA domain's devices list (domain-devices; the kernel's probe path
      * does the same, see examples/groups/platform-group-of-two.yaml), and the injected-failure flow arms v6.8's
-     * sites (kzalloc.notifier, kzalloc.cd), which v6.11's bind never reaches.
+     * sites (kzalloc.notifier, kzalloc.cd), which v6.11's bind never reaches. v6.18 keeps both
+     * (its arm_smmu_attach_dev and SVA bind are v6.11's on those paths).
      */
-    static final Map<String, java.util.Set<String>> NOT_SILENT_ON = Map.of("v6.11", java.util.Set.of(
+    private static final java.util.Set<String> NOT_SILENT_AFTER_6_11 = java.util.Set.of(
             "platform group of two", "exit while bound (group of two)", "group rollback after a failed set_dev_pasid",
-            "injected failures at bind"));
+            "injected failures at bind");
+    static final Map<String, java.util.Set<String>> NOT_SILENT_ON = Map.of("v6.11", NOT_SILENT_AFTER_6_11,
+            "v6.18", NOT_SILENT_AFTER_6_11);
 
     /** (flow name, driver id) for every correct flow on every driver it is silent on. */
     static Stream<Arguments> correct() {

@@ -46,8 +46,13 @@ public class SvaV6_11 extends SvaFunctions {
     private final CdEntryCode cds;
 
     public SvaV6_11(ArmSmmuSva sva) {
+        this(sva, EntryGeneration.V6_11);
+    }
+
+    /** A later release's version of this file, writing CDs with its own entry-writer generation. */
+    protected SvaV6_11(ArmSmmuSva sva, EntryGeneration gen) {
         super(sva);
-        this.cds = new CdEntryCode(k, drv.cdCode, EntryGeneration.V6_11);
+        this.cds = new CdEntryCode(k, drv.cdCode, gen);
     }
 
     private SvaV6_11 fn(String kernelFunction) { return (SvaV6_11) sva.functions().get(kernelFunction); }
@@ -73,6 +78,13 @@ public class SvaV6_11 extends SvaFunctions {
     @Override
     protected ErrPtr<IommuDomain> svaDomainAlloc(Device dev, Mm mm) {
         try (Frame f = k.enter("arm_smmu_sva_domain_alloc")) {
+            return allocSvaDomain(dev, mm);
+        }
+    }
+
+    /** The body of arm_smmu_sva_domain_alloc from arm_smmu_domain_alloc on (the caller holds its frame). */
+    protected ErrPtr<IommuDomain> allocSvaDomain(Device dev, Mm mm) {
+        {
             ArmSmmuMaster master = ArmSmmuV3.master(dev);
             int id = drv.nextDomainId();
             ArmSmmuDomain d = k.kzalloc("kzalloc.sva_domain", dev.name(), Gfp.GFP_KERNEL,
@@ -128,6 +140,13 @@ public class SvaV6_11 extends SvaFunctions {
     @Override
     protected int svaSetDevPasid(IommuDomain domain, Device dev, int id) {
         try (Frame f = k.enter("arm_smmu_sva_set_dev_pasid")) {
+            return setSvaPasid(domain, dev, id);
+        }
+    }
+
+    /** The body of arm_smmu_sva_set_dev_pasid from mmget_not_zero on (the caller holds its frame). */
+    protected int setSvaPasid(IommuDomain domain, Device dev, int id) {
+        {
             ArmSmmuDomain d = (ArmSmmuDomain) domain;
             ArmSmmuMaster master = ArmSmmuV3.master(dev);
             if (!mmWorld.mmgetNotZero(domain.mm)) return -Errno.EINVAL;

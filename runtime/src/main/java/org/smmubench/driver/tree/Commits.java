@@ -14,6 +14,8 @@ import org.smmubench.driver.sva.SvaBefore95d4782c34a6;
 import org.smmubench.driver.sva.SvaBeforeB5bf7778b722;
 import org.smmubench.driver.sva.SvaBeforeD5afb4b47e13;
 import org.smmubench.iommu.IommuCore;
+import org.smmubench.iommu.IommuCoreAfter06e14c36e20b;
+import org.smmubench.iommu.IommuCoreAfterE37d5a2d60a3;
 import org.smmubench.iommu.IommuCoreAfterB025dea63cde;
 import org.smmubench.iommu.IommuCoreAfterB3f6fcd8404f;
 import org.smmubench.iommu.IommuCoreAfterC404f55c26fc;
@@ -210,11 +212,36 @@ public final class Commits {
                     + " DMA-ownership claim): the DMA domain keeps nr_ats_masters 1 (domain-devices)",
             List.of(new Patch<>(ArmSmmuV3.class, ArmSmmuAfter685ca577b408.class, ArmSmmuAfter685ca577b408::new)));
 
+    public static final Commit E37D5A2D60A3 = new Commit("e37d5a2d60a3",
+            "iommu/sva: invalidate stale IOTLB entries for kernel address space",
+            "26b25a2b98e4 (\"iommu: Bind process address spaces to devices\")",
+            "v6.18", false,
+            List.of(IOMMU_SVA_C),
+            List.of("iommu_sva_bind_device", "iommu_sva_unbind_device"),
+            "after the v6.18 tag (6.19, and 6.18.y as a stable backport, per the stable reviews: inferred, not read in a"
+                    + " tagged tree); the global iommu_sva_mms list and iommu_sva_present flag, with unbind checking the mm's"
+                    + " SVA domains after iommu_domain_free may have freed them (bind hunks from the v3 posting). Its"
+                    + " kernel-address-space invalidation is not modelled (no kernel page tables). examples/corpus/"
+                    + "06e14c36e20b-*.yaml shows the use after free",
+            List.of(new Patch<>(IommuCore.class, IommuCoreAfterE37d5a2d60a3.class, IommuCoreAfterE37d5a2d60a3::new)));
+
+    public static final Commit _06E14C36E20B = new Commit("06e14c36e20b",
+            "iommu/sva: Fix crash in iommu_sva_unbind_device()",
+            "e37d5a2d60a3 (\"iommu/sva: invalidate stale IOTLB entries for kernel address space\")",
+            "v6.18", false,
+            List.of(IOMMU_SVA_C),
+            List.of("iommu_sva_unbind_device"),
+            "2026 (6.18.y and 6.19 stable reviews); written on top of e37d5a2d60a3, so a tree applies that first:"
+                    + " v6.18+e37d5a2d60a3+06e14c36e20b. Every iommu_mm access moves before iommu_domain_free (from the"
+                    + " fix's description; its diff was not read)",
+            List.of(new Patch<>(IommuCore.class, IommuCoreAfter06e14c36e20b.class, IommuCoreAfter06e14c36e20b::new)),
+            List.of("e37d5a2d60a3"));
+
     /** Every modelled commit, in the order listings show them. */
     public static List<Commit> all() {
         return List.of(B5BF7778B722, B025DEA63CDE, _9991A82A3817, _65D4418C5002, _6384C56C99D9, _2667ED10D9F0,
                 C404F55C26FC, B3F6FCD8404F, D5AFB4B47E13, C95D4782C34A6, EB6C97647BE2, AE91F6552C30, C6BBD42E2DF8F,
-                _353E3CF8590C, _9F7C68911579, C685CA577B408);
+                _353E3CF8590C, _9F7C68911579, C685CA577B408, E37D5A2D60A3, _06E14C36E20B);
     }
 
     /** The commits a tree on {@code base} may revert or apply. */

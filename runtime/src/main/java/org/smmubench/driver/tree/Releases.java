@@ -5,13 +5,16 @@ import java.util.List;
 import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.ArmSmmuV6_10;
 import org.smmubench.driver.ArmSmmuV6_11;
+import org.smmubench.driver.ArmSmmuV6_18;
 import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.driver.sva.SvaV6_10;
 import org.smmubench.driver.sva.SvaV6_11;
+import org.smmubench.driver.sva.SvaV6_18;
 import org.smmubench.iommu.IommuCore;
 import org.smmubench.iommu.IommuCoreV6_10;
 import org.smmubench.iommu.IommuCoreAfterB025dea63cde;
 import org.smmubench.iommu.IommuCoreV6_11;
+import org.smmubench.iommu.IommuCoreV6_18;
 
 /**
  * The modelled releases, each declared once: what differs from v6.8, file by file, and what
@@ -56,8 +59,27 @@ public final class Releases {
                     "not read: the v6.11 tag, iommu.c at 6.11 (iommu_attach_device_pasid is b025dea63cde + c404f55c26fc with the"
                             + " handle), arm_smmu_install_ste_for_dev's in_ste, arm_smmu_enable_ats and arm_smmu_release_device at 6.11"));
 
+    public static final Release V6_18 = new Release("v6.18",
+            "v6.11's SVA domain and attach; PASIDs removed through the blocked domain's set_dev_pasid, no SVA device"
+                    + " feature, 685ca577b408 in; core skips PASID-less group devices (b3f6fcd8404f); no get_update_safe", true,
+            List.of(new Patch<>(ArmSmmuV3.class, ArmSmmuV6_18.class, ArmSmmuV6_18::new),
+                    new Patch<>(ArmSmmuSva.class, SvaV6_18.class, SvaV6_18::new),
+                    new Patch<>(IommuCore.class, IommuCoreV6_18.class, IommuCoreV6_18::new)),
+            List.of("atlanticdg/linux-6.18.y arm-smmu-v3.c @ 6c3dcfd01987 (a 6.18.y stable tree): attach_prepare (iopf),"
+                            + " attach_commit (685ca577b408 order), attach_dev, set_pasid(old), blocking_set_dev_pasid,"
+                            + " attach_dev_ste, release_device, arm_smmu_ops (no dev_enable_feat, no remove_dev_pasid),"
+                            + " __arm_smmu_tlb_inv_range; its get_update_safe STE op (2781f2a930ab, Jan 2026) is a backport"
+                            + " after the tag and is left out",
+                    "Kingxukai/linux arm-smmu-v3-sva.c, iommu-sva.c and arm-smmu-v3-test.c @ 0291023e7330 (~6.16"
+                            + " mainline): FEAT_SVA checks in sva_domain_alloc and set_dev_pasid(old), pgsize_bitmap, the"
+                            + " attach-handle bind/unbind, the 22 KUnit cases",
+                    "iommu.c: iommu_remove_dev_pasid through ops->blocked_domain and __iommu_set_group_pasid from the"
+                            + " PASID-replace series' patch mails, b3f6fcd8404f from its posting",
+                    "not read: the v6.18 tag (its Makefile, iommu.c, iommu-sva.c, arm-smmu-v3-sva.c, arm-smmu-v3-test.c);"
+                            + " e37d5a2d60a3 is taken as after the tag (6.18.y, 6.19), from the stable reviews"));
+
     /** Every release, oldest first. */
-    public static List<Release> all() { return List.of(V6_8, V6_10, V6_11); }
+    public static List<Release> all() { return List.of(V6_8, V6_10, V6_11, V6_18); }
 
     /**
      * The release whose versions {@code table} runs: its rebased release, or v6.8 when it was
