@@ -234,9 +234,16 @@ public class ArmSmmuV3 implements IommuOps, Patchable<ArmSmmuFunctions> {
             // io-pgtable: the DMA domain's own (empty) stage-1 tables.
             d.pgtbl = k.dmaAllocCoherent(null, master.dev.name(), InvCode.PAGE_SIZE, Gfp.GFP_KERNEL);
             if (d.pgtbl == null) return -Errno.ENOMEM;
+            d.pgsizeBitmap = IO_PGTABLE_PGSIZE_BITMAP;
             return domainFinaliseS1(d, master);
         }
     }
+
+    /**
+     * The pgsize_bitmap io-pgtable gives a stage-1 domain on a 4K-granule SMMU with a 4K
+     * PAGE_SIZE: SZ_4K | SZ_2M | SZ_1G (the block sizes of the 4K LPAE format).
+     */
+    static final long IO_PGTABLE_PGSIZE_BITMAP = (1L << 12) | (1L << 21) | (1L << 30);
 
     /** I/O page-table MAIR (ARM_LPAE_MAIR_ATTR_*: normal WB, device, normal NC, ...). */
     static final long IO_PGTABLE_MAIR = 0x0000_0000_0004_44ffL;

@@ -80,7 +80,9 @@ public record CmdqEnt(Opcode opcode, int sid, int ssid, boolean substreamValid, 
                 Cmd.VMID.set(c, vmid);
                 Cmd.LEAF.set(c, leaf);
                 Cmd.TTL.set(c, ttl);
-                Cmd.TG.set(c, tg);
+                // FIELD_PREP of the u8 tg: a leaf size of 2^64 (a domain without pgsize_bitmap)
+                // gives (64 - 10) / 2 = 27, which lands in the 2-bit TG as 3 (64K).
+                Cmd.TG.prep(c, tg & 0xff);
                 Cmd.ADDR.setAddress(c, addr);
             }
             case TLBI_NH_ALL, TLBI_NSNH_ALL, TLBI_EL2_ALL -> { }

@@ -16,13 +16,14 @@ public final class InvBeforeEb6c97647be2 extends InvFunctions {
     }
 
     @Override
-    protected void tlbInvRange(ArmSmmuDevice smmu, CmdqEnt cmd, long iova, long size, long granule) {
+    protected void tlbInvRange(CmdqEnt cmd, long iova, long size, long granule, ArmSmmuDomain domain) {
         try (Frame f = k.enter("__arm_smmu_tlb_inv_range")) {
+            ArmSmmuDevice smmu = domain.smmu;
             if (size == 0) return;
             long end = iova + size;
             long invRange = granule;
             long numPages = 0;
-            int tg = InvCode.PAGE_SHIFT;
+            int tg = Long.numberOfTrailingZeros(domain.pgsizeBitmap);
             boolean ril = smmu.has(Feature.RANGE_INV);
             if (ril) {
                 numPages = size >>> tg;

@@ -44,13 +44,13 @@ public class InvCode implements Patchable<InvFunctions> {
         try (Frame f = k.enter("arm_smmu_tlb_inv_range_asid")) {
             ArmSmmuDevice smmu = domain.smmu;
             Opcode op = smmu.has(Feature.E2H) ? Opcode.TLBI_EL2_VA : Opcode.TLBI_NH_VA;
-            tlbInvRange(smmu, CmdqEnt.tlbiVa(op, asid, 0, leaf, 0, 0, 0, 0), iova, size, granule);
+            tlbInvRange(CmdqEnt.tlbiVa(op, asid, 0, leaf, 0, 0, 0, 0), iova, size, granule, domain);
         }
     }
 
     /** __arm_smmu_tlb_inv_range, in the tree's version. */
-    private void tlbInvRange(ArmSmmuDevice smmu, CmdqEnt cmd, long iova, long size, long granule) {
-        functions.get("__arm_smmu_tlb_inv_range").tlbInvRange(smmu, cmd, iova, size, granule);
+    private void tlbInvRange(CmdqEnt cmd, long iova, long size, long granule, ArmSmmuDomain domain) {
+        functions.get("__arm_smmu_tlb_inv_range").tlbInvRange(cmd, iova, size, granule, domain);
     }
 
     /** arm_smmu_atc_inv_to_cmd: size 0 means everything; else the smallest aligned span. */

@@ -22,16 +22,24 @@ public class InvFunctions {
      * __arm_smmu_tlb_inv_range (v6.8): without RIL one command per granule; with RIL a few
      * commands, each covering NUM+1 chunks of 2^SCALE pages of the leaf size. A non-leaf
      * range leaves TTL at 0 (6833b8f2e199), and one whose page count is 1 modulo 32 is
-     * rounded up a page, so no command has TTL, NUM and SCALE all 0 (eb6c97647be2).
+     * rounded up a page, so no command has TTL, NUM and SCALE all 0 (eb6c97647be2). The leaf
+     * size is __ffs of the domain's pgsize_bitmap.
+     *
+     * <p>A domain without a pgsize_bitmap (a 6.11 SVA domain before 12f78021973a) is C's
+     * undefined behaviour; this models what arm64 code does with it: __ffs(0) is
+     * __builtin_ctzl(0), an RBIT and a CLZ, which give 64 (as Long.numberOfTrailingZeros
+     * does), and a shift by a register takes the amount modulo 64 (LSLV/LSRV, as Java's long
+     * shifts do). The compiled kernel was not inspected.
      */
     @KernelFunction("__arm_smmu_tlb_inv_range")
-    protected void tlbInvRange(ArmSmmuDevice smmu, CmdqEnt cmd, long iova, long size, long granule) {
+    protected void tlbInvRange(CmdqEnt cmd, long iova, long size, long granule, ArmSmmuDomain domain) {
         try (Frame f = k.enter("__arm_smmu_tlb_inv_range")) {
+            ArmSmmuDevice smmu = domain.smmu;
             if (size == 0) return;
             long end = iova + size;
             long invRange = granule;
             long numPages = 0;
-            int tg = InvCode.PAGE_SHIFT;
+            int tg = Long.numberOfTrailingZeros(domain.pgsizeBitmap);
             boolean ril = smmu.has(Feature.RANGE_INV);
             if (ril) {
                 numPages = size >>> tg;

@@ -14,6 +14,12 @@ public class IommuDomain {
     public Mm mm;
     /** SVA domains: how many group PASID attachments use this domain (iommu_sva_bind_device). */
     public int users;
+    /**
+     * domain->pgsize_bitmap: the page sizes the domain maps with. arm_smmu_domain_finalise sets
+     * it from io-pgtable; an SVA domain has what arm_smmu_sva_domain_alloc gives it (nothing
+     * before 12f78021973a). __arm_smmu_tlb_inv_range takes its leaf size from the lowest bit.
+     */
+    public long pgsizeBitmap;
     private final int id;
 
     public IommuDomain(int id) { this.id = id; }

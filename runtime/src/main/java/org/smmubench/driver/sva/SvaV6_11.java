@@ -78,12 +78,15 @@ public class SvaV6_11 extends SvaFunctions {
     @Override
     protected ErrPtr<IommuDomain> svaDomainAlloc(Device dev, Mm mm) {
         try (Frame f = k.enter("arm_smmu_sva_domain_alloc")) {
-            return allocSvaDomain(dev, mm);
+            return allocSvaDomain(dev, mm, 0);
         }
     }
 
-    /** The body of arm_smmu_sva_domain_alloc from arm_smmu_domain_alloc on (the caller holds its frame). */
-    protected ErrPtr<IommuDomain> allocSvaDomain(Device dev, Mm mm) {
+    /**
+     * The body of arm_smmu_sva_domain_alloc from arm_smmu_domain_alloc on, giving the domain
+     * {@code pgsizeBitmap} (the caller holds the function's frame).
+     */
+    protected ErrPtr<IommuDomain> allocSvaDomain(Device dev, Mm mm, long pgsizeBitmap) {
         {
             ArmSmmuMaster master = ArmSmmuV3.master(dev);
             int id = drv.nextDomainId();
@@ -92,6 +95,7 @@ public class SvaV6_11 extends SvaFunctions {
             if (d == null) return ErrPtr.err(-Errno.ENOMEM);
             d.type = IommuDomainType.SVA;
             d.ops = svaDomainOps;
+            d.pgsizeBitmap = pgsizeBitmap;
             d.smmu = master.smmu;
             int asid = drv.asidXa.alloc("xa_alloc.asid", dev.name(), d.cd, 1, (1 << master.smmu.asidBits) - 1, Gfp.GFP_KERNEL);
             if (asid < 0) {

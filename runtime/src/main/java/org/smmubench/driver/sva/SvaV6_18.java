@@ -4,6 +4,7 @@ import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.EntryGeneration;
 import org.smmubench.driver.Feature;
+import org.smmubench.driver.InvCode;
 import org.smmubench.iommu.Device;
 import org.smmubench.iommu.IommuDomain;
 import org.smmubench.kernel.Errno;
@@ -30,9 +31,6 @@ import org.smmubench.mm.Mm;
  * system_supports_bbml2_noabort check that tree adds to arm_smmu_sva_supported concerns the
  * CPU, which the bench does not model.
  *
- * <p>Known gap: the model's __arm_smmu_tlb_inv_range always takes the leaf size as PAGE_SHIFT,
- * that is, it behaves as if every domain had the pgsize_bitmap this release sets, on v6.11
- * too (where 12f78021973a is missing).
  */
 public class SvaV6_18 extends SvaV6_11 {
     public SvaV6_18(ArmSmmuSva sva) {
@@ -45,7 +43,7 @@ public class SvaV6_18 extends SvaV6_11 {
         try (Frame f = k.enter("arm_smmu_sva_domain_alloc")) {
             ArmSmmuMaster master = ArmSmmuV3.master(dev);
             if (!master.smmu.has(Feature.SVA)) return ErrPtr.err(-Errno.EOPNOTSUPP);
-            return allocSvaDomain(dev, mm);
+            return allocSvaDomain(dev, mm, InvCode.PAGE_SIZE);
         }
     }
 

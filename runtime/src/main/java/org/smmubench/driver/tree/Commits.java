@@ -8,6 +8,7 @@ import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.InvBeforeEb6c97647be2;
 import org.smmubench.driver.InvCode;
 import org.smmubench.driver.sva.ArmSmmuSva;
+import org.smmubench.driver.sva.SvaAfter12f78021973a;
 import org.smmubench.driver.sva.SvaAfterAe91f6552c30;
 import org.smmubench.driver.sva.SvaBefore353e3cf8590c;
 import org.smmubench.driver.sva.SvaBefore95d4782c34a6;
@@ -212,6 +213,19 @@ public final class Commits {
                     + " DMA-ownership claim): the DMA domain keeps nr_ats_masters 1 (domain-devices)",
             List.of(new Patch<>(ArmSmmuV3.class, ArmSmmuAfter685ca577b408.class, ArmSmmuAfter685ca577b408::new)));
 
+    public static final Commit _12F78021973A = new Commit("12f78021973a",
+            "iommu/arm-smmu-v3: Fix pgsize_bit for sva domains",
+            "eb6c97647be2 (\"iommu/arm-smmu-v3: Avoid constructing invalid range commands\")",
+            "v6.11", false,
+            List.of(SVA_C),
+            List.of("arm_smmu_sva_domain_alloc"),
+            "v6.15-rc (Apr 2025, Cc stable; carried by 6.11/6.14 vendor trees); without it a 6.11 SVA domain has no"
+                    + " pgsize_bitmap and __arm_smmu_tlb_inv_range's __ffs(0) is undefined in C. The model does what arm64"
+                    + " code does (RBIT+CLZ gives 64, register shifts are modulo 64): TG lands as 3 (64K) and SCALE is the"
+                    + " log2 of the size in bytes, so small ranges over-invalidate and a 4 GiB one has SCALE 32, stored as"
+                    + " 0: the command eb6c97647be2 calls invalid. examples/corpus/12f78021973a-*.yaml shows it",
+            List.of(new Patch<>(ArmSmmuSva.class, SvaAfter12f78021973a.class, SvaAfter12f78021973a::new)));
+
     public static final Commit E37D5A2D60A3 = new Commit("e37d5a2d60a3",
             "iommu/sva: invalidate stale IOTLB entries for kernel address space",
             "26b25a2b98e4 (\"iommu: Bind process address spaces to devices\")",
@@ -241,7 +255,7 @@ public final class Commits {
     public static List<Commit> all() {
         return List.of(B5BF7778B722, B025DEA63CDE, _9991A82A3817, _65D4418C5002, _6384C56C99D9, _2667ED10D9F0,
                 C404F55C26FC, B3F6FCD8404F, D5AFB4B47E13, C95D4782C34A6, EB6C97647BE2, AE91F6552C30, C6BBD42E2DF8F,
-                _353E3CF8590C, _9F7C68911579, C685CA577B408, E37D5A2D60A3, _06E14C36E20B);
+                _353E3CF8590C, _9F7C68911579, C685CA577B408, _12F78021973A, E37D5A2D60A3, _06E14C36E20B);
     }
 
     /** The commits a tree on {@code base} may revert or apply. */
