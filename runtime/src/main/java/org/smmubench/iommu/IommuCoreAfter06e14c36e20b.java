@@ -8,9 +8,11 @@ import org.smmubench.kernel.Frame;
  * mm from iommu_sva_mms once it has no SVA domain) happens before iommu_domain_free, whose
  * mmdrop may free the mm and the data with it.
  *
- * <p>Read: the fix's description only ("The fix reorders operations so all iommu_mm accesses
- * complete before iommu_domain_free() is called"), not its diff: the order below is that
- * description applied to e37d5a2d60a3's unbind, not the merged text.
+ * <p>Read: the fix's description ("The fix reorders operations so all iommu_mm accesses
+ * complete before iommu_domain_free() is called") and a stored copy of a post-fix iommu-sva.c
+ * (an annotated tree the search tool does not name), whose unbind does, with the domain's last
+ * user: list_del of the domain, the iommu_sva_mms removal when the mm has no SVA domain left,
+ * then iommu_domain_free. The fix's own diff was not read.
  */
 public class IommuCoreAfter06e14c36e20b extends IommuCoreAfterE37d5a2d60a3 {
     public IommuCoreAfter06e14c36e20b(IommuCore core) {

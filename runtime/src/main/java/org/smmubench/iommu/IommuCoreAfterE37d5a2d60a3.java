@@ -19,9 +19,11 @@ import org.smmubench.mm.Mm;
  * <p>Read: the v3 posting of the change ("iommu/sva: Invalidate KVA range on kernel TLB flush",
  * Aug 2025, with these two hunks), and the fix's description (06e14c36e20b: "iommu_domain_free()
  * could transitively free iommu_mm via mmdrop(), yet the code immediately after then accessed
- * iommu_mm->sva_domains"). The merged text was not read: its bind/unbind hunks are taken to be
- * the posting's. iommu_sva_invalidate_kva_range and the arch hook that calls it are not
- * modelled: the bench has no kernel page tables.
+ * iommu_mm->sva_domains"). The bind hunk matches a stored post-fix copy of iommu-sva.c (whose
+ * iommu_sva_invalidate_kva_range walks the list under iommu_sva_lock, as merged); the merged
+ * unbind before the fix was not read, so it is taken to be the posting's.
+ * iommu_sva_invalidate_kva_range and the arch hook that calls it are not modelled: the bench
+ * has no kernel page tables.
  */
 public class IommuCoreAfterE37d5a2d60a3 extends IommuCoreV6_18 {
     public IommuCoreAfterE37d5a2d60a3(IommuCore core) {

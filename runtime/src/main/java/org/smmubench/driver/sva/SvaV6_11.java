@@ -87,33 +87,31 @@ public class SvaV6_11 extends SvaFunctions {
      * {@code pgsizeBitmap} (the caller holds the function's frame).
      */
     protected ErrPtr<IommuDomain> allocSvaDomain(Device dev, Mm mm, long pgsizeBitmap) {
-        {
-            ArmSmmuMaster master = ArmSmmuV3.master(dev);
-            int id = drv.nextDomainId();
-            ArmSmmuDomain d = k.kzalloc("kzalloc.sva_domain", dev.name(), Gfp.GFP_KERNEL,
-                    () -> new ArmSmmuDomain(id, k.spinLock("&smmu_domain->devices_lock"), k.mutex("&smmu_domain->init_mutex")));
-            if (d == null) return ErrPtr.err(-Errno.ENOMEM);
-            d.type = IommuDomainType.SVA;
-            d.ops = svaDomainOps;
-            d.pgsizeBitmap = pgsizeBitmap;
-            d.smmu = master.smmu;
-            int asid = drv.asidXa.alloc("xa_alloc.asid", dev.name(), d.cd, 1, (1 << master.smmu.asidBits) - 1, Gfp.GFP_KERNEL);
-            if (asid < 0) {
-                k.kfree(d);
-                return ErrPtr.err(asid);
-            }
-            d.cd.asid = asid;
-            d.cd.refs = 1;
-            ArmSmmuSvaDomainNotifier mn = new ArmSmmuSvaDomainNotifier(sva, d);
-            d.mmuNotifier = mn;
-            int ret = mmWorld.mmuNotifierRegister(mn, mm, dev.name());
-            if (ret != 0) {
-                drv.asidXa.erase(asid);
-                k.kfree(d);
-                return ErrPtr.err(ret);
-            }
-            return ErrPtr.of(d);
+        ArmSmmuMaster master = ArmSmmuV3.master(dev);
+        int id = drv.nextDomainId();
+        ArmSmmuDomain d = k.kzalloc("kzalloc.sva_domain", dev.name(), Gfp.GFP_KERNEL,
+                () -> new ArmSmmuDomain(id, k.spinLock("&smmu_domain->devices_lock"), k.mutex("&smmu_domain->init_mutex")));
+        if (d == null) return ErrPtr.err(-Errno.ENOMEM);
+        d.type = IommuDomainType.SVA;
+        d.ops = svaDomainOps;
+        d.pgsizeBitmap = pgsizeBitmap;
+        d.smmu = master.smmu;
+        int asid = drv.asidXa.alloc("xa_alloc.asid", dev.name(), d.cd, 1, (1 << master.smmu.asidBits) - 1, Gfp.GFP_KERNEL);
+        if (asid < 0) {
+            k.kfree(d);
+            return ErrPtr.err(asid);
         }
+        d.cd.asid = asid;
+        d.cd.refs = 1;
+        ArmSmmuSvaDomainNotifier mn = new ArmSmmuSvaDomainNotifier(sva, d);
+        d.mmuNotifier = mn;
+        int ret = mmWorld.mmuNotifierRegister(mn, mm, dev.name());
+        if (ret != 0) {
+            drv.asidXa.erase(asid);
+            k.kfree(d);
+            return ErrPtr.err(ret);
+        }
+        return ErrPtr.of(d);
     }
 
     /** arm_smmu_sva_domain_free: TLBI the ASID, give it back, and put the notifier (the domain is freed after SRCU). */
@@ -150,15 +148,13 @@ public class SvaV6_11 extends SvaFunctions {
 
     /** The body of arm_smmu_sva_set_dev_pasid from mmget_not_zero on (the caller holds its frame). */
     protected int setSvaPasid(IommuDomain domain, Device dev, int id) {
-        {
-            ArmSmmuDomain d = (ArmSmmuDomain) domain;
-            ArmSmmuMaster master = ArmSmmuV3.master(dev);
-            if (!mmWorld.mmgetNotZero(domain.mm)) return -Errno.EINVAL;
-            long[] target = svaCd(master, domain.mm, d.cd.asid);
-            int ret = armSmmu("arm_smmu_set_pasid").setPasid(master, d, id, target);
-            mmWorld.mmput(domain.mm);
-            return ret;
-        }
+        ArmSmmuDomain d = (ArmSmmuDomain) domain;
+        ArmSmmuMaster master = ArmSmmuV3.master(dev);
+        if (!mmWorld.mmgetNotZero(domain.mm)) return -Errno.EINVAL;
+        long[] target = svaCd(master, domain.mm, d.cd.asid);
+        int ret = armSmmu("arm_smmu_set_pasid").setPasid(master, d, id, target);
+        mmWorld.mmput(domain.mm);
+        return ret;
     }
 
     private static long[] svaCd(ArmSmmuMaster master, Mm mm, int asid) {

@@ -246,8 +246,8 @@ public final class Commits {
             List.of(IOMMU_SVA_C),
             List.of("iommu_sva_unbind_device"),
             "2026 (6.18.y and 6.19 stable reviews); written on top of e37d5a2d60a3, so a tree applies that first:"
-                    + " v6.18+e37d5a2d60a3+06e14c36e20b. Every iommu_mm access moves before iommu_domain_free (from the"
-                    + " fix's description; its diff was not read)",
+                    + " v6.18+e37d5a2d60a3+06e14c36e20b. Every iommu_mm access moves before iommu_domain_free (the fix's"
+                    + " description, and the unbind of a stored post-fix iommu-sva.c; the diff itself was not read)",
             List.of(new Patch<>(IommuCore.class, IommuCoreAfter06e14c36e20b.class, IommuCoreAfter06e14c36e20b::new)),
             List.of("e37d5a2d60a3"));
 
