@@ -202,7 +202,9 @@ public final class Bench implements AutoCloseable {
         Device dev = new Device(d.name(), d.bus(), d.sids(), pasidBits, d.ats(), d.group());
         dev.requestedDefaultDomain = d.defaultDomain();
         deviceSpecs.put(d.name(), d);
-        beginStep(0, "add device " + d.name(), List.of(dev), List.of());
+        // The probe reaches the new device narrowly: not every member of the group it joins.
+        beginStep(0, "add device " + d.name(), List.of(), List.of());
+        if (scope != null) scope.beginProbe(dev);
         int ret = core.iommuProbeDevice(dev);
         if (ret == 0) {
             devices.put(d.name(), dev);
