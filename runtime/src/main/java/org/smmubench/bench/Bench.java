@@ -686,7 +686,7 @@ public final class Bench implements AutoCloseable {
     private Device requireKnownDevice(String name) {
         Device d = devices.get(name);
         if (d == null) {
-            throw new ScenarioException(SourcePos.UNKNOWN, "unknown device '" + name + "' (known: " + String.join(", ", devices.keySet()) + ")");
+            throw new ScenarioException(SourcePos.UNKNOWN, "unknown device '" + name + "' (known: " + org.smmubench.scenario.Names.list(devices.keySet()) + ")");
         }
         return d;
     }
