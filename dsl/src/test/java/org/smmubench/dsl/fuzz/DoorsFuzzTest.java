@@ -101,6 +101,14 @@ class DoorsFuzzTest {
         assertEquals(List.of(), findings, "findings (replay them from " + FINDINGS.toAbsolutePath() + ")");
     }
 
+    @Test
+    void theJudgeTellsATraceFromATabBeforeTheWordAt() {
+        String result = "1 passed, 0 failed\n";
+        assertEquals(null, judge(new Outcome(0, result, "scenario \"first bind \tat PASID 0x400\"\n"), "m.groovy"));
+        assertEquals("a stack trace or internal error (exit 0)",
+                judge(new Outcome(0, result, "java.lang.NullPointerException\n\tat org.smmubench.bench.Bench.run(Bench.java:231)\n"), "m.groovy"));
+    }
+
     private List<Path> examples() throws IOException {
         try (Stream<Path> s = Files.walk(EXAMPLES)) {
             return s.filter(Files::isRegularFile)
@@ -138,9 +146,15 @@ class DoorsFuzzTest {
         if (problem != null) finding(n, src, file, bytes, problem + "\n--- stdout\n" + o.out() + "\n--- stderr\n" + o.err());
     }
 
+    /**
+     * A line of a Java stack trace. Not just a tab and "at": the REPL echoes what was typed, and
+     * a mutant that put a tab before the word "at" in a string was once taken for a trace.
+     */
+    private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\tat [\\w$.]+(\\.<\\w+>)?\\(");
+
     /** Null when the outcome keeps the contract, else what is wrong with it. */
     static String judge(Outcome o, String file) {
-        if (o.err().contains("internal error") || o.err().contains("\tat ") || o.err().contains("Exception in thread"))
+        if (o.err().contains("internal error") || STACK_FRAME.matcher(o.err()).find() || o.err().contains("Exception in thread"))
             return "a stack trace or internal error (exit " + o.code() + ")";
         switch (o.code()) {
             case 0, 1 -> {
@@ -199,7 +213,7 @@ class DoorsFuzzTest {
             return;
         }
         counts[3]++;
-        if (out.contains("\tat ") || out.contains("Exception in thread"))
+        if (STACK_FRAME.matcher(out).find() || out.contains("Exception in thread"))
             finding(n, src, dir.resolve("repl" + n + ".txt"), input, "stack trace in the REPL:\n" + out);
         // An unfinished construct ({, [, /*) asks for more input by design; at the end of input
         // the REPL must then say what it dropped.
