@@ -20,8 +20,12 @@ public final class Names {
         return sb.toString();
     }
 
-    /** How many names a message lists before it says how many more there are. */
-    static final int LISTED = 20;
+    /**
+     * How many names a message lists before it says how many more there are: more than any
+     * of the bench's own vocabularies (invariants, step kinds, trees), which are shown whole,
+     * and far fewer than the devices a large topology declares.
+     */
+    static final int LISTED = 64;
 
     /**
      * The names, comma-separated, at most {@link #LISTED} of them and then how many more: a
