@@ -13,7 +13,7 @@ public final class Names {
         if (!near.isEmpty() && distance(value, near.get(0)) <= Math.max(2, value.length() / 3))
             sb.append("; did you mean \"").append(near.get(0)).append("\"?");
         if (known.isEmpty()) sb.append(" (none is declared yet)");
-        else sb.append(" (known: ").append(String.join(", ", known)).append(")");
+        else sb.append(" (known: ").append(org.smmubench.scenario.Names.list(known)).append(")");
         return sb.toString();
     }
 

@@ -202,7 +202,9 @@ public final class Bench implements AutoCloseable {
         Device dev = new Device(d.name(), d.bus(), d.sids(), pasidBits, d.ats(), d.group());
         dev.requestedDefaultDomain = d.defaultDomain();
         deviceSpecs.put(d.name(), d);
-        beginStep(0, "add device " + d.name(), List.of(dev), List.of());
+        // The probe reaches the new device narrowly: not every member of the group it joins.
+        beginStep(0, "add device " + d.name(), List.of(), List.of());
+        if (scope != null) scope.beginProbe(dev);
         int ret = core.iommuProbeDevice(dev);
         if (ret == 0) {
             devices.put(d.name(), dev);
@@ -685,7 +687,7 @@ public final class Bench implements AutoCloseable {
     private Device requireKnownDevice(String name) {
         Device d = devices.get(name);
         if (d == null) {
-            throw new ScenarioException(SourcePos.UNKNOWN, "unknown device '" + name + "' (known: " + String.join(", ", devices.keySet()) + ")");
+            throw new ScenarioException(SourcePos.UNKNOWN, "unknown device '" + name + "' (known: " + org.smmubench.scenario.Names.list(devices.keySet()) + ")");
         }
         return d;
     }

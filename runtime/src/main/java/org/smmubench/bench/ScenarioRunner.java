@@ -113,10 +113,14 @@ public final class ScenarioRunner {
         if (chooser != null) bench.setChooser(chooser);
         bench.setTrace(trace);
         if (record) bench.startRecording();
-        for (DeviceSpec d : scenario.devices()) bench.addDevice(d);
+        for (DeviceSpec d : scenario.devices()) {
+            stopIfInterrupted();
+            bench.addDevice(d);
+        }
         for (ProcessSpec p : scenario.processes()) bench.addProcess(p);
         if (trace) traceSetup(traceLines, bench.drainTrace());
         for (Step s : scenario.steps()) {
+            stopIfInterrupted();
             StepOutcome o = bench.run(s);
             if (trace) traceStep(traceLines, o);
             if (o.failure() != null) failures.add(o.failure());
@@ -131,6 +135,17 @@ public final class ScenarioRunner {
         return new Once(new RunResult(scenario.name(), scenario.pos().file(), parts.driverId(), passed ? "passed" : "failed",
                 expected, violated, violations, failures, traceLines, ms, steps, bench.recording(), 0, null),
                 bench.lastParallel());
+    }
+
+    /**
+     * Gives up the run between two steps (or probes) once the thread is interrupted: a caller
+     * that stopped waiting for it (a cancelled parallel job, a harness that declared it hung)
+     * gets its core back instead of a run nobody will read. Never in the middle of a step, so
+     * no kernel function is left half done; the bench is dropped with the run.
+     */
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted())
+            throw new java.util.concurrent.CancellationException("the scenario run was interrupted");
     }
 
     /** The {@code --steps} line of a step, given every violation of the run so far. */

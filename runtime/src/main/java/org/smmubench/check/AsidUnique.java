@@ -42,12 +42,17 @@ public final class AsidUnique implements Invariant {
     private final Set<Integer> tlbiPending = new LinkedHashSet<>();
     /**
      * Every 64-byte-aligned address whose dword 0 was last stored with V = 1, by the ASID it
-     * then held: the candidates for {@link #twoTranslations}, so installing a CD costs the CDs
-     * of its ASID instead of a walk of every master's CD table (quadratic when a large group
-     * probes). Memory is never reused and a free only zeroes, so every live CD is here; an
-     * entry whose memory was freed or rewritten since is filtered out when read.
+     * then held and the TTB0 its dword 1 holds (re-filed when dword 1 is stored): the
+     * candidates for {@link #twoTranslations} are then the CDs of its ASID filed under another
+     * TTB0, so installing a CD costs the conflicting CDs, not every CD of the ASID (binding one
+     * mm to a group of N installs N CDs with one ASID and one TTB0) nor a walk of every
+     * master's CD table. Memory is never reused and a free only zeroes, so every live CD is
+     * here under the TTB0 memory holds for it; an entry whose memory was freed or rewritten
+     * since is filtered out when read (and a freed one dropped).
      */
-    private final Map<Integer, java.util.NavigableSet<Long>> validByAsid = new java.util.HashMap<>();
+    private final Map<Integer, Map<Long, java.util.NavigableSet<Long>>> validByAsid = new java.util.HashMap<>();
+    /** Where each indexed CD address is filed: {ASID, TTB0}. */
+    private final Map<Long, long[]> filed = new java.util.HashMap<>();
 
     @Override
     public String id() { return "asid-unique"; }
@@ -71,8 +76,13 @@ public final class AsidUnique implements Invariant {
 
     /** A dword-0 store by arm_smmu_write_ctx_desc itself (CDs are 64-byte aligned; dwords 1-3 are not). */
     private void onStore(World w, long pa, long oldValue, long newValue, Consumer<Violation> sink) {
+        if ((pa & (Cd.BYTES - 1)) == 8) {
+            long[] at = filed.get(pa - 8);
+            if (at != null) file(pa - 8, (int) at[0], Cd.TTB0.extract(newValue));
+            return;
+        }
         if ((pa & (Cd.BYTES - 1)) != 0) return;
-        index(pa, oldValue, newValue);
+        index(w, pa, newValue);
         List<String> bt = w.kernel.backtrace();
         if (bt.isEmpty() || !bt.get(0).equals(WRITER)) return;
         boolean oldV = Cd.V.isSet(oldValue);
@@ -92,12 +102,25 @@ public final class AsidUnique implements Invariant {
         }
     }
 
-    private void index(long pa, long oldValue, long newValue) {
-        if (Cd.V.isSet(oldValue)) {
-            var old = validByAsid.get(CdSlots.asid(oldValue));
-            if (old != null) old.remove(pa);
-        }
-        if (Cd.V.isSet(newValue)) validByAsid.computeIfAbsent(CdSlots.asid(newValue), a -> new java.util.TreeSet<>()).add(pa);
+    private void index(World w, long pa, long newValue) {
+        unfile(pa);
+        if (Cd.V.isSet(newValue)) file(pa, CdSlots.asid(newValue), w.mem.isAllocated(pa + 8) ? Cd.TTB0.extract(w.mem.read64(pa + 8)) : 0);
+    }
+
+    private void file(long pa, int asid, long ttb0) {
+        unfile(pa);
+        filed.put(pa, new long[] {asid, ttb0});
+        validByAsid.computeIfAbsent(asid, a -> new java.util.HashMap<>()).computeIfAbsent(ttb0, t -> new java.util.TreeSet<>()).add(pa);
+    }
+
+    private void unfile(long pa) {
+        long[] at = filed.remove(pa);
+        if (at == null) return;
+        Map<Long, java.util.NavigableSet<Long>> byTtb0 = validByAsid.get((int) at[0]);
+        java.util.NavigableSet<Long> set = byTtb0.get(at[1]);
+        set.remove(pa);
+        if (set.isEmpty()) byTtb0.remove(at[1]);
+        if (byTtb0.isEmpty()) validByAsid.remove((int) at[0]);
     }
 
     /**
@@ -110,8 +133,16 @@ public final class AsidUnique implements Invariant {
         long ttb0 = Cd.TTB0.extract(w.mem.read64(pa + 8));
         Conflict found = null;
         List<ArmSmmuMaster> order = null;
-        for (long other : validByAsid.getOrDefault(asid, java.util.Collections.emptyNavigableSet())) {
-            if (other == pa || !w.mem.isAllocated(other)) continue;
+        List<Long> candidates = new ArrayList<>();
+        validByAsid.getOrDefault(asid, Map.of()).forEach((filedTtb0, pas) -> {
+            if (filedTtb0 != ttb0) candidates.addAll(pas);
+        });
+        for (long other : candidates) {
+            if (other == pa) continue;
+            if (!w.mem.isAllocated(other)) {
+                unfile(other); // freed memory is never handed out again
+                continue;
+            }
             long d0 = w.mem.read64(other);
             if (!Cd.V.isSet(d0) || CdSlots.asid(d0) != asid) continue;
             long otherTtb0 = Cd.TTB0.extract(w.mem.read64(other + 8));

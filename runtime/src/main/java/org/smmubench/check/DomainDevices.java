@@ -65,6 +65,10 @@ public final class DomainDevices implements IncrementalInvariant {
         Map<ArmSmmuMaster, java.util.Set<ArmSmmuDomain>> onLists = new IdentityHashMap<>();
         java.util.Set<ArmSmmuDomain> walked = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         walked.addAll(domains);
+        // Which lists only the masters judged below are on: a probe into a large group walks
+        // the group's list once, without bookkeeping for every entry.
+        java.util.Set<ArmSmmuMaster> judged = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        judged.addAll(masters);
         for (ArmSmmuDomain d : domains) {
             int atsEntries = 0;
             for (ArmSmmuMaster m : d.devices) if (m.atsEnabled) atsEntries++;
@@ -73,13 +77,16 @@ public final class DomainDevices implements IncrementalInvariant {
                         + atsEntries + ", the entries of its devices list whose master has ATS on"));
             }
             for (ArmSmmuMaster m : d.devices) {
-                lists.computeIfAbsent(m, x -> new ArrayList<>()).add("#" + d.id());
-                onLists.computeIfAbsent(m, x -> java.util.Collections.newSetFromMap(new IdentityHashMap<>())).add(d);
+                if (judged.contains(m)) {
+                    lists.computeIfAbsent(m, x -> new ArrayList<>()).add("#" + d.id());
+                    onLists.computeIfAbsent(m, x -> java.util.Collections.newSetFromMap(new IdentityHashMap<>())).add(d);
+                }
+                if (m.live && m.domain == d) continue;
+                suspicious.add(d);
                 String dev = m.dev.name();
-                if (!m.live || m.domain != d) suspicious.add(d);
                 if (!m.live) {
                     sink.accept(Violation.ofState(id(), dev + ": released, expected off domain #" + d.id() + "'s devices list, found on it"));
-                } else if (m.domain != d) {
+                } else {
                     sink.accept(Violation.ofState(id(), dev + ": on domain #" + d.id() + "'s devices list; expected master->domain #"
                             + d.id() + ", found " + (m.domain == null ? "none" : "#" + m.domain.id())));
                 }
@@ -98,14 +105,15 @@ public final class DomainDevices implements IncrementalInvariant {
         }
         for (IommuGroup g : groups) {
             if (!(g.defaultDomain instanceof ArmSmmuDomain d) || g.domain != d || d.type != IommuDomainType.DMA) continue;
+            // Compared as sets of names (and sizes); sorted only for the message.
             List<String> expected = new ArrayList<>();
             for (Device dev : g.devices) {
                 ArmSmmuMaster m = ArmSmmuV3.master(dev);
                 if (m != null && m.live) expected.add(dev.name());
             }
-            List<String> found = new ArrayList<>();
+            List<String> found = new ArrayList<>(d.devices.size());
             for (ArmSmmuMaster m : d.devices) found.add(m.dev.name());
-            if (!SvaState.sorted(expected).equals(SvaState.sorted(found)) || found.size() != expected.size()) {
+            if (found.size() != expected.size() || !new java.util.HashSet<>(expected).equals(new java.util.HashSet<>(found))) {
                 sink.accept(Violation.ofState(id(), "domain #" + d.id() + " (DMA default of group " + g.name() + "): expected devices "
                         + SvaState.sorted(expected) + " (the group's), found " + SvaState.sorted(found)));
             }

@@ -28,16 +28,26 @@ public final class GroupPasidAtomic implements IncrementalInvariant {
         check(w.core.groups(), CdSlots::validDword0, sink);
     }
 
-    /** Per group: its pasid_array and its masters' bonds and CDs (a touched master touches its group). */
+    /**
+     * Per (group, member): the group's pasid_array against that member's bonds and CDs. A
+     * member's verdict changes only when it is touched or its group's pasid_array changes,
+     * which reaches every member (StepScope.members).
+     */
     @Override
     public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
-        check(scope.everything() ? w.core.groups() : scope.groups(), CdContents.of(w)::validDword0, sink);
+        if (scope.everything()) check(w.core.groups(), g -> g.devices, CdContents.of(w)::validDword0, sink);
+        else check(scope.groups(), scope::members, CdContents.of(w)::validDword0, sink);
     }
 
     private void check(List<IommuGroup> groups, java.util.function.Function<ArmSmmuMaster, java.util.SortedMap<Integer, Long>> cds,
                        Consumer<Violation> sink) {
+        check(groups, g -> g.devices, cds, sink);
+    }
+
+    private void check(List<IommuGroup> groups, java.util.function.Function<IommuGroup, List<Device>> members,
+                       java.util.function.Function<ArmSmmuMaster, java.util.SortedMap<Integer, Long>> cds, Consumer<Violation> sink) {
         for (IommuGroup g : groups) {
-            for (Device dev : g.devices) {
+            for (Device dev : members.apply(g)) {
                 ArmSmmuMaster m = ArmSmmuV3.master(dev);
                 if (m == null || !m.live) continue;
                 for (ArmSmmuBond b : SvaState.bonds(m)) {

@@ -38,6 +38,8 @@ public final class PasidLifetime implements IncrementalInvariant {
     private final Map<Integer, Set<Object>> holders = new HashMap<>();
     /** Holder -> the PASIDs it held when last read, each with what its holder text depends on (absent: none). */
     private final Map<Object, Map<Integer, Object>> held = new IdentityHashMap<>();
+    /** The groups among {@link #held}'s keys: re-read every step without a walk of every holder. */
+    private final Set<IommuGroup> heldGroups = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Handles in first-bind order (the order of World.handleBinds). */
     private final Map<IommuSva, Integer> handleOrder = new IdentityHashMap<>();
     /** PASIDs the allocator allocated or freed since the last incremental check. */
@@ -80,7 +82,7 @@ public final class PasidLifetime implements IncrementalInvariant {
         // Groups: the touched ones, and any holding a PASID (few: those with SVA attached).
         Set<IommuGroup> groups = Collections.newSetFromMap(new IdentityHashMap<>());
         groups.addAll(all ? w.core.groups() : scope.groups());
-        for (Object h : held.keySet()) if (h instanceof IommuGroup g) groups.add(g);
+        groups.addAll(heldGroups);
         for (IommuGroup g : groups) {
             Map<Integer, Object> now = new HashMap<>();
             for (int p : g.pasidArray.keySet()) now.put(p, Boolean.TRUE);
@@ -130,6 +132,10 @@ public final class PasidLifetime implements IncrementalInvariant {
         }
         if (now.isEmpty()) held.remove(holder);
         else held.put(holder, now);
+        if (holder instanceof IommuGroup g) {
+            if (now.isEmpty()) heldGroups.remove(g);
+            else heldGroups.add(g);
+        }
     }
 
     /** The holder texts of PASID {@code p}, in the full walk's order: groups, live masters, handles. */

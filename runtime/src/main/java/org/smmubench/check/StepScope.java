@@ -33,6 +33,14 @@ import org.smmubench.mm.Mm;
  *     device's master, its group's devices, the devices of its RID domains, and the devices
  *     of every domain whose notifier the step's mm (or the master's bonds) holds.</li>
  * </ul>
+ * A probe names its new device <em>narrowly</em>: its master, and its group and RID domains as
+ * units (their own lists, counts and pasid_array), not their other members. Probing joins the
+ * new master to the group and to the group's domain; it changes no other member's software
+ * state or memory (stores are seen anyway), so reaching every member from every probe would
+ * make probing N devices into one group cost N² in every check. A domain with notifiers is
+ * still reached whole (notifier-balance counts its bonds over its devices), and a group whose
+ * pasid_array or domains changed since a step last looked at it is widened to all its
+ * members, since every member's verdict reads them.
  * A DMA step names no device: it runs no driver code that changes software state (the SMMU
  * translates; arm_smmu_evtq_thread only logs what it reads), and whatever the SMMU stores is
  * seen by the write listeners.
@@ -50,7 +58,16 @@ public final class StepScope {
     private final Set<ArmSmmuMaster> masters = Collections.newSetFromMap(new IdentityHashMap<>());
     /** RID domains reached from the step's subjects (a domain with no devices left is only here). */
     private final Set<ArmSmmuDomain> domains = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Domains reached with all their members (a domain only in {@link #domains} is a unit). */
+    private final Set<ArmSmmuDomain> wideDomains = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Groups reached with all their members. */
+    private final Set<IommuGroup> wideGroups = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Groups reached as units only (through a probed device). */
+    private final Set<IommuGroup> unitGroups = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Per group, what its members' verdicts read from it, when a step last ended touching it. */
+    private final Map<IommuGroup, GroupState> groupStates = new IdentityHashMap<>();
     private final List<Device> subjectDevices = new ArrayList<>();
+    private final List<Device> probedDevices = new ArrayList<>();
     private final List<Mm> subjectMms = new ArrayList<>();
     private boolean everything;
     /** Probe order of devices and creation order of groups, as the full scans walk them. */
@@ -73,6 +90,29 @@ public final class StepScope {
     private List<ArmSmmuDomain> domainsCache;
 
     private record MmState(Mm mm, int pasid, boolean exited, boolean freed) {}
+
+    /** A group's pasid_array (entries compared by identity of the domain) and RID domains. */
+    private record GroupState(Map<Integer, Object> pasidArray, IommuDomain domain, IommuDomain defaultDomain) {
+        static GroupState of(IommuGroup g) {
+            Map<Integer, Object> pa = new HashMap<>();
+            g.pasidArray.forEach((p, d) -> pa.put(p, new Identity(d)));
+            return new GroupState(pa, g.domain, g.defaultDomain);
+        }
+
+        boolean same(IommuGroup g) {
+            if (g.domain != domain || g.defaultDomain != defaultDomain || g.pasidArray.size() != pasidArray.size()) return false;
+            for (var e : g.pasidArray.entrySet()) {
+                Object was = pasidArray.get(e.getKey());
+                if (!(was instanceof Identity i) || i.o != e.getValue()) return false;
+            }
+            return true;
+        }
+    }
+
+    private record Identity(Object o) {
+        @Override public boolean equals(Object x) { return x instanceof Identity i && i.o == o; }
+        @Override public int hashCode() { return System.identityHashCode(o); }
+    }
 
     private StepScope(World w) {
         this.w = w;
@@ -133,17 +173,39 @@ public final class StepScope {
         reach();
     }
 
-    /** The step ended: add what its subjects reach now, and any mm state change. */
+    /** A probe of {@code dev} begins: it reaches the new master, and its group and domains as units. */
+    public void beginProbe(Device dev) {
+        probedDevices.add(dev);
+        mmStates = mmStates();
+        reach();
+    }
+
+    /**
+     * The step ended: add what its subjects reach now, and any mm state change; widen to all
+     * members a group reached as a unit or through one master whose own state changed.
+     */
     public void end() {
         reach();
         if (!mmStates().equals(mmStates)) everything = true;
+        Set<IommuGroup> touched = Collections.newSetFromMap(new IdentityHashMap<>());
+        touched.addAll(unitGroups);
+        for (ArmSmmuMaster m : List.copyOf(masters)) if (m.dev.group != null) touched.add(m.dev.group);
+        for (IommuGroup g : touched) {
+            GroupState was = groupStates.get(g);
+            if (!wideGroups.contains(g) && (was == null ? !g.pasidArray.isEmpty() : !was.same(g))) widen(g);
+            groupStates.put(g, GroupState.of(g));
+        }
     }
 
     /** After the incremental checks ran: the next step starts clean. */
     public void clear() {
         masters.clear();
         domains.clear();
+        wideDomains.clear();
+        wideGroups.clear();
+        unitGroups.clear();
         subjectDevices.clear();
+        probedDevices.clear();
         subjectMms.clear();
         everything = false;
         changed();
@@ -151,6 +213,7 @@ public final class StepScope {
 
     private void reach() {
         for (Device d : subjectDevices) reachDevice(d);
+        for (Device d : probedDevices) reachProbed(d);
         for (Mm mm : subjectMms) {
             for (Object o : mm.subscriptions()) if (o instanceof ArmSmmuMmuNotifier n) addDomain(n.domain);
         }
@@ -161,12 +224,41 @@ public final class StepScope {
         if (m != null) addMaster(m);
         IommuGroup g = d.group;
         if (g == null) return;
+        widen(g);
+        addDomain(g.domain);
+        addDomain(g.defaultDomain);
+    }
+
+    /** Every member of {@code g}. */
+    private void widen(IommuGroup g) {
+        if (!wideGroups.add(g)) return;
         for (Device o : g.devices) {
             ArmSmmuMaster om = ArmSmmuV3.master(o);
             if (om != null) addMaster(om);
         }
-        addDomain(g.domain);
-        addDomain(g.defaultDomain);
+    }
+
+    /** A probed device: its master, and its group and domains as units (see the class comment). */
+    private void reachProbed(Device d) {
+        ArmSmmuMaster m = ArmSmmuV3.master(d);
+        if (m != null) {
+            if (masters.add(m)) changed();
+            addUnitDomain(m.domain);
+            for (Object o : m.bonds) {
+                if (o instanceof ArmSmmuBond b && b.smmuMn != null) addDomain(b.smmuMn.domain);
+            }
+        }
+        IommuGroup g = d.group;
+        if (g == null) return;
+        if (unitGroups.add(g)) changed();
+        addUnitDomain(g.domain);
+        addUnitDomain(g.defaultDomain);
+    }
+
+    private void addUnitDomain(IommuDomain d) {
+        if (!(d instanceof ArmSmmuDomain a)) return;
+        if (!a.mmuNotifiers.isEmpty()) addDomain(a);
+        else if (domains.add(a)) changed();
     }
 
     private void addMaster(ArmSmmuMaster m) {
@@ -179,7 +271,8 @@ public final class StepScope {
     }
 
     private void addDomain(IommuDomain d) {
-        if (!(d instanceof ArmSmmuDomain a) || !domains.add(a)) return;
+        if (!(d instanceof ArmSmmuDomain a) || !wideDomains.add(a)) return;
+        domains.add(a);
         changed();
         for (ArmSmmuMaster m : a.devices) addMaster(m);
         for (Object o : a.mmuNotifiers) if (o instanceof ArmSmmuMmuNotifier n) addDomain(n.domain);
@@ -221,12 +314,26 @@ public final class StepScope {
     public List<IommuGroup> groups() {
         if (groupsCache != null && w.frozen()) return groupsCache;
         Set<IommuGroup> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(unitGroups);
         for (ArmSmmuMaster m : masters) if (m.dev.group != null) set.add(m.dev.group);
         List<IommuGroup> out = new ArrayList<>(set);
         out.sort(Comparator.comparingInt(this::groupOrder));
         List<IommuGroup> sorted = List.copyOf(out);
         if (w.frozen()) groupsCache = sorted;
         return sorted;
+    }
+
+    /**
+     * The devices of touched group {@code g} whose verdicts may have changed, in the group's
+     * order: all of them when the step reached the group whole (or touched everything), else
+     * those of its members the step touched (a probe: the new device; a store: its master's).
+     */
+    public List<Device> members(IommuGroup g) {
+        if (everything || wideGroups.contains(g)) return g.devices;
+        List<Device> out = new ArrayList<>();
+        for (ArmSmmuMaster m : masters) if (m.dev.group == g) out.add(m.dev);
+        if (out.size() > 1) out.sort(Comparator.comparingInt(this::deviceOrder)); // a group's devices are in probe order
+        return out;
     }
 
     /**
@@ -280,8 +387,12 @@ public final class StepScope {
     int deviceOrder(Device d) {
         Integer i = deviceOrder.get(d);
         if (i == null) {
-            // Devices are appended at probe: numbering the unknown ones in list order keeps probe order.
-            for (Device o : w.core.devices()) if (!deviceOrder.containsKey(o)) deviceOrder.put(o, nextOrder++);
+            // Devices are appended at probe, so the unknown ones are the list's tail: numbering
+            // them in list order keeps probe order without a walk of every device.
+            List<Device> all = w.core.devicesView();
+            int from = all.size();
+            while (from > 0 && !deviceOrder.containsKey(all.get(from - 1))) from--;
+            for (int k = from; k < all.size(); k++) deviceOrder.put(all.get(k), nextOrder++);
             i = deviceOrder.get(d);
             if (i == null) return -1;
         }
@@ -291,6 +402,10 @@ public final class StepScope {
     /** Position in w.core.groups() (groups are never removed). */
     int groupOrder(IommuGroup g) {
         Integer i = groupOrder.get(g);
+        if (i == null && groupOrder.size() == w.core.groupCount() - 1) {
+            // Every other group is numbered already (groups are never removed): g is the newest.
+            groupOrder.put(g, i = nextOrder++);
+        }
         if (i == null) {
             for (IommuGroup o : w.core.groups()) if (!groupOrder.containsKey(o)) groupOrder.put(o, nextOrder++);
             i = groupOrder.get(g);

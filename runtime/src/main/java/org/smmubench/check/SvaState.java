@@ -189,8 +189,13 @@ final class SvaState {
     static String mmName(Mm mm) { return mm == null ? "?" : mm.name(); }
 
     static String domainName(ArmSmmuDomain d) {
+        return domainName(d, d.devices);
+    }
+
+    /** As above, with the devices {@code devices} (a copy of its list taken earlier). */
+    static String domainName(ArmSmmuDomain d, List<ArmSmmuMaster> devices) {
         List<String> devs = new ArrayList<>();
-        for (ArmSmmuMaster m : d.devices) devs.add(m.dev.name());
+        for (ArmSmmuMaster m : devices) devs.add(m.dev.name());
         return "domain #" + d.id() + " (" + (devs.isEmpty() ? "no devices" : String.join(", ", sorted(devs))) + ")";
     }
 

@@ -27,6 +27,11 @@ final class CommandProcessor {
     private final ConfigCache configCache;
     private final Tlb tlb;
     private final ConfigFetcher fetcher;
+    /**
+     * ATCs an ATC_INV marked since the last CMD_SYNC completed: only they can hold pending
+     * entries, so a SYNC commits them instead of visiting every endpoint's ATC.
+     */
+    private final java.util.Set<Atc> atcsMarked = new java.util.LinkedHashSet<>();
 
     CommandProcessor(Smmu smmu, PhysMemory mem, ConfigCache configCache, Tlb tlb, ConfigFetcher fetcher) {
         this.smmu = smmu;
@@ -126,7 +131,7 @@ final class CommandProcessor {
                 configCache.invalidateCd(sid, ssid);
                 if (!Cmd.LEAF.isSet(c)) {
                     long l1Index = ssid >>> cdSplit(sid);
-                    configCache.markPending(e -> e.kind() == Kind.L1CD && e.sid() == sid && e.index() == l1Index);
+                    configCache.invalidateL1Cd(sid, l1Index);
                 }
             }
             case CFGI_CD_ALL -> {
@@ -186,7 +191,9 @@ final class CommandProcessor {
                 int size = (int) Cmd.SIZE.get(c);
                 long bytes = size >= Cmd.ATC_INV_SIZE_ALL ? 0 : AtcEntry.PAGE << size; // 0: everything
                 long start = bytes == 0 ? 0 : Cmd.ADDR.getAddress(c) & ~(bytes - 1);
-                smmu.atcFor(sid).markPending(Cmd.SSV.isSet(c), (int) Cmd.SSID.get(c), start, bytes);
+                Atc atc = smmu.atcFor(sid);
+                atc.markPending(Cmd.SSV.isSet(c), (int) Cmd.SSID.get(c), start, bytes);
+                atcsMarked.add(atc);
             }
             case CMD_SYNC -> {
                 int cs = (int) Cmd.CS.get(c);
@@ -220,7 +227,8 @@ final class CommandProcessor {
     private void completeSync() {
         configCache.commitPending();
         tlb.commitPending();
-        smmu.atcs().forEach(Atc::commitPending);
+        atcsMarked.forEach(Atc::commitPending);
+        atcsMarked.clear();
     }
 
     private void prefetch(int sid, OptionalInt ssid) {

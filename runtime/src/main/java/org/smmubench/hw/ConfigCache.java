@@ -1,10 +1,14 @@
 package org.smmubench.hw;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.smmubench.hw.ConfigEntry.Kind;
 
@@ -13,6 +17,10 @@ import org.smmubench.hw.ConfigEntry.Kind;
  * L1CDs by (SID, L1 index). Filled on use; an entry only goes after an architected CFGI
  * covering it has been consumed <em>and</em> a later CMD_SYNC has completed.
  * Read-only to everyone outside the package.
+ *
+ * <p>Entries are also indexed by SID (L1STDs under -1), and the entries marked for
+ * invalidation are kept aside, so a CFGI by SID and a CMD_SYNC cost the entries of that SID
+ * and the pending ones, not the whole cache (which holds a few entries per probed device).
  */
 public final class ConfigCache {
     private record Key(Kind kind, int sid, long index) {
@@ -23,17 +31,26 @@ public final class ConfigCache {
         final long[] dwords;
         final long filledAt;
         final boolean singleCd; // CD fetched from an STE with S1CDMax=0: CFGI_CD ignores the SSID
+        /** The key's place in the cache's order: kept by a re-fill, as the map keeps the key's place. */
+        final long order;
         boolean pending;
 
-        Slot(long address, long[] dwords, long filledAt, boolean singleCd) {
+        Slot(long address, long[] dwords, long filledAt, boolean singleCd, long order) {
             this.address = address;
             this.dwords = dwords.clone();
             this.filledAt = filledAt;
             this.singleCd = singleCd;
+            this.order = order;
         }
     }
 
+    /** Every entry, in the order its key first went in (entries() and the observers see this order). */
     private final Map<Key, Slot> slots = new LinkedHashMap<>();
+    /** The same entries by SID, each SID's in the same relative order. */
+    private final Map<Integer, Map<Key, Slot>> bySid = new HashMap<>();
+    /** Keys marked for invalidation since the last CMD_SYNC (a re-fill may have cleared the mark since). */
+    private final Set<Key> pending = new LinkedHashSet<>();
+    private long nextOrder;
 
     /** Told the key of every entry filled, marked for invalidation or dropped (model instrumentation). */
     public interface Observer {
@@ -75,62 +92,81 @@ public final class ConfigCache {
 
     ConfigEntry fill(Kind kind, int sid, long index, long address, long[] dwords, long seq, boolean singleCd) {
         Key k = key(kind, sid, index);
-        Slot s = new Slot(address, dwords, seq, singleCd);
+        Slot old = slots.get(k);
+        Slot s = new Slot(address, dwords, seq, singleCd, old != null ? old.order : nextOrder++);
         slots.put(k, s);
+        bySid.computeIfAbsent(k.sid, x -> new LinkedHashMap<>()).put(k, s);
         changed(k);
         return view(k, s);
     }
 
-    /** Marks every entry matching the predicate for removal at the next CMD_SYNC. */
+    /** Marks every entry matching the predicate for removal at the next CMD_SYNC (a walk of the whole cache). */
     void markPending(Predicate<ConfigEntry> which) {
         slots.forEach((k, s) -> {
-            if (!s.pending && which.test(view(k, s))) {
-                s.pending = true;
-                changed(k);
-            }
+            if (!s.pending && which.test(view(k, s))) mark(k, s);
         });
     }
 
+    /** As above, among the entries of one SID (-1: the L1STDs). */
+    private void markPending(int sid, Predicate<Key> which) {
+        Map<Key, Slot> of = bySid.get(sid);
+        if (of == null) return;
+        of.forEach((k, s) -> {
+            if (!s.pending && which.test(k)) mark(k, s);
+        });
+    }
+
+    private void mark(Key k, Slot s) {
+        s.pending = true;
+        pending.add(k);
+        changed(k);
+    }
+
     void invalidateSte(int sid) {
-        markPending(e -> e.kind() == Kind.STE && e.sid() == sid);
+        markPending(sid, k -> k.kind == Kind.STE);
     }
 
     void invalidateL1Std(long l1Index) {
-        markPending(e -> e.kind() == Kind.L1STD && e.index() == l1Index);
+        markPending(-1, k -> k.kind == Kind.L1STD && k.index == l1Index);
     }
 
     /** CFGI_CD: the CD for (sid, ssid), and the single CD of an S1CDMax=0 table. */
     void invalidateCd(int sid, long ssid) {
-        slots.forEach((k, s) -> {
-            if (!s.pending && k.kind == Kind.CD && k.sid == sid && (k.index == ssid || s.singleCd)) {
-                s.pending = true;
-                changed(k);
-            }
-        });
+        markPending(sid, k -> k.kind == Kind.CD && (k.index == ssid || slots.get(k).singleCd));
+    }
+
+    /** CFGI_CD with Leaf = 0: the L1CD descriptor covering the SSID as well. */
+    void invalidateL1Cd(int sid, long l1Index) {
+        markPending(sid, k -> k.kind == Kind.L1CD && k.index == l1Index);
     }
 
     void invalidateCdAll(int sid) {
-        markPending(e -> (e.kind() == Kind.CD || e.kind() == Kind.L1CD) && e.sid() == sid);
+        markPending(sid, k -> k.kind == Kind.CD || k.kind == Kind.L1CD);
     }
 
     void invalidateAll() {
         slots.forEach((k, s) -> {
-            if (!s.pending) {
-                s.pending = true;
-                changed(k);
-            }
+            if (!s.pending) mark(k, s);
         });
     }
 
-    /** CMD_SYNC completion: pending invalidations take effect. */
+    /** CMD_SYNC completion: pending invalidations take effect, in the cache's order. */
     void commitPending() {
-        if (observers.isEmpty()) {
-            slots.values().removeIf(s -> s.pending);
-            return;
+        if (pending.isEmpty()) return;
+        List<Key> gone = new ArrayList<>(pending.size());
+        for (Key k : pending) {
+            Slot s = slots.get(k);
+            if (s != null && s.pending) gone.add(k);
         }
-        List<Key> gone = new ArrayList<>();
-        slots.entrySet().removeIf(e -> e.getValue().pending && gone.add(e.getKey()));
-        gone.forEach(this::changed);
+        pending.clear();
+        gone.sort(Comparator.comparingLong(k -> slots.get(k).order));
+        for (Key k : gone) {
+            slots.remove(k);
+            Map<Key, Slot> of = bySid.get(k.sid);
+            of.remove(k);
+            if (of.isEmpty()) bySid.remove(k.sid);
+        }
+        if (!observers.isEmpty()) gone.forEach(this::changed);
     }
 
     private static Key key(Kind kind, int sid, long index) {

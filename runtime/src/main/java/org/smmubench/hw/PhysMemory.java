@@ -14,10 +14,16 @@ import java.util.TreeMap;
  */
 public final class PhysMemory {
     public static final int PAGE_SIZE = 4096;
+    private static final int PAGE_SHIFT = Integer.numberOfTrailingZeros(PAGE_SIZE);
     private static final int WORDS_PER_PAGE = PAGE_SIZE / 8;
     /** First address handed out; looks like DRAM and keeps 0 (and low memory) unallocated. */
     public static final long BASE = 0x8000_0000L;
 
+    /**
+     * Resident pages by page number (pa / PAGE_SIZE), not by page address: page addresses all
+     * end in twelve zero bits, which HashMap's hash spreading folds into too few buckets (a few
+     * thousand CD leaves then sat in tree bins, and every read searched one).
+     */
     private final Map<Long, long[]> pages = new HashMap<>();
     private final TreeMap<Long, Long> allocations = new TreeMap<>(); // start -> size in bytes
     private final List<MemoryWriteListener> listeners = new ArrayList<>();
@@ -54,10 +60,11 @@ public final class PhysMemory {
         if (size == null) {
             throw new MemoryFault(pa, "free of an address that does not start an allocation");
         }
+        lastStart = lastEnd = 0;
         allocatedBytes -= size;
         freeCount++;
         for (long page = pa & ~(PAGE_SIZE - 1L); page < pa + size; page += PAGE_SIZE) {
-            long[] words = pages.get(page);
+            long[] words = pages.get(pageKey(page));
             if (words == null) {
                 continue;
             }
@@ -67,16 +74,25 @@ public final class PhysMemory {
                 words[(int) ((w - page) >>> 3)] = 0;
             }
             if (!anyAllocationTouches(page)) {
-                pages.remove(page);
+                pages.remove(pageKey(page));
             }
         }
         for (MemoryFreeListener l : freeListeners) l.freed(pa, size);
     }
 
     public boolean isAllocated(long pa) {
+        // Accesses come in runs within one allocation (a CD, a leaf, a queue): the last
+        // allocation found answers most of them without a search of the whole map.
+        if (pa >= lastStart && pa < lastEnd) return true;
         var e = allocations.floorEntry(pa);
-        return e != null && pa < e.getKey() + e.getValue();
+        if (e == null || pa >= e.getKey() + e.getValue()) return false;
+        lastStart = e.getKey();
+        lastEnd = e.getKey() + e.getValue();
+        return true;
     }
+
+    /** The allocation isAllocated last found ([lastStart, lastEnd)); emptied by any free. */
+    private long lastStart, lastEnd;
 
     /** Start and size of the allocation containing {@code pa}, or null. */
     public long[] allocationContaining(long pa) {
@@ -136,13 +152,13 @@ public final class PhysMemory {
 
     public long read64(long pa) {
         check(pa, 8);
-        long[] words = pages.get(pa & ~(PAGE_SIZE - 1L));
+        long[] words = pages.get(pageKey(pa));
         return words == null ? 0 : words[wordIndex(pa)];
     }
 
     public void write64(long pa, long value) {
         check(pa, 8);
-        long[] words = pages.computeIfAbsent(pa & ~(PAGE_SIZE - 1L), p -> new long[WORDS_PER_PAGE]);
+        long[] words = pages.computeIfAbsent(pageKey(pa), p -> new long[WORDS_PER_PAGE]);
         int i = wordIndex(pa);
         long old = words[i];
         words[i] = value;
@@ -169,7 +185,7 @@ public final class PhysMemory {
         long updated = (pa & 4) == 0
                 ? (old & 0xffff_ffff_0000_0000L) | (v & 0xffff_ffffL)
                 : (old & 0x0000_0000_ffff_ffffL) | ((long) v << 32);
-        long[] words = pages.computeIfAbsent(wpa & ~(PAGE_SIZE - 1L), p -> new long[WORDS_PER_PAGE]);
+        long[] words = pages.computeIfAbsent(pageKey(wpa), p -> new long[WORDS_PER_PAGE]);
         words[wordIndex(wpa)] = updated;
         writeCount++;
         try {
@@ -188,7 +204,7 @@ public final class PhysMemory {
      * with one CD in it) can skip it without reading each word.
      */
     public boolean isResident(long pa) {
-        return pages.containsKey(pa & ~(PAGE_SIZE - 1L));
+        return pages.containsKey(pageKey(pa));
     }
 
     public long[] readWords(long pa, int n) {
@@ -207,8 +223,12 @@ public final class PhysMemory {
     }
 
     private long read64Unchecked(long pa) {
-        long[] words = pages.get(pa & ~(PAGE_SIZE - 1L));
+        long[] words = pages.get(pageKey(pa));
         return words == null ? 0 : words[wordIndex(pa)];
+    }
+
+    private static long pageKey(long pa) {
+        return pa >>> PAGE_SHIFT;
     }
 
     private static int wordIndex(long pa) {

@@ -62,6 +62,15 @@ public final class IommuCore implements Patchable<IommuCoreFunctions> {
 
     public List<IommuGroup> groups() { return List.copyOf(groups.values()); }
 
+    /**
+     * The probed devices in probe order, not copied (read-only): the invariants' indexes look
+     * at its newest entries after every probe, and a copy would cost every device each time.
+     */
+    public List<Device> devicesView() { return java.util.Collections.unmodifiableList(devices); }
+
+    /** How many groups exist (they are never removed): lets an index number a new one without a walk. */
+    public int groupCount() { return groups.size(); }
+
     public int newDomainId() { return nextDomainId++; }
 
     public void pinPasid(Mm mm, int pasid) { pinnedPasids.put(mm, pasid); }

@@ -16,8 +16,31 @@ public final class Names {
         StringBuilder sb = new StringBuilder("unknown " + kind + " '" + value + "'" + where);
         closest(value, known).ifPresent(c -> sb.append("; did you mean '").append(c).append("'?"));
         if (known.isEmpty()) sb.append(" (none are defined)");
-        else sb.append(" (known: ").append(String.join(", ", known)).append(")");
+        else sb.append(" (known: ").append(list(known)).append(")");
         return sb.toString();
+    }
+
+    /**
+     * How many names a message lists before it says how many more there are: more than any
+     * of the bench's own vocabularies (invariants, step kinds, trees), which are shown whole,
+     * and far fewer than the devices a large topology declares.
+     */
+    static final int LISTED = 64;
+
+    /**
+     * The names, comma-separated, at most {@link #LISTED} of them and then how many more: a
+     * scenario with thousands of devices must not turn one typo into a page of names.
+     */
+    public static String list(Collection<String> names) {
+        if (names.size() <= LISTED) return String.join(", ", names);
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        for (String n : names) {
+            if (i == LISTED) break;
+            if (i++ > 0) sb.append(", ");
+            sb.append(n);
+        }
+        return sb.append(" and ").append(names.size() - LISTED).append(" more").toString();
     }
 
     /** The known name within a typo's reach (edit distance at most a third of its length, and at least 2). */

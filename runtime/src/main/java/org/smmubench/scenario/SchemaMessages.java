@@ -78,6 +78,11 @@ final class SchemaMessages {
             case "uniqueItems":
                 return new InputError(doc.valueAt(path), prefix + "lists an entry more than once");
             case "minItems":
+                // A parallel step needs two branches: "must not be empty" would send the user
+                // looking for an empty list that is not there.
+                if (!"1".equals(arg(e)))
+                    return new InputError(doc.valueAt(path), prefix + "needs at least " + arg(e) + " entries, found " + found.size());
+                return new InputError(doc.valueAt(path), prefix + "must not be empty");
             case "minLength":
                 return new InputError(doc.valueAt(path), prefix + "must not be empty");
             default:

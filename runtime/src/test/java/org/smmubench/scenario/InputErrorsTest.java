@@ -170,6 +170,13 @@ class InputErrorsTest {
     }
 
     @Test
+    void aParallelStepWithOneBranchSaysItNeedsTwo() {
+        String yaml = "scenario: s\ndevices: [{name: nic0, sid: 1}]\nprocesses: [{name: p, pasid: 1, mappings: [{va: 0x1000, size: 0x1000, prot: rw}]}]\n"
+                + "steps:\n  - parallel:\n      - [{bind: {device: nic0, process: p}}]\n";
+        assertError(yaml, "6:7", "needs at least 2 entries, found 1");
+    }
+
+    @Test
     void aStepWithNoKeyIsAnError() {
         assertError("scenario: s\nsteps:\n  - {}\n", "3:5", "steps[0]: empty step; a step is a map with one key, one of: bind, unbind, dma, map, unmap, cpu-write, fail, exit, parallel");
     }

@@ -18,6 +18,14 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         footer = {"", "Start with: smmu-bench run examples"})
 public final class Main implements Callable<Integer> {
+    static {
+        // picocli's default factory looks for groovy.lang.Closure (for closures in annotations,
+        // which this CLI never uses), and loading that class starts the whole Groovy runtime:
+        // ~200 classes and its metaclass registry, a third of a YAML run's start-up. Groovy is
+        // loaded when a .groovy scenario or the REPL needs it. picocli's own switch for this:
+        if (System.getProperty("picocli.disable.closures") == null) System.setProperty("picocli.disable.closures", "true");
+    }
+
     @Spec
     CommandSpec spec;
 

@@ -175,7 +175,7 @@ public final class ReplSession implements Statements {
             known.addAll(names());
             throw new DslError("show: no device or process named '" + what + "'" + Suggest.hint(what, known)
                     + (names().isEmpty() ? " (nothing declared yet; the hardware views are " + String.join(", ", HARDWARE_VIEWS) + ")"
-                    : " (known: " + String.join(", ", known) + ")"));
+                    : " (known: " + org.smmubench.scenario.Names.list(known) + ")"));
         }
     }
 

@@ -147,6 +147,11 @@ public final class ReplShell {
         try {
             worker.start();
             worker.join();
+        } catch (InterruptedException e) {
+            // The REPL's own thread was interrupted (its host gave up on the session, unlike
+            // Ctrl-C, which interrupts the statement): the statement must not run on unowned.
+            worker.interrupt();
+            throw e;
         } finally {
             evaluating = null;
             if (terminal != null) terminal.handle(Terminal.Signal.INT, previous);
