@@ -4,7 +4,7 @@
 // allocated with GFP_KERNEL inside arm_smmu_mmu_notifier_get, under devices_lock with IRQs
 // off: the atomic-sleep splat. Fixed, __arm_smmu_sva_bind writes the CD with mutexes only.
 scenario 'first SVA bind at PASID 0x400 allocates a CD leaf'
-driver 'pre-fix', 'fixed', 'v6.10', 'v6.11'
+driver 'pre-fix', 'fixed', 'v6.10', 'v6.11', 'v6.18'
 smmu cdTable: 'two-level', ssidBits: 20
 pci 'nic0', sid: 0x100
 process 'proc1', pasid: 0x400, mappings: [[va: 0x400000, size: 0x10000, prot: 'rw']]
@@ -16,3 +16,4 @@ expect 'pre-fix', violations: ['atomic-sleep']
 expect 'fixed', violations: []
 expect 'v6.10', violations: []
 expect 'v6.11', violations: []
+expect 'v6.18', violations: []

@@ -2,7 +2,7 @@
 // boundaries, built by one helper closure. A leaf holds 1024 CDs; leaf 0 already exists
 // (it holds the RID's CD 0), so a first bind at a PASID in leaf 0 allocates nothing, and a
 // first bind anywhere in a later leaf allocates that leaf: pre-fix with devices_lock held.
-driver 'pre-fix', 'fixed', 'v6.10', 'v6.11'
+driver 'pre-fix', 'fixed', 'v6.10', 'v6.11', 'v6.18'
 pci 'nic0', sid: 0x100
 
 def firstBindAt = { long pasid ->
