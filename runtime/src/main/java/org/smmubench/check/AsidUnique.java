@@ -153,7 +153,7 @@ public final class AsidUnique implements Invariant {
             Conflict c = new Conflict(order.indexOf(slot.master()), slot, otherTtb0);
             if (found == null || c.before(found)) found = c;
         }
-        if (Checking.defaultMode() == Checking.CROSS_CHECK) crossCheck(w, pa, asid, ttb0, found);
+        if (Checking.defaultMode() == Checking.CROSS_CHECK && Checking.compareNow(w)) crossCheck(w, pa, asid, ttb0, found);
         if (found == null) return;
         sink.accept(new Violation(id(), where + ": CD installed with ASID " + asid + " (TTB0 " + Hex.of(ttb0) + ") while "
                 + found.slot.master().dev.name() + "'s live CD at PASID " + Hex.of(found.slot.ssid()) + " holds ASID " + asid
