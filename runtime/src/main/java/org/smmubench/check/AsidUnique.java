@@ -153,7 +153,7 @@ public final class AsidUnique implements Invariant {
             Conflict c = new Conflict(order.indexOf(slot.master()), slot, otherTtb0);
             if (found == null || c.before(found)) found = c;
         }
-        if (Checking.defaultMode() == Checking.CROSS_CHECK) crossCheck(w, pa, asid, ttb0, found);
+        if (Checking.defaultMode() == Checking.CROSS_CHECK && Checking.compareNow(w)) crossCheck(w, pa, asid, ttb0, found);
         if (found == null) return;
         sink.accept(new Violation(id(), where + ": CD installed with ASID " + asid + " (TTB0 " + Hex.of(ttb0) + ") while "
                 + found.slot.master().dev.name() + "'s live CD at PASID " + Hex.of(found.slot.ssid()) + " holds ASID " + asid
@@ -221,12 +221,15 @@ public final class AsidUnique implements Invariant {
                 sink.accept(Violation.ofState(id(), describe(w, cd) + ": expected under one index of arm_smmu_asid_xa, found under " + prev + " and " + index));
             }
         }
+        // A list for the report order, a set for "already in" (one private CD per domain: a
+        // list lookup per notifier would cost domains x notifiers).
         List<CtxDesc> mustBeIn = new ArrayList<>();
+        Set<CtxDesc> listed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (ArmSmmuDomain d : SvaState.ridDomains(w)) {
-            if (d.smmu != null && d.stage == ArmSmmuDomain.Stage.S1 && d.cd.asid != 0) mustBeIn.add(d.cd);
+            if (d.smmu != null && d.stage == ArmSmmuDomain.Stage.S1 && d.cd.asid != 0 && listed.add(d.cd)) mustBeIn.add(d.cd);
         }
         for (ArmSmmuMmuNotifier n : SvaState.reachableNotifiers(w)) {
-            if (!n.isFreed() && n.cd != null && !mustBeIn.contains(n.cd)) mustBeIn.add(n.cd);
+            if (!n.isFreed() && n.cd != null && listed.add(n.cd)) mustBeIn.add(n.cd);
         }
         for (CtxDesc cd : mustBeIn) {
             CtxDesc at = xa.get(cd.asid);
@@ -237,13 +240,14 @@ public final class AsidUnique implements Invariant {
         }
         Set<Mm> bound = new LinkedHashSet<>();
         for (ArmSmmuMaster m : SvaState.liveMasters(w)) for (ArmSmmuBond b : SvaState.bonds(m)) if (b.mm != null) bound.add(b.mm);
+        // By CPU ASID, each in bind order: a domain then costs the mms sharing its ASID, not all of them.
+        Map<Integer, List<Mm>> boundByAsid = new java.util.HashMap<>();
+        for (Mm mm : bound) boundByAsid.computeIfAbsent(mm.cpuAsid(), a -> new ArrayList<>()).add(mm);
         for (ArmSmmuDomain d : SvaState.ridDomains(w)) {
             if (d.smmu == null || d.stage != ArmSmmuDomain.Stage.S1 || d.cd.asid == 0) continue;
-            for (Mm mm : bound) {
-                if (mm.cpuAsid() == d.cd.asid) {
-                    sink.accept(Violation.ofState(id(), describe(w, d.cd) + ": expected a private ASID distinct from the CPU ASID of bound "
-                            + mm.name() + ", found both " + d.cd.asid));
-                }
+            for (Mm mm : boundByAsid.getOrDefault(d.cd.asid, List.of())) {
+                sink.accept(Violation.ofState(id(), describe(w, d.cd) + ": expected a private ASID distinct from the CPU ASID of bound "
+                        + mm.name() + ", found both " + d.cd.asid));
             }
         }
     }

@@ -24,7 +24,7 @@ public final class CdPlacement implements IncrementalInvariant {
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
-        for (ArmSmmuMaster m : SvaState.liveMasters(w)) check(w, m, CdSlots.validDword0(m), sink);
+        for (ArmSmmuMaster m : SvaState.liveMasters(w)) check(w, m, CdSlots.validDword0(w, m), sink);
     }
 
     /** Per master: its bonds, its CD table and the mms' PASIDs (a PASID change touches everything). */

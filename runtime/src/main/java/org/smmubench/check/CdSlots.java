@@ -21,6 +21,30 @@ final class CdSlots {
     /** Where a CD store landed: which master's table, which SSID. */
     record Slot(ArmSmmuMaster master, int ssid) {}
 
+    /** The full walks' reads of one step, shared while the machine is frozen. */
+    private static final class StepReads {
+        long serial = -1;
+        final java.util.Map<ArmSmmuMaster, SortedMap<Integer, Long>> dword0 = new java.util.IdentityHashMap<>();
+    }
+
+    /**
+     * As {@link #validDword0(ArmSmmuMaster)}, read from memory once per step for all the full
+     * walks that ask (the machine is frozen while they run, so every read would give the same
+     * answer). Not CdContents: that cache lives across steps and is what cross-check mode
+     * checks these reads against.
+     */
+    static SortedMap<Integer, Long> validDword0(World w, ArmSmmuMaster m) {
+        if (!w.frozen()) return validDword0(m);
+        StepReads r = w.shared(StepReads.class, StepReads::new);
+        if (r.serial != w.stepSerial()) {
+            r.serial = w.stepSerial();
+            r.dword0.clear();
+        }
+        SortedMap<Integer, Long> got = r.dword0.get(m);
+        if (got == null) r.dword0.put(m, got = java.util.Collections.unmodifiableSortedMap(validDword0(m)));
+        return got;
+    }
+
     /** Dword 0 of every valid CD (V = 1), by SSID, in SSID order. Empty without a table. */
     static SortedMap<Integer, Long> validDword0(ArmSmmuMaster m) {
         SortedMap<Integer, Long> out = new TreeMap<>();
@@ -53,13 +77,17 @@ final class CdSlots {
      */
     private static void scan(SortedMap<Integer, Long> out, PhysMemory mem, long base, int firstSsid, int count) {
         int perPage = PhysMemory.PAGE_SIZE / Cd.BYTES;
+        // A table inside one live allocation is read without an allocation lookup per CD (the
+        // full walks read every master's table after every step); otherwise read64 checks each.
+        long[] alloc = mem.allocationContaining(base);
+        boolean inOne = alloc != null && base + (long) count * Cd.BYTES <= alloc[0] + alloc[1];
         for (int n = 0; n < count; n++) {
             long pa = base + (long) n * Cd.BYTES;
             if ((n == 0 || pa % PhysMemory.PAGE_SIZE == 0) && !mem.isResident(pa)) {
                 n += perPage - 1 - (int) ((pa % PhysMemory.PAGE_SIZE) / Cd.BYTES);
                 continue;
             }
-            if (Cd.V.isSet(mem.read64(pa))) out.put(firstSsid + n, pa);
+            if (Cd.V.isSet(inOne ? mem.read64Allocated(pa) : mem.read64(pa))) out.put(firstSsid + n, pa);
         }
     }
 

@@ -75,6 +75,12 @@ public final class CdWriteOrder implements Invariant {
      */
     private final java.util.TreeMap<Long, CdState> dword0Stored = new java.util.TreeMap<>();
     private final java.util.Set<CdState> open = new java.util.LinkedHashSet<>();
+    /** The L1 stores of {@link #l1s} still waiting: commands are fed only to these. */
+    private final java.util.Set<PendingInvalidation> openL1s = new java.util.LinkedHashSet<>();
+    /** Live-update releases: CDs stored since the last CMD_SYNC (the only ones a SYNC records). */
+    private final java.util.Set<CdState> syncWatch = new java.util.LinkedHashSet<>();
+    /** Live-update releases: CDs with an update under way, by creation order (what finishUpdates walks). */
+    private final java.util.TreeMap<Long, Key> updating = new java.util.TreeMap<>();
 
     @Override
     public String id() { return ID; }
@@ -90,10 +96,16 @@ public final class CdWriteOrder implements Invariant {
 
                 @Override
                 public void onSyncComplete(Command sync) {
-                    for (CdState st : cds.values()) {
-                        if (!st.storedSinceSync || !w.mem.isAllocated(st.cdBase)) continue;
+                    for (var it = syncWatch.iterator(); it.hasNext();) {
+                        CdState st = it.next();
+                        if (!st.storedSinceSync) {
+                            it.remove();
+                            continue;
+                        }
+                        if (!w.mem.isAllocated(st.cdBase)) continue;
                         st.atSyncs.add(decode(w, st.cdBase, -1, 0));
                         st.storedSinceSync = false;
+                        it.remove();
                     }
                 }
             });
@@ -118,7 +130,11 @@ public final class CdWriteOrder implements Invariant {
             }
             if (!waiting) it.remove();
         }
-        for (PendingInvalidation p : l1s.values()) if (!p.done()) out.add(p);
+        for (var it = openL1s.iterator(); it.hasNext();) {
+            PendingInvalidation p = it.next();
+            if (p.done()) it.remove();
+            else out.add(p);
+        }
         return out;
     }
 
@@ -132,7 +148,10 @@ public final class CdWriteOrder implements Invariant {
             String what = HwText.master(m) + ": L1CD " + l1 + " (leaf for PASIDs " + HwText.hex((long) l1 << CdCode.CTXDESC_SPLIT)
                     + "-" + HwText.hex(((long) (l1 + 1) << CdCode.CTXDESC_SPLIT) - 1) + ") stored at " + HwText.hex(word.cdBase())
                     + " = " + HwText.hex(newValue);
-            l1s.put(new Key(m, l1), new PendingInvalidation(what, sids, (c, sid) -> CfgiCoverage.l1Cd(c, sid, l1), bt, locks));
+            PendingInvalidation p = new PendingInvalidation(what, sids, (c, sid) -> CfgiCoverage.l1Cd(c, sid, l1), bt, locks);
+            PendingInvalidation replaced = l1s.put(new Key(m, l1), p);
+            if (replaced != null) openL1s.remove(replaced);
+            openL1s.add(p);
             return;
         }
         int ssid = word.index();
@@ -148,9 +167,11 @@ public final class CdWriteOrder implements Invariant {
             if (s.before == null) {
                 s.before = now;
                 s.call = call;
+                updating.put(s.seq, cdKey);
             }
             s.cdBase = word.cdBase();
             s.storedSinceSync = true;
+            syncWatch.add(s);
         }
         if (word.dword() != 0) {
             if (word.dword() <= 3) s.bodyStored.set(word.dword());
@@ -223,8 +244,8 @@ public final class CdWriteOrder implements Invariant {
 
     /** Live-update releases: the step is over, so is every update in it. */
     private void finishUpdates(World w, Consumer<Violation> sink) {
-        for (Map.Entry<Key, CdState> e : cds.entrySet()) {
-            CdState s = e.getValue();
+        for (Key key : List.copyOf(updating.values())) {
+            CdState s = cds.get(key);
             if (s.before == null) continue;
             if (!w.mem.isAllocated(s.cdBase)) {
                 // The table was freed within the step (release_device): nothing left to decode.
@@ -232,8 +253,9 @@ public final class CdWriteOrder implements Invariant {
                 s.atSyncs.clear();
                 continue;
             }
-            finishUpdate(w, e.getKey(), s, decode(w, s.cdBase, -1, 0).configuration(), sink);
+            finishUpdate(w, key, s, decode(w, s.cdBase, -1, 0).configuration(), sink);
         }
+        updating.clear();
     }
 
     @Override
@@ -254,6 +276,7 @@ public final class CdWriteOrder implements Invariant {
             }
         }
         l1s.values().removeIf(p -> true);
+        openL1s.clear();
     }
 
     @Override

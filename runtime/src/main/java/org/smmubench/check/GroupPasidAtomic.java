@@ -25,7 +25,7 @@ public final class GroupPasidAtomic implements IncrementalInvariant {
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
-        check(w.core.groups(), CdSlots::validDword0, sink);
+        check(w.core.groups(), m -> CdSlots.validDword0(w, m), sink);
     }
 
     /**

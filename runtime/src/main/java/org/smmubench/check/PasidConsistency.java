@@ -29,7 +29,7 @@ public final class PasidConsistency implements IncrementalInvariant {
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
-        check(w, SvaState.liveMasters(w), w.core.groups(), CdSlots::validDword0, sink);
+        check(w, SvaState.liveMasters(w), w.core.groups(), m -> CdSlots.validDword0(w, m), sink);
     }
 
     /**

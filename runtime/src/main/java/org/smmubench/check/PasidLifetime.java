@@ -61,7 +61,7 @@ public final class PasidLifetime implements IncrementalInvariant {
         Map<Integer, List<String>> holders = new TreeMap<>();
         for (IommuGroup g : w.core.groups())
             for (int p : g.pasidArray.keySet()) hold(holders, p, groupHolder(g));
-        for (ArmSmmuMaster m : SvaState.liveMasters(w)) masterHolds(m, CdSlots.validDword0(m), holders);
+        for (ArmSmmuMaster m : SvaState.liveMasters(w)) masterHolds(m, CdSlots.validDword0(w, m), holders);
         for (Map.Entry<IommuSva, Integer> e : w.handleBinds().entrySet()) {
             int p = handlePasid(e.getKey(), e.getValue());
             if (p > 0) hold(holders, p, handleHolder(e.getKey()));

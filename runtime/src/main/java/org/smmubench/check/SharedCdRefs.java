@@ -3,9 +3,11 @@ package org.smmubench.check;
 import org.smmubench.kernel.Violation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.smmubench.driver.CtxDesc;
@@ -19,24 +21,72 @@ import org.smmubench.mm.Mm;
  * arm64_mm_context_get pin on its mm, so the pins equal the live shared CDs; at teardown every
  * pin is released and every mm is freed (each mmgrab had its mmdrop).
  */
-public final class SharedCdRefs implements Invariant {
+public final class SharedCdRefs implements IncrementalInvariant {
+    /** arm_smmu_asid_xa indices changed since the incremental form last looked (the xarray reports them). */
+    private final Set<Integer> xaChanged = new HashSet<>();
+    /**
+     * The xa indices the last walk's verdicts read: where it found a shared CD, and the ASID
+     * of every CD it judged (its "still in the xarray" check loads that index).
+     */
+    private Set<Integer> watched = Set.of();
+    private boolean attached, walked;
+
     @Override
     public String id() { return "shared-cd-refs"; }
 
     @Override
+    public void attach(World w, Consumer<Violation> sink) {
+        w.driver.asidXa.addChangeObserver(xaChanged::add);
+        attached = true;
+    }
+
+    @Override
     public void afterStep(World w, Consumer<Violation> sink) {
+        walk(w, sink);
+    }
+
+    /**
+     * The whole walk, but only after a step that could change what it reports: one that names
+     * a process (bind, unbind, exit, map: pins, bonds, subscriptions, new mms), touches a
+     * notifier (refs, its CD, its list: notifiers are reached through their domains and the
+     * bonds using them), or changes an xa index the last walk read or one that now holds a
+     * shared CD. Otherwise every input of every verdict and message is as the last walk left
+     * it, so the walk would report nothing new. Probes (a private ASID each, at a fresh index)
+     * and DMA steps therefore cost nothing here instead of a walk of every domain.
+     */
+    @Override
+    public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
+        boolean run = !attached || !walked || scope.everything() || !scope.mms().isEmpty() || !scope.notifiers().isEmpty();
+        for (java.util.Iterator<Integer> it = xaChanged.iterator(); !run && it.hasNext();) {
+            int i = it.next();
+            CtxDesc now = w.driver.asidXa.load(i);
+            run = watched.contains(i) || (now != null && now.mm != null);
+        }
+        xaChanged.clear();
+        if (!run) return;
+        walked = true;
+        watched = walk(w, sink);
+    }
+
+    /** The full walk; returns the xa indices its verdicts read (see {@link #watched}). */
+    private Set<Integer> walk(World w, Consumer<Violation> sink) {
+        Set<Integer> read = new HashSet<>();
         Map<CtxDesc, List<ArmSmmuMmuNotifier>> users = new LinkedHashMap<>();
         for (ArmSmmuMmuNotifier n : SvaState.reachableNotifiers(w)) {
             if (n.isFreed() || n.cd == null) continue;
             users.computeIfAbsent(n.cd, c -> new ArrayList<>()).add(n);
         }
-        for (CtxDesc cd : w.driver.asidXa.entries().values()) {
-            if (cd.mm != null) users.computeIfAbsent(cd, c -> new ArrayList<>());
+        for (Map.Entry<Integer, CtxDesc> e : w.driver.asidXa.entries().entrySet()) {
+            CtxDesc cd = e.getValue();
+            if (cd.mm == null) continue;
+            users.computeIfAbsent(cd, c -> new ArrayList<>());
+            read.add(e.getKey());
         }
         Map<Mm, List<Integer>> live = new LinkedHashMap<>();
         for (Map.Entry<CtxDesc, List<ArmSmmuMmuNotifier>> e : users.entrySet()) {
             CtxDesc cd = e.getKey();
             List<ArmSmmuMmuNotifier> ns = e.getValue();
+            read.add(cd.asid);
             String name = "shared CD of " + SvaState.mmName(cd.mm) + " (ASID " + cd.asid + ")";
             if (cd.refs != ns.size()) {
                 sink.accept(Violation.ofState(id(), name + ": expected refs " + ns.size() + " (" + describe(w, ns)
@@ -55,6 +105,7 @@ public final class SharedCdRefs implements Invariant {
                         + (asids.isEmpty() ? "" : ": ASID " + asids) + ", bound on " + boundOn(w, mm) + "), found " + mm.asidPins()));
             }
         }
+        return read;
     }
 
     @Override

@@ -287,6 +287,9 @@ public final class StepScope {
 
     // ------------------------------------------------------------------ read by the checks
 
+    /** The processes the step names (bind, unbind, map, unmap, exit, a new process). */
+    public List<Mm> mms() { return Collections.unmodifiableList(subjectMms); }
+
     /** True when the step must be checked as a whole (a full scan). */
     public boolean everything() { return everything; }
 

@@ -136,10 +136,12 @@ final class SvaState {
         return d != null && d.type == org.smmubench.iommu.IommuDomainType.SVA ? d.mm : null;
     }
 
+    /** The master's bonds, read-only and not copied (the full walks ask for every master's after every step). */
+    @SuppressWarnings("unchecked")
     static List<ArmSmmuBond> bonds(ArmSmmuMaster m) {
-        List<ArmSmmuBond> out = new ArrayList<>();
-        for (Object o : m.bonds) out.add((ArmSmmuBond) o);
-        return out;
+        if (m.bonds.isEmpty()) return List.of();
+        for (Object o : m.bonds) ArmSmmuBond.class.cast(o); // the list holds bonds only
+        return java.util.Collections.unmodifiableList((List<ArmSmmuBond>) (List<?>) m.bonds);
     }
 
     /**

@@ -39,7 +39,8 @@
  * <h2>Proof that the two agree</h2>
  * The test suite runs every bench in {@link org.smmubench.check.Checking#CROSS_CHECK} mode
  * (set by surefire): both forms run after every step and the bench throws if the incremental
- * one missed a new violation or invented one. The dsl module's CheckingModesAgreeTest also runs
+ * one missed a new violation or invented one (above 512 devices, on one step in devices/64:
+ * see Checking). The dsl module's CheckingModesAgreeTest also runs
  * every shipped scenario incremental and paranoid and compares the reports byte for byte.
  */
 package org.smmubench.check;

@@ -160,6 +160,36 @@ class ConfigCacheTest {
         assertEquals(0xA000_0000L, ((Ok) dma()).pa());
     }
 
+    /**
+     * The cache is indexed by StreamID: a CFGI for one SID leaves another SID's entries (here
+     * for the same CD table) in use, and the entries a CMD_SYNC drops are reported in the
+     * cache's order (the order they were filled in), whatever order they were marked in.
+     */
+    @Test
+    void cfgiForOneSidLeavesAnotherSidsEntriesAndDropsComeInCacheOrder() {
+        int other = SID + 1;
+        r.writeSte(other, HwRig.s1Ste(l1, Ste.S1FMT_64K_L2, 20, Ste.S1DSS_SSID0));
+        dma();
+        r.smmu.dma(Transaction.read(other, SSID, VA));
+        rewriteCd();
+        java.util.List<String> dropped = new java.util.ArrayList<>();
+        r.smmu.configCache().addObserver((kind, sid, index) -> {
+            if (r.smmu.configCache().lookup(kind, sid, index).isEmpty()) dropped.add(kind + " " + sid);
+        });
+        long[] cdAll = Cmd.of(Opcode.CFGI_CD_ALL);
+        Cmd.SID.set(cdAll, other);
+        r.submit(cdAll, HwRig.cfgiSte(SID, true), HwRig.sync());
+        // SID's STE and CDs (filled first), then the other SID's CD and L1CD: fill order, not mark order.
+        assertEquals(java.util.List.of("STE " + SID, "L1CD " + SID, "CD " + SID, "L1CD " + other, "CD " + other), dropped);
+        assertEquals(0xB000_0000L, ((Ok) dma()).pa());
+        assertTrue(r.smmu.configCache().lookup(Kind.STE, other, other).isPresent()); // never invalidated
+        r.smmu.dma(Transaction.read(other, SSID, VA)); // the other SID caches the CD again
+        rewriteCd();
+        r.submit(HwRig.cfgiCd(SID, SSID, true), HwRig.sync());
+        Ok stale = (Ok) r.smmu.dma(Transaction.read(other, SSID, VA));
+        assertTrue(stale.from().cdFromCache(), "a CFGI_CD for SID " + SID + " must not drop SID " + other + "'s CD");
+    }
+
     @Test
     void prefetchConfigFillsTheCaches() {
         long[] p = Cmd.of(Opcode.PREFETCH_CONFIG);
