@@ -25,8 +25,12 @@ import org.smmubench.mm.Mm;
  * through the SRCU callback.
  */
 public final class NotifierBalance implements IncrementalInvariant {
-    /** Every domain seen, with its devices when last seen with any (they are gone by teardown). */
-    private final Map<ArmSmmuDomain, String> seenDomains = new LinkedHashMap<>();
+    /**
+     * Every domain seen, with its devices when last seen with any (they are gone by teardown);
+     * the teardown message names them. A copy of the list, made only when it changed: a step
+     * builds no text.
+     */
+    private final Map<ArmSmmuDomain, List<ArmSmmuMaster>> seenDomains = new LinkedHashMap<>();
     /** Every notifier seen, with the masters whose bonds last used it. */
     private final Map<ArmSmmuMmuNotifier, List<String>> seenNotifiers = new LinkedHashMap<>();
 
@@ -51,7 +55,9 @@ public final class NotifierBalance implements IncrementalInvariant {
     private void check(List<ArmSmmuDomain> domains, List<ArmSmmuMmuNotifier> notifiers, List<ArmSmmuMaster> masters,
                        Consumer<Violation> sink) {
         for (ArmSmmuDomain d : domains) {
-            if (!d.devices.isEmpty() || !seenDomains.containsKey(d)) seenDomains.put(d, SvaState.domainName(d));
+            if (d.devices.isEmpty() && seenDomains.containsKey(d)) continue;
+            List<ArmSmmuMaster> last = seenDomains.get(d);
+            if (last == null || !last.equals(d.devices)) seenDomains.put(d, List.copyOf(d.devices));
         }
         Set<ArmSmmuMmuNotifier> listed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ArmSmmuDomain d : domains) {
@@ -70,8 +76,9 @@ public final class NotifierBalance implements IncrementalInvariant {
                 }
             }
         }
+        Map<ArmSmmuMmuNotifier, List<String>> holdersOf = SvaState.bondHoldersByNotifier(masters);
         for (ArmSmmuMmuNotifier n : notifiers) {
-            List<String> holders = SvaState.bondHolders(masters, n);
+            List<String> holders = holdersOf.getOrDefault(n, List.of());
             if (!holders.isEmpty() || !seenNotifiers.containsKey(n)) seenNotifiers.put(n, holders);
             if (n.isFreed()) continue;
             if (n.refs != holders.size()) {
@@ -88,11 +95,11 @@ public final class NotifierBalance implements IncrementalInvariant {
 
     @Override
     public void atTeardown(World w, Consumer<Violation> sink) {
-        for (Map.Entry<ArmSmmuDomain, String> e : seenDomains.entrySet()) {
+        for (Map.Entry<ArmSmmuDomain, List<ArmSmmuMaster>> e : seenDomains.entrySet()) {
             List<String> left = new ArrayList<>();
             for (ArmSmmuMmuNotifier n : SvaState.notifiers(e.getKey())) left.add(SvaState.mmName(n.mm()) + " refs " + n.refs);
             if (!left.isEmpty()) {
-                sink.accept(Violation.ofState(id(), e.getValue() + ": expected an empty mmu_notifiers list at teardown, found "
+                sink.accept(Violation.ofState(id(), SvaState.domainName(e.getKey(), e.getValue()) + ": expected an empty mmu_notifiers list at teardown, found "
                         + String.join(", ", left)));
             }
         }
