@@ -27,6 +27,7 @@ import org.smmubench.scenario.Step;
  * {@code -DcpuPerStep.boundProcesses=N} binds N other processes to dev0 first (N more live
  * PASIDs in its CD table, as LoadedStateBenchmark's {@code boundProcesses}) and
  * {@code -DcpuPerStep.idleProcesses=N} creates N processes bound to nothing; set-up time is printed.
+ * {@code -DcpuPerStep.invariants=on} (or {@code off}) measures only that half.
  * Usage: {@code java [-Dsmmubench.checking=paranoid] -cp benchmarks.jar org.smmubench.bench.jmh.CpuPerStep [devices...]}.
  */
 public final class CpuPerStep {
@@ -39,7 +40,8 @@ public final class CpuPerStep {
         System.out.println("devices invariants  cpu-us/step (± half spread of 5 rounds)  steps/s/core  (checking="
                 + System.getProperty("smmubench.checking", "default") + ", warm-up " + warmup / 1_000_000_000L + " s of CPU)");
         for (int n : sizes) {
-            for (boolean inv : new boolean[] {true, false}) {
+            String only = System.getProperty("cpuPerStep.invariants", "both");
+            for (boolean inv : only.equals("on") ? new boolean[] {true} : only.equals("off") ? new boolean[] {false} : new boolean[] {true, false}) {
                 Bench bench = BenchTopology.build(DriverVariants.FIXED, inv, n);
                 load(bench, Integer.getInteger("cpuPerStep.boundProcesses", 0), Integer.getInteger("cpuPerStep.idleProcesses", 0));
                 Step[][] cycles = new Step[n][];
