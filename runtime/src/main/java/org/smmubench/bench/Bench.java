@@ -235,7 +235,8 @@ public final class Bench implements AutoCloseable {
         if (finished) throw new IllegalStateException("the bench has finished");
         refuse(step.pos(), rules.step(step));
         int no = ++stepNo;
-        beginStep(no, step.text(), subjectDevices(step), subjectMms(step));
+        String text = step.text();
+        beginStep(no, text, subjectDevices(step), subjectMms(step));
         List<StepFailure> branchFailures = new ArrayList<>();
         Result r;
         try {
@@ -253,7 +254,7 @@ public final class Bench implements AutoCloseable {
             int last = recordedSteps.size() - 1;
             recordedSteps.set(last, recordedSteps.get(last).withResult(r.result, r.detail));
         }
-        return new StepOutcome(no, step.text(), r.result, r.detail, raised, failure, trace);
+        return new StepOutcome(no, text, r.result, r.detail, raised, failure, trace);
     }
 
     /** The chooser the next parallel steps run under (the runner's interleaving search sets it). */

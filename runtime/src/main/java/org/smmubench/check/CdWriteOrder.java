@@ -45,6 +45,7 @@ public final class CdWriteOrder implements Invariant {
     private static final class CdState {
         /** Creation order: step-end reports go in the order CDs were first stored, as the map iterates. */
         final long seq;
+        final Key key;
         /** Dwords 1-3 stored since the CD was last invalid. */
         final BitSet bodyStored = new BitSet();
         PendingInvalidation body;
@@ -60,7 +61,10 @@ public final class CdWriteOrder implements Invariant {
         boolean storedSinceSync;
         long cdBase;
 
-        CdState(long seq) { this.seq = seq; }
+        CdState(long seq, Key key) {
+            this.seq = seq;
+            this.key = key;
+        }
     }
 
     /** The entry writer's rule (6.9+) instead of v6.8's store order; decided once per bench. */
@@ -77,10 +81,13 @@ public final class CdWriteOrder implements Invariant {
     private final java.util.Set<CdState> open = new java.util.LinkedHashSet<>();
     /** The L1 stores of {@link #l1s} still waiting: commands are fed only to these. */
     private final java.util.Set<PendingInvalidation> openL1s = new java.util.LinkedHashSet<>();
-    /** Live-update releases: CDs stored since the last CMD_SYNC (the only ones a SYNC records). */
-    private final java.util.Set<CdState> syncWatch = new java.util.LinkedHashSet<>();
-    /** Live-update releases: CDs with an update under way, by creation order (what finishUpdates walks). */
-    private final java.util.TreeMap<Long, Key> updating = new java.util.TreeMap<>();
+    /**
+     * Live-update releases: the CDs stored since the last CMD_SYNC, and those with an update in
+     * progress by creation order, so a CMD_SYNC and a step's end visit only these, not every
+     * CD ever stored.
+     */
+    private final java.util.Set<CdState> unsynced = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final java.util.TreeMap<Long, CdState> updating = new java.util.TreeMap<>();
 
     @Override
     public String id() { return ID; }
@@ -96,16 +103,14 @@ public final class CdWriteOrder implements Invariant {
 
                 @Override
                 public void onSyncComplete(Command sync) {
-                    for (var it = syncWatch.iterator(); it.hasNext();) {
+                    for (var it = unsynced.iterator(); it.hasNext();) {
                         CdState st = it.next();
-                        if (!st.storedSinceSync) {
-                            it.remove();
-                            continue;
-                        }
+                        // A freed table is never decoded again (PhysMemory never reuses an address;
+                        // a store to a new table re-adds the CD), so it leaves the set either way.
+                        it.remove();
                         if (!w.mem.isAllocated(st.cdBase)) continue;
                         st.atSyncs.add(decode(w, st.cdBase, -1, 0));
                         st.storedSinceSync = false;
-                        it.remove();
                     }
                 }
             });
@@ -143,11 +148,13 @@ public final class CdWriteOrder implements Invariant {
         List<Integer> sids = HwMasters.sids(m);
         List<String> bt = w.kernel.backtrace();
         List<String> locks = w.kernel.heldLockNames();
+        // Message texts are built only when reported: a master's name and streams do not change while its tables live.
         if (word.l1()) {
             int l1 = word.index();
-            String what = HwText.master(m) + ": L1CD " + l1 + " (leaf for PASIDs " + HwText.hex((long) l1 << CdCode.CTXDESC_SPLIT)
-                    + "-" + HwText.hex(((long) (l1 + 1) << CdCode.CTXDESC_SPLIT) - 1) + ") stored at " + HwText.hex(word.cdBase())
-                    + " = " + HwText.hex(newValue);
+            long cdBase = word.cdBase();
+            java.util.function.Supplier<String> what = () -> HwText.master(m) + ": L1CD " + l1 + " (leaf for PASIDs "
+                    + HwText.hex((long) l1 << CdCode.CTXDESC_SPLIT) + "-" + HwText.hex(((long) (l1 + 1) << CdCode.CTXDESC_SPLIT) - 1)
+                    + ") stored at " + HwText.hex(cdBase) + " = " + HwText.hex(newValue);
             PendingInvalidation p = new PendingInvalidation(what, sids, (c, sid) -> CfgiCoverage.l1Cd(c, sid, l1), bt, locks);
             PendingInvalidation replaced = l1s.put(new Key(m, l1), p);
             if (replaced != null) openL1s.remove(replaced);
@@ -156,9 +163,10 @@ public final class CdWriteOrder implements Invariant {
         }
         int ssid = word.index();
         Key cdKey = new Key(m, ssid);
-        CdState s = cds.computeIfAbsent(cdKey, k -> new CdState(cds.size()));
+        CdState s = cds.computeIfAbsent(cdKey, k -> new CdState(cds.size(), k));
         open.add(s);
-        String where = HwText.master(m) + " PASID " + HwText.hex(ssid) + ": CD at " + HwText.hex(word.cdBase());
+        long cdBase = word.cdBase();
+        java.util.function.Supplier<String> where = () -> HwText.master(m) + " PASID " + HwText.hex(ssid) + ": CD at " + HwText.hex(cdBase);
         PendingInvalidation.Coverage cover = (c, sid) -> CfgiCoverage.cd(c, sid, ssid);
         if (liveUpdates) {
             long call = w.kernel.innermostCall("arm_smmu_write_cd_entry");
@@ -167,11 +175,11 @@ public final class CdWriteOrder implements Invariant {
             if (s.before == null) {
                 s.before = now;
                 s.call = call;
-                updating.put(s.seq, cdKey);
+                updating.put(s.seq, s);
             }
             s.cdBase = word.cdBase();
             s.storedSinceSync = true;
-            syncWatch.add(s);
+            unsynced.add(s);
         }
         if (word.dword() != 0) {
             if (word.dword() <= 3) s.bodyStored.set(word.dword());
@@ -184,29 +192,30 @@ public final class CdWriteOrder implements Invariant {
         if (!wasValid && nowValid) checkBecomesValid(w, m, ssid, s, where, newValue, sink);
         if (wasValid && !nowValid) s.bodyStored.clear();
         dword0Stored.put(s.seq, s);
-        s.dword0 = new PendingInvalidation(where + ": dword 0 stored (" + HwText.hex(oldValue) + " -> " + HwText.hex(newValue) + ")",
+        s.dword0 = new PendingInvalidation(() -> where.get() + ": dword 0 stored (" + HwText.hex(oldValue) + " -> " + HwText.hex(newValue) + ")",
                 sids, cover, bt, locks);
     }
 
-    private void checkBecomesValid(World w, ArmSmmuMaster m, int ssid, CdState s, String where, long d0, Consumer<Violation> sink) {
-        String head = where + ": dword 0 stored with V=1 (ASID " + Cd.ASID.extract(d0) + ")";
+    private void checkBecomesValid(World w, ArmSmmuMaster m, int ssid, CdState s, java.util.function.Supplier<String> where, long d0,
+                                   Consumer<Violation> sink) {
+        java.util.function.Supplier<String> head = () -> where.get() + ": dword 0 stored with V=1 (ASID " + Cd.ASID.extract(d0) + ")";
         for (int d = 1; d <= 3 && !liveUpdates; d++) {
             if (!s.bodyStored.get(d)) {
-                report(w, sink, head + " before dword " + d + " was written: expected dwords 1-3 stored, then CFGI_CD+CMD_SYNC, then V=1; found dword "
+                report(w, sink, head.get() + " before dword " + d + " was written: expected dwords 1-3 stored, then CFGI_CD+CMD_SYNC, then V=1; found dword "
                         + d + " never stored since the CD was last invalid");
                 break;
             }
         }
         if (s.body != null && !s.body.done()) {
-            report(w, sink, head + " while the store to dword " + s.lastBodyDword
+            report(w, sink, head.get() + " while the store to dword " + s.lastBodyDword
                     + " was not yet invalidated: expected CFGI_CD(SSID " + HwText.hex(ssid) + ") for every stream and a completed CMD_SYNC before V=1; found "
                     + s.body.missing("CFGI_CD"));
         }
         if (m.cdTable.l1Desc != null) {
             PendingInvalidation l1 = l1s.get(new Key(m, ssid >>> CdCode.CTXDESC_SPLIT));
             if (l1 != null && !l1.done()) {
-                report(w, sink, head + " while its leaf's L1CD store was not yet invalidated: expected CFGI_CD(Leaf=0)+CMD_SYNC after "
-                        + l1.what + "; found " + l1.missing("CFGI_CD(Leaf=0)"));
+                report(w, sink, head.get() + " while its leaf's L1CD store was not yet invalidated: expected CFGI_CD(Leaf=0)+CMD_SYNC after "
+                        + l1.what() + "; found " + l1.missing("CFGI_CD(Leaf=0)"));
             }
         }
     }
@@ -240,20 +249,22 @@ public final class CdWriteOrder implements Invariant {
         s.call = -1;
         s.atSyncs.clear();
         s.storedSinceSync = false;
+        updating.remove(s.seq);
+        unsynced.remove(s);
     }
 
     /** Live-update releases: the step is over, so is every update in it. */
     private void finishUpdates(World w, Consumer<Violation> sink) {
-        for (Key key : List.copyOf(updating.values())) {
-            CdState s = cds.get(key);
-            if (s.before == null) continue;
+        for (CdState s : List.copyOf(updating.values())) {
             if (!w.mem.isAllocated(s.cdBase)) {
                 // The table was freed within the step (release_device): nothing left to decode.
                 s.before = null;
                 s.atSyncs.clear();
+                updating.remove(s.seq);
+                unsynced.remove(s);
                 continue;
             }
-            finishUpdate(w, key, s, decode(w, s.cdBase, -1, 0).configuration(), sink);
+            finishUpdate(w, s.key, s, decode(w, s.cdBase, -1, 0).configuration(), sink);
         }
         updating.clear();
     }
@@ -263,7 +274,7 @@ public final class CdWriteOrder implements Invariant {
         if (liveUpdates) finishUpdates(w, sink);
         for (CdState s : dword0Stored.values()) {
             if (s.dword0 != null && !s.dword0.done()) {
-                sink.accept(new Violation(ID, s.dword0.what + " but the step ended with " + s.dword0.missing("CFGI_CD")
+                sink.accept(new Violation(ID, s.dword0.what() + " but the step ended with " + s.dword0.missing("CFGI_CD")
                         + ": expected CFGI_CD for all the master's streams and a CMD_SYNC before returning", s.dword0.backtrace, s.dword0.locks, ""));
             }
             s.dword0 = null;
@@ -271,7 +282,7 @@ public final class CdWriteOrder implements Invariant {
         dword0Stored.clear();
         for (PendingInvalidation p : l1s.values()) {
             if (!p.done()) {
-                sink.accept(new Violation(ID, p.what + " but the step ended with " + p.missing("CFGI_CD(Leaf=0)")
+                sink.accept(new Violation(ID, p.what() + " but the step ended with " + p.missing("CFGI_CD(Leaf=0)")
                         + ": expected CFGI_CD(Leaf=0) for all the master's streams and a CMD_SYNC", p.backtrace, p.locks, ""));
             }
         }

@@ -66,17 +66,18 @@ public final class DmaAfterUnbind implements IncrementalInvariant {
     @Override
     public void onDma(World w, DmaObservation dma, Consumer<Violation> sink) {
         if (dma.pasid() == null || !(dma.result() instanceof DmaResult.Ok ok)) return;
-        String head = dma.device().name() + " (SID " + HwText.hex(ok.transaction().sid()) + ") PASID " + HwText.hex(dma.pasid())
+        // Built only for a report: every successful DMA passes here.
+        java.util.function.Supplier<String> head = () -> dma.device().name() + " (SID " + HwText.hex(ok.transaction().sid()) + ") PASID " + HwText.hex(dma.pasid())
                 + ": DMA " + HwText.access(dma.write()) + " at " + HwText.hex(dma.va()) + " succeeded with pa " + HwText.hex(ok.pa())
                 + " (" + ok.route() + ")";
         Mm mm = CpuWalk.boundMm(dma.device(), dma.pasid());
         if (mm != null && (mm.exited() || mm.freed())) {
-            sink.accept(Violation.ofState(ID, head + " after " + mm.name() + " exited: expected a fault once exit returned"));
+            sink.accept(Violation.ofState(ID, head.get() + " after " + mm.name() + " exited: expected a fault once exit returned"));
             return;
         }
         Gone g = unbound.getOrDefault(dma.device(), Map.of()).get(dma.pasid());
         if (mm == null && g != null) {
-            sink.accept(Violation.ofState(ID, head + " after " + g.mm() + " was unbound"
+            sink.accept(Violation.ofState(ID, head.get() + " after " + g.mm() + " was unbound"
                     + (g.step() > 0 ? " (step " + g.step() + ")" : "") + ": expected a fault once unbind returned"));
         }
     }

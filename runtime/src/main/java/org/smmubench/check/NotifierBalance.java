@@ -26,9 +26,9 @@ import org.smmubench.mm.Mm;
  */
 public final class NotifierBalance implements IncrementalInvariant {
     /**
-     * Every domain seen, with its devices when last seen with any (they are gone by teardown):
-     * the list is copied, and named only if teardown reports the domain (naming sorts every
-     * device's name, too dear for every probe into a large group).
+     * Every domain seen, with its devices when last seen with any (they are gone by teardown);
+     * the teardown message names them. A copy of the list, made only when it changed: a step
+     * builds no text.
      */
     private final Map<ArmSmmuDomain, List<ArmSmmuMaster>> seenDomains = new LinkedHashMap<>();
     /** Every notifier seen, with the masters whose bonds last used it. */
@@ -55,7 +55,9 @@ public final class NotifierBalance implements IncrementalInvariant {
     private void check(List<ArmSmmuDomain> domains, List<ArmSmmuMmuNotifier> notifiers, List<ArmSmmuMaster> masters,
                        Consumer<Violation> sink) {
         for (ArmSmmuDomain d : domains) {
-            if (!d.devices.isEmpty() || !seenDomains.containsKey(d)) seenDomains.put(d, List.copyOf(d.devices));
+            if (d.devices.isEmpty() && seenDomains.containsKey(d)) continue;
+            List<ArmSmmuMaster> last = seenDomains.get(d);
+            if (last == null || !last.equals(d.devices)) seenDomains.put(d, List.copyOf(d.devices));
         }
         Set<ArmSmmuMmuNotifier> listed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ArmSmmuDomain d : domains) {
@@ -74,8 +76,9 @@ public final class NotifierBalance implements IncrementalInvariant {
                 }
             }
         }
+        Map<ArmSmmuMmuNotifier, List<String>> holdersOf = SvaState.bondHoldersByNotifier(masters);
         for (ArmSmmuMmuNotifier n : notifiers) {
-            List<String> holders = SvaState.bondHolders(masters, n);
+            List<String> holders = holdersOf.getOrDefault(n, List.of());
             if (!holders.isEmpty() || !seenNotifiers.containsKey(n)) seenNotifiers.put(n, holders);
             if (n.isFreed()) continue;
             if (n.refs != holders.size()) {

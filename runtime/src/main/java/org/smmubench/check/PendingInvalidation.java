@@ -19,7 +19,9 @@ final class PendingInvalidation {
         boolean covers(Command c, int sid);
     }
 
-    final String what;
+    /** What was stored, for messages; built on first use from {@link #whatLater} (most stores are never reported). */
+    private String what;
+    private java.util.function.Supplier<String> whatLater;
     final List<String> backtrace;
     final List<String> locks;
     private final TreeSet<Integer> uncovered;
@@ -27,7 +29,12 @@ final class PendingInvalidation {
     private boolean done;
 
     PendingInvalidation(String what, List<Integer> sids, Coverage coverage, List<String> backtrace, List<String> locks) {
-        this.what = what;
+        this(() -> what, sids, coverage, backtrace, locks);
+    }
+
+    /** As above, with the text built only if a message needs it; {@code what} must depend only on values captured at the store. */
+    PendingInvalidation(java.util.function.Supplier<String> what, List<Integer> sids, Coverage coverage, List<String> backtrace, List<String> locks) {
+        this.whatLater = what;
         this.uncovered = new TreeSet<>(sids);
         this.coverage = coverage;
         this.backtrace = List.copyOf(backtrace);
@@ -58,6 +65,14 @@ final class PendingInvalidation {
     }
 
     boolean done() { return done; }
+
+    String what() {
+        if (what == null) {
+            what = whatLater.get();
+            whatLater = null;
+        }
+        return what;
+    }
 
     /** What is still missing, for messages: "CFGI for SID 0x11" or "a CMD_SYNC after the CFGI". */
     String missing(String cfgiName) {

@@ -138,16 +138,17 @@ public final class StaleConfig implements IncrementalInvariant {
     @Override
     public void onDma(World w, DmaObservation dma, Consumer<Violation> sink) {
         Provenance from = dma.result().from();
-        String head = dma.device().name() + " " + HwText.pasid(dma.pasid()) + ": DMA " + HwText.access(dma.write()) + " at "
+        // Built only for a report: every DMA passes here.
+        java.util.function.Supplier<String> head = () -> dma.device().name() + " " + HwText.pasid(dma.pasid()) + ": DMA " + HwText.access(dma.write()) + " at "
                 + HwText.hex(dma.va()) + (dma.result() instanceof DmaResult.Ok ok ? " (pa " + HwText.hex(ok.pa()) + ")" : " (aborted)")
                 + " was decided by ";
         if (from.steFromCache() && from.ste() != null) check(w, head, from.ste(), sink);
         if (from.cdFromCache() && from.cd() != null) check(w, head, from.cd(), sink);
     }
 
-    private static void check(World w, String head, ConfigEntry e, Consumer<Violation> sink) {
+    private static void check(World w, java.util.function.Supplier<String> head, ConfigEntry e, Consumer<Violation> sink) {
         String diff = diff(w, e);
-        if (diff != null) sink.accept(new Violation(ID, head + "a stale " + describe(w, e) + ": " + diff, List.of(), List.of(), ""));
+        if (diff != null) sink.accept(new Violation(ID, head.get() + "a stale " + describe(w, e) + ": " + diff, List.of(), List.of(), ""));
     }
 
     /** Null when the entry equals memory, else the first differing dword (expected = memory). */

@@ -52,14 +52,15 @@ public final class StaleTlb implements Invariant {
         Mm bound = dma.pasid() == null ? null : CpuWalk.boundMm(dma.device(), dma.pasid());
         if (bound != null && bound.unmapInFlight(dma.va())) return;
         Provenance from = ok.from();
-        String head = dma.device().name() + " (SID " + HwText.hex(ok.transaction().sid()) + ") " + HwText.pasid(dma.pasid())
+        // Built only for a report: every successful DMA passes here.
+        java.util.function.Supplier<String> head = () -> dma.device().name() + " (SID " + HwText.hex(ok.transaction().sid()) + ") " + HwText.pasid(dma.pasid())
                 + ": DMA " + HwText.access(dma.write()) + " at " + HwText.hex(dma.va()) + " got pa " + HwText.hex(ok.pa()) + " from a stale ";
         if (from.atcHit() && from.atc() != null) {
             String why = atcStale(w, from.atc());
-            if (why != null) sink.accept(new Violation(ID, head + "ATC entry " + atc(from.atc()) + ": " + why, List.of(), List.of(), ""));
+            if (why != null) sink.accept(new Violation(ID, head.get() + "ATC entry " + atc(from.atc()) + ": " + why, List.of(), List.of(), ""));
         } else if (from.tlbHit() && from.tlb() != null) {
             String why = tlbStale(w, from.tlb());
-            if (why != null) sink.accept(new Violation(ID, head + "TLB entry " + tlb(from.tlb()) + ": " + why, List.of(), List.of(), ""));
+            if (why != null) sink.accept(new Violation(ID, head.get() + "TLB entry " + tlb(from.tlb()) + ": " + why, List.of(), List.of(), ""));
         }
     }
 

@@ -191,7 +191,7 @@ public final class SteWriteOrder implements IncrementalInvariant {
             for (int sid : stored) {
                 SteState s = stes.get(sid);
                 if (s.any != null && !s.any.done()) {
-                    out.add(new Violation(ID, s.any.what + " but the step ended with " + s.any.missing("CFGI_STE")
+                    out.add(new Violation(ID, s.any.what() + " but the step ended with " + s.any.missing("CFGI_STE")
                             + ": expected CFGI_STE and a CMD_SYNC after every STE change", s.any.backtrace, s.any.locks, ""));
                 }
                 s.any = null;
@@ -216,7 +216,7 @@ public final class SteWriteOrder implements IncrementalInvariant {
     public void atTeardown(World w, Consumer<Violation> sink) {
         for (SteState s : stes.values()) {
             if (s.any != null && !s.any.done()) {
-                sink.accept(new Violation(ID, s.any.what + " but teardown ended with " + s.any.missing("CFGI_STE")
+                sink.accept(new Violation(ID, s.any.what() + " but teardown ended with " + s.any.missing("CFGI_STE")
                         + ": expected CFGI_STE and a CMD_SYNC after every STE change", s.any.backtrace, s.any.locks, ""));
             }
         }

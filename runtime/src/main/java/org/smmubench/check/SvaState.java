@@ -173,6 +173,21 @@ final class SvaState {
         return bondHolders(liveMasters(w), n);
     }
 
+    /**
+     * {@link #bondHolders(List, ArmSmmuMmuNotifier)} for every notifier at once, from one pass
+     * over the masters' bonds (asking per notifier costs notifiers × bonds, quadratic in the
+     * processes bound to one device). A notifier no bond uses is absent.
+     */
+    static java.util.Map<ArmSmmuMmuNotifier, List<String>> bondHoldersByNotifier(List<ArmSmmuMaster> masters) {
+        java.util.Map<ArmSmmuMmuNotifier, List<String>> out = new IdentityHashMap<>();
+        for (ArmSmmuMaster m : masters) {
+            for (ArmSmmuBond b : bonds(m)) {
+                if (b.smmuMn != null) out.computeIfAbsent(b.smmuMn, x -> new ArrayList<>()).add(m.dev.name());
+            }
+        }
+        return out;
+    }
+
     /** As above, among {@code masters} (in probe order). */
     static List<String> bondHolders(List<ArmSmmuMaster> masters, ArmSmmuMmuNotifier n) {
         List<String> out = new ArrayList<>();
@@ -190,11 +205,9 @@ final class SvaState {
 
     static String mmName(Mm mm) { return mm == null ? "?" : mm.name(); }
 
-    static String domainName(ArmSmmuDomain d) {
-        return domainName(d, d.devices);
-    }
+    static String domainName(ArmSmmuDomain d) { return domainName(d, d.devices); }
 
-    /** As above, with the devices {@code devices} (a copy of its list taken earlier). */
+    /** As {@link #domainName(ArmSmmuDomain)}, with the devices list as it was when {@code devices} was copied. */
     static String domainName(ArmSmmuDomain d, List<ArmSmmuMaster> devices) {
         List<String> devs = new ArrayList<>();
         for (ArmSmmuMaster m : devices) devs.add(m.dev.name());

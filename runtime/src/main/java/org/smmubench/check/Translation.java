@@ -28,17 +28,18 @@ public final class Translation implements Invariant {
     @Override
     public void onDma(World w, DmaObservation dma, Consumer<Violation> sink) {
         if (!(dma.result() instanceof DmaResult.Ok ok)) return;
-        String head = dma.device().name() + " (SID " + HwText.hex(ok.transaction().sid()) + ") " + HwText.pasid(dma.pasid())
+        // Built only for a report: every successful DMA passes here.
+        java.util.function.Supplier<String> head = () -> dma.device().name() + " (SID " + HwText.hex(ok.transaction().sid()) + ") " + HwText.pasid(dma.pasid())
                 + ": DMA " + HwText.access(dma.write()) + " at " + HwText.hex(dma.va()) + " succeeded with pa " + HwText.hex(ok.pa())
                 + " (" + ok.route() + ")";
         IommuGroup group = dma.device().group;
         if (dma.pasid() == null && group != null && group.domain != null && group.domain.type == IommuDomainType.IDENTITY) {
-            if (ok.pa() != dma.va()) report(sink, head + " but the RID domain is IDENTITY: expected pa " + HwText.hex(dma.va()));
+            if (ok.pa() != dma.va()) report(sink, head.get() + " but the RID domain is IDENTITY: expected pa " + HwText.hex(dma.va()));
             return;
         }
         String dead = CpuWalk.notLive(dma.device(), dma.pasid());
         if (dead != null) {
-            report(sink, head + " but " + dead + ": expected a fault");
+            report(sink, head.get() + " but " + dead + ": expected a fault");
             return;
         }
         Mm mm = CpuWalk.boundMm(dma.device(), dma.pasid());
@@ -46,12 +47,12 @@ public final class Translation implements Invariant {
         if (mm.unmapInFlight(dma.va())) return;
         Optional<CpuWalk.Page> page = CpuWalk.walk(mm, dma.va());
         if (page.isEmpty()) {
-            report(sink, head + " but " + HwText.hex(dma.va()) + " is unmapped in " + mm.name() + ": expected F_TRANSLATION");
+            report(sink, head.get() + " but " + HwText.hex(dma.va()) + " is unmapped in " + mm.name() + ": expected F_TRANSLATION");
         } else if (page.get().pa() != ok.pa()) {
-            report(sink, head + ": expected pa " + HwText.hex(page.get().pa()) + " from " + mm.name() + "'s page tables, found "
+            report(sink, head.get() + ": expected pa " + HwText.hex(page.get().pa()) + " from " + mm.name() + "'s page tables, found "
                     + HwText.hex(ok.pa()));
         } else if (dma.write() && !page.get().writable()) {
-            report(sink, head + " but the page is read-only in " + mm.name() + ": expected F_PERMISSION");
+            report(sink, head.get() + " but the page is read-only in " + mm.name() + ": expected F_PERMISSION");
         }
     }
 

@@ -62,7 +62,7 @@ public class ArmSmmuCmdq {
                 for (CmdqEnt e : all) {
                     // Each command is work done without a schedule point: the soft-lockup watchdog counts it.
                     k.cpuWork();
-                    k.trace(e.describe());
+                    if (k.tracing()) k.trace(e.describe());
                     writeSlot(e.build());
                 }
                 smmu.writeReg32(Regs.CMDQ_PROD, prod);

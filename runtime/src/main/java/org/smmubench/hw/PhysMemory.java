@@ -27,6 +27,8 @@ public final class PhysMemory {
     private final Map<Long, long[]> pages = new HashMap<>();
     private final TreeMap<Long, Long> allocations = new TreeMap<>(); // start -> size in bytes
     private final List<MemoryWriteListener> listeners = new ArrayList<>();
+    /** The listeners as an array, rebuilt when one is added or removed: a store notifies the set it found, without copying it per store. */
+    private MemoryWriteListener[] listenerSnapshot = new MemoryWriteListener[0];
     private final List<MemoryFreeListener> freeListeners = new ArrayList<>();
     private long next = BASE;
     private long allocatedBytes;
@@ -131,6 +133,7 @@ public final class PhysMemory {
 
     public void addWriteListener(MemoryWriteListener l) {
         listeners.add(l);
+        listenerSnapshot = listeners.toArray(new MemoryWriteListener[0]);
     }
 
     public void addFreeListener(MemoryFreeListener l) {
@@ -139,6 +142,7 @@ public final class PhysMemory {
 
     public void removeWriteListener(MemoryWriteListener l) {
         listeners.remove(l);
+        listenerSnapshot = listeners.toArray(new MemoryWriteListener[0]);
     }
 
     /**
@@ -164,7 +168,7 @@ public final class PhysMemory {
         words[i] = value;
         writeCount++;
         try {
-            for (MemoryWriteListener l : List.copyOf(listeners)) {
+            for (MemoryWriteListener l : listenerSnapshot) {
                 l.onWrite(pa, old, value);
             }
         } finally {
@@ -189,7 +193,7 @@ public final class PhysMemory {
         words[wordIndex(wpa)] = updated;
         writeCount++;
         try {
-            for (MemoryWriteListener l : List.copyOf(listeners)) {
+            for (MemoryWriteListener l : listenerSnapshot) {
                 l.onWrite(wpa, old, updated);
             }
         } finally {

@@ -51,6 +51,8 @@ public final class Smmu {
     private final Tlb tlb = new Tlb();
     private final TreeMap<Integer, Atc> atcs = new TreeMap<>();
     private final List<CommandListener> commandListeners = new ArrayList<>();
+    /** The listeners as an array, rebuilt on add and remove: each command notifies the set it found, without a copy per command. */
+    private CommandListener[] commandListenerSnapshot = new CommandListener[0];
     private final ConfigFetcher fetcher;
     private final EventWriter events;
     private final Translator translator;
@@ -106,10 +108,12 @@ public final class Smmu {
 
     public void addCommandListener(CommandListener l) {
         commandListeners.add(l);
+        commandListenerSnapshot = commandListeners.toArray(new CommandListener[0]);
     }
 
     public void removeCommandListener(CommandListener l) {
         commandListeners.remove(l);
+        commandListenerSnapshot = commandListeners.toArray(new CommandListener[0]);
     }
 
     /** The STE for {@code sid} as memory holds it now, bypassing and not filling the caches. */
@@ -375,14 +379,14 @@ public final class Smmu {
     }
 
     void notifyCommand(Command c) {
-        for (CommandListener l : List.copyOf(commandListeners)) {
+        for (CommandListener l : commandListenerSnapshot) {
             l.onCommand(c);
         }
     }
 
     void notifySync(Command c) {
         syncCount++;
-        for (CommandListener l : List.copyOf(commandListeners)) {
+        for (CommandListener l : commandListenerSnapshot) {
             l.onSyncComplete(c);
         }
     }

@@ -18,7 +18,7 @@ import java.util.List;
 public record Allocation(long id, String allocator, String site, String device, String caller,
                          long size, boolean managed, List<String> backtrace, Object object) {
     public Allocation {
-        backtrace = List.copyOf(backtrace);
+        backtrace = Backtrace.keep(backtrace);
     }
 
     /** "kzalloc (kzalloc.bond) in __arm_smmu_sva_bind" — for leak and free reports. */

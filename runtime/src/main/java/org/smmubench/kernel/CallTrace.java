@@ -16,9 +16,10 @@ final class CallTrace {
 
     boolean enabled() { return enabled; }
 
-    void enter(int depth, String function) { add(depth, "-> " + function); }
+    // Checked before the line is built: every modelled call passes here, traced or not.
+    void enter(int depth, String function) { if (enabled) add(depth, "-> " + function); }
 
-    void exit(int depth, String function) { add(depth, "<- " + function); }
+    void exit(int depth, String function) { if (enabled) add(depth, "<- " + function); }
 
     void add(int depth, String text) {
         if (enabled) {

@@ -21,12 +21,16 @@ public final class FailureSites {
             new Site("kzalloc.sva_domain", "kzalloc of the SVA iommu_domain in arm_smmu_sva_domain_alloc returns NULL"),
             new Site("iommu_alloc_global_pasid", "the global PASID IDA is exhausted (-ENOSPC)"));
 
+    /** The sites by name: every allocation and injection point looks its site up. */
+    private static final java.util.Map<String, Site> BY_NAME = ALL.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Site::name, s -> s));
+
     private FailureSites() {}
 
     public static List<Site> all() { return ALL; }
 
     public static Optional<Site> find(String name) {
-        return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(name));
     }
 
     public static List<String> names() { return ALL.stream().map(Site::name).toList(); }

@@ -13,7 +13,7 @@ import java.util.List;
 public record HeldLock(Object lock, String className, LockKind kind, String takenAt,
                        List<String> backtrace) {
     public HeldLock {
-        backtrace = List.copyOf(backtrace);
+        backtrace = Backtrace.keep(backtrace);
     }
 
     /** " #i: (class){usage}-{n:n}, at: function", the held-lock line of lockdep reports (no address). */

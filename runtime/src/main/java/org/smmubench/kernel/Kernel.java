@@ -115,50 +115,50 @@ public final class Kernel {
 
     /** Enters a modelled kernel function; close the frame to return from it. */
     public Frame enter(String kernelFunction) {
-        return push(kernelFunction, locking.entryState(), true);
+        Task t = task;
+        return push(kernelFunction, true, t.held.size(), t.irqSaves.size(), t.irqsDisabled);
     }
 
     /** Frames of allocators and lock primitives: shown in traces, never balance-checked. */
     Frame enterInternal(String kernelFunction) {
-        return push(kernelFunction, null, true);
+        return push(kernelFunction, true, -1, 0, false);
     }
 
     /** An internal frame that the call trace does not show (its caller logs one line instead). */
     Frame enterUntraced(String kernelFunction) {
-        return push(kernelFunction, null, false);
+        return push(kernelFunction, false, -1, 0, false);
     }
 
     /** Modelled calls made so far; numbers each frame. */
     private long calls;
 
-    private Frame push(String fn, Locking.EntryState entry, boolean traced) {
+    private Frame push(String fn, boolean traced, int heldAtEntry, int irqSavesAtEntry, boolean irqsDisabledAtEntry) {
         Objects.requireNonNull(fn, "kernel function");
-        int depth = task.frames.size();
-        if (depth == 0) watchdog.reset();
-        Frame f = new Frame(this, fn, depth, entry);
-        f.untraced = !traced;
+        Task t = task;
+        Frame f = new Frame(this, fn, t.top, ++calls, !traced, heldAtEntry, irqSavesAtEntry, irqsDisabledAtEntry);
+        if (f.depth() == 0) watchdog.reset();
         if (traced) {
-            trace.enter(depth, fn);
+            trace.enter(f.depth(), fn);
         }
-        task.frames.add(fn);
-        task.calls.add(++calls);
-        if (traced && task.log != null) task.log.add(KernelEventLog.Kind.ENTER, fn, null, task);
+        t.top = f;
+        if (traced && t.log != null) t.log.add(KernelEventLog.Kind.ENTER, fn, null, t);
         return f;
     }
 
     void exit(Frame f) {
-        int top = task.frames.size() - 1;
-        if (top != f.depth() || !task.frames.get(top).equals(f.function())) {
-            throw new IllegalStateException("frame " + f.function() + " closed out of order; stack: " + task.frames);
+        Task t = task;
+        if (t.top != f) {
+            List<String> stack = new ArrayList<>(t.backtrace());
+            java.util.Collections.reverse(stack);
+            throw new IllegalStateException("frame " + f.function() + " closed out of order; stack: " + stack);
         }
-        if (!f.untraced && task.log != null) task.log.add(KernelEventLog.Kind.EXIT, f.function(), null, task);
-        task.frames.remove(top);
-        task.calls.remove(top);
+        if (!f.untraced && t.log != null) t.log.add(KernelEventLog.Kind.EXIT, f.function(), null, t);
+        t.top = f.caller;
         if (!f.untraced) {
             trace.exit(f.depth(), f.function());
         }
-        if (f.depth() == 0 && f.entry() != null) {
-            locking.checkBalanceAtReturn(f.function(), f.entry());
+        if (f.depth() == 0 && f.checksBalance()) {
+            locking.checkBalanceAtReturn(f.function(), f.heldAtEntry, f.irqSavesAtEntry, f.irqsDisabledAtEntry);
         }
     }
 
@@ -170,7 +170,7 @@ public final class Kernel {
 
     /** The innermost modelled function: who is calling the primitive being executed. */
     String caller() {
-        return task.frames.isEmpty() ? "(bench)" : task.frames.get(task.frames.size() - 1);
+        return task.top == null ? "(bench)" : task.top.function();
     }
 
     Locking locking() { return locking; }
@@ -195,7 +195,18 @@ public final class Kernel {
 
     /** might_sleep(): `what` names the sleeping op (e.g. "mmu_notifier_register"). */
     public void mightSleep(String what) {
-        sleepCheck(what, what.matches("[A-Za-z_][A-Za-z0-9_]*") ? what : null);
+        sleepCheck(what, isIdentifier(what) ? what : null);
+    }
+
+    /** Whether {@code s} is a C identifier (a function name, not a description); no regex: every sleeping call asks. */
+    private static boolean isIdentifier(String s) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            if (!letter && (i == 0 || c < '0' || c > '9')) return false;
+        }
+        return true;
     }
 
     /** The sleep check of an allocator: only a GFP that may sleep is checked. */
@@ -280,7 +291,7 @@ public final class Kernel {
         String splat = watchdog.tick(fn, backtrace());
         if (splat != null) {
             report(new Violation("soft-lockup", "more than " + SoftLockupWatchdog.BUDGET
-                    + " commands without a schedule point in " + (task.frames.isEmpty() ? fn : task.frames.get(0)) + " (stuck in " + fn + ")",
+                    + " commands without a schedule point in " + (task.top == null ? fn : task.outermost()) + " (stuck in " + fn + ")",
                     backtrace(), heldLockNames(), splat));
         }
     }
@@ -465,7 +476,7 @@ public final class Kernel {
     /** Appends a line to the call trace, indented under the current function. */
     public void trace(String line) { traceLine(line); }
 
-    void traceLine(String line) { trace.add(task.frames.size(), line); }
+    void traceLine(String line) { trace.add(task.frameDepth(), line); }
 
     /** The trace lines recorded since the last drain. */
     public List<String> drainTrace() { return trace.drain(); }

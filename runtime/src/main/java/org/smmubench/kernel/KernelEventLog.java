@@ -53,8 +53,8 @@ public final class KernelEventLog {
     private final List<Event> events = new ArrayList<>();
 
     void add(Kind kind, String name, String detail, Task t) {
-        events.add(new Event(kind, name, detail == null ? "" : detail, t.frames.size(),
-                t.frames.isEmpty() ? "" : t.frames.get(0)));
+        String root = t.outermost();
+        events.add(new Event(kind, name, detail == null ? "" : detail, t.frameDepth(), root == null ? "" : root));
     }
 
     /** The number of events so far: the logical time of the next one. */

@@ -32,7 +32,7 @@ final class Locking {
         String at = k.caller();
         List<String> bt = k.backtrace();
         String cls = lockdepClass(l.className(), subclass);
-        k.traceLine(op + "(" + l.className() + (subclass > 0 ? ", " + subclass : "") + ")");
+        if (k.tracing()) k.traceLine(op + "(" + l.className() + (subclass > 0 ? ", " + subclass : "") + ")");
         if (cur().preemptCount == 0) {
             // preempt_count_add records the lock's caller when the count leaves 0 (DEBUG_PREEMPT).
             cur().preemptDisabledAt = at;
@@ -50,9 +50,9 @@ final class Locking {
         List<String> bt = k.backtrace();
         String cls = lockdepClass(m.className(), subclass);
         String op = subclass > 0 ? "mutex_lock_nested" : "mutex_lock";
-        k.traceLine(op + "(" + m.className() + (subclass > 0 ? ", " + subclass : "") + ")");
+        if (k.tracing()) k.traceLine(op + "(" + m.className() + (subclass > 0 ? ", " + subclass : "") + ")");
         try (Frame f = k.enterUntraced(op)) {
-            k.sleepCheck(op + "(" + m.className() + ")", op);
+            if (cur().atomicContext()) k.sleepCheck(op + "(" + m.className() + ")", op);
             contend(m, cls, op);
             acquire(m, cls, LockKind.MUTEX, at, bt);
         }
@@ -127,7 +127,7 @@ final class Locking {
     void release(Object lock, String op) {
         String cls = lock instanceof SpinLock s ? s.className() : ((Mutex) lock).className();
         String at = k.caller();
-        k.traceLine(op + "(" + cls + ")");
+        if (k.tracing()) k.traceLine(op + "(" + cls + ")");
         int i = indexOf(lock);
         if (i < 0) {
             reportBadUnlock(cls, at);
@@ -185,15 +185,16 @@ final class Locking {
         cur().setIrqsDisabled(s.wasDisabled(), "local_irq_restore in " + at);
     }
 
-    /** Frame state recorded at entry of an outermost call, to know what it leaked. */
-    record EntryState(int held, int irqSaves, boolean irqsDisabled) {}
-
-    EntryState entryState() { return new EntryState(cur().held.size(), cur().irqSaves.size(), cur().irqsDisabled); }
-
-    /** The outermost modelled call returned: anything it took and kept is a lock-balance bug. */
-    void checkBalanceAtReturn(String function, EntryState entry) {
-        List<HeldLock> leaked = new ArrayList<>(cur().held.subList(Math.min(entry.held(), cur().held.size()), cur().held.size()));
-        List<IrqSave> saves = new ArrayList<>(cur().irqSaves.subList(Math.min(entry.irqSaves(), cur().irqSaves.size()), cur().irqSaves.size()));
+    /**
+     * The outermost modelled call returned: anything it took and kept is a lock-balance bug.
+     * The arguments are the task's lock state when the call was entered.
+     */
+    void checkBalanceAtReturn(String function, int heldAtEntry, int irqSavesAtEntry, boolean irqsDisabledAtEntry) {
+        Task t = cur();
+        // The usual return: nothing taken and kept, IRQs as they were (no report can follow).
+        if (t.held.size() <= heldAtEntry && t.irqSaves.size() <= irqSavesAtEntry && (!t.irqsDisabled || irqsDisabledAtEntry)) return;
+        List<HeldLock> leaked = new ArrayList<>(cur().held.subList(Math.min(heldAtEntry, cur().held.size()), cur().held.size()));
+        List<IrqSave> saves = new ArrayList<>(cur().irqSaves.subList(Math.min(irqSavesAtEntry, cur().irqSaves.size()), cur().irqSaves.size()));
         List<String> problems = new ArrayList<>();
         for (HeldLock h : leaked) {
             problems.add(h.className() + " (taken in " + h.takenAt() + ") still held when " + function + " returns");
@@ -205,7 +206,7 @@ final class Locking {
                 problems.add(what + " in " + s.savedAt() + " not restored when " + function + " returns");
             }
         }
-        if (saves.isEmpty() && cur().irqsDisabled && !entry.irqsDisabled()) {
+        if (saves.isEmpty() && cur().irqsDisabled && !irqsDisabledAtEntry) {
             problems.add(function + " returns with IRQs disabled");
         }
         if (problems.isEmpty()) {
@@ -229,7 +230,7 @@ final class Locking {
             }
         }
         cur().irqSaves.removeAll(saves);
-        cur().setIrqsDisabled(entry.irqsDisabled(), "return from " + function);
+        cur().setIrqsDisabled(irqsDisabledAtEntry, "return from " + function);
     }
 
     List<String> heldNames() { return names(cur().held); }

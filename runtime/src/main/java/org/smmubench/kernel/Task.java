@@ -1,7 +1,6 @@
 package org.smmubench.kernel;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -16,10 +15,8 @@ public final class Task {
 
     int preemptCount;
     boolean irqsDisabled;
-    /** Modelled kernel functions, outermost first. */
-    final List<String> frames = new ArrayList<>();
-    /** Each frame's call number (the kernel counts every modelled call), parallel to {@link #frames}. */
-    final List<Long> calls = new ArrayList<>();
+    /** The innermost modelled call (it links to its callers); null outside any. */
+    Frame top;
     /** Held locks, in the order taken (lockdep's held_locks). */
     final List<HeldLock> held = new ArrayList<>();
     /** Outstanding irqsaves, in the order saved. */
@@ -59,21 +56,25 @@ public final class Task {
     /** Held locks, outermost first. */
     public List<HeldLock> heldLocks() { return List.copyOf(held); }
 
-    /** Modelled kernel functions, innermost first (the order of a call trace). */
-    public List<String> backtrace() {
-        List<String> out = new ArrayList<>(frames);
-        Collections.reverse(out);
-        return out;
-    }
+    /** Modelled kernel functions, innermost first (the order of a call trace); unmodifiable. */
+    public List<String> backtrace() { return Backtrace.of(top); }
 
-    public int frameDepth() { return frames.size(); }
+    public int frameDepth() { return top == null ? 0 : top.depth() + 1; }
+
+    /** The outermost modelled function running, or null outside any. */
+    String outermost() {
+        Frame f = top;
+        if (f == null) return null;
+        while (f.caller != null) f = f.caller;
+        return f.function();
+    }
 
     /**
      * The call number of the innermost running call of {@code function}, or -1: tells one call
      * of a function from the next (a checker groups stores by the writer call that made them).
      */
     public long innermostCall(String function) {
-        for (int i = frames.size() - 1; i >= 0; i--) if (frames.get(i).equals(function)) return calls.get(i);
+        for (Frame f = top; f != null; f = f.caller) if (f.function().equals(function)) return f.call;
         return -1;
     }
 
