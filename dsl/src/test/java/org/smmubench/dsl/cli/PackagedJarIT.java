@@ -31,7 +31,13 @@ class PackagedJarIT {
     private record Run(int code, String out, String err) {}
 
     private Run jar(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        return jarWith(List.of(), stdin, args);
+    }
+
+    private Run jarWith(List<String> jvmOptions, String stdin, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
@@ -65,5 +71,36 @@ class PackagedJarIT {
         Run repl = jar("platform 'dsp0', sid: 0x10\nshow dsp0\nquit\n", "repl");
         assertEquals(0, repl.code(), repl.out() + repl.err());
         assertTrue(repl.out().contains("dsp0: platform device"), repl.out());
+    }
+
+    /**
+     * The launcher's class-data archive, trained as {@code scripts/smmu-bench} trains it, holds
+     * what a YAML run, a Groovy run and the REPL load (the JSON schema's validator, Groovy's
+     * compiler, the REPL's shell), so none of them starts by loading those from the jar.
+     */
+    @Test
+    void theTrainedArchiveServesYamlGroovyAndTheRepl() throws Exception {
+        Path jsa = dir.resolve("smmu-bench.jsa");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process train = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:ArchiveClassesAtExit=" + jsa, "-cp", JAR.toString(),
+                ClassDataTraining.class.getName(), SEED.toString(), Path.of("..", "examples", "groovy", "leaf-at-1024.groovy").toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(dir.resolve("train.out").toFile()).redirectErrorStream(true).start();
+        assertTrue(train.waitFor(120, TimeUnit.SECONDS), "the training run did not finish within 120 s");
+        assertEquals(0, train.exitValue(), Files.readString(dir.resolve("train.out")));
+        assertTrue(Files.size(jsa) > 0, "no archive written");
+        List<String> mapArchive = List.of("-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + jsa, "-Xlog:class+load=info");
+        String seedLoads = jarWith(mapArchive, null, "run", SEED.toString()).out();
+        assertShared(seedLoads, "com.networknt.schema.Schema");
+        assertShared(seedLoads, "org.smmubench.bench.Bench");
+        String replLoads = jarWith(mapArchive, "quit\n", "repl").out();
+        assertShared(replLoads, "groovy.lang.GroovyShell");
+        assertShared(replLoads, "org.smmubench.dsl.repl.ReplShell");
+    }
+
+    private static void assertShared(String classLoadLog, String className) {
+        String line = classLoadLog.lines().filter(l -> l.contains(" " + className + " source:")).findFirst()
+                .orElseThrow(() -> new AssertionError(className + " was not loaded at all:\n" + classLoadLog));
+        assertTrue(line.contains("shared objects file"), "expected from the archive: " + line);
     }
 }
