@@ -50,6 +50,7 @@ final class TimelineSvg {
     static String render(RunRecording rec, String runId) {
         List<Event> ev = rec.events();
         int n = Math.max(ev.size(), 1);
+        TimelineFolds folds = TimelineFolds.of(ev);
         List<Span> spans = new ArrayList<>();
         List<Bar> bars = new ArrayList<>();
         List<Interval> irqsOff = new ArrayList<>();
@@ -133,7 +134,7 @@ final class TimelineSvg {
             y += h;
         }
         int height = y + 4;
-        int width = x(n) + 20;
+        int width = x(folds, n) + 20;
 
         StringBuilder sb = new StringBuilder();
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" id=\"").append(runId).append("-timeline\" width=\"")
@@ -143,8 +144,8 @@ final class TimelineSvg {
         List<RecordedStep> steps = rec.steps();
         for (int s = 0; s < steps.size(); s++) {
             RecordedStep st = steps.get(s);
-            int x0 = x(st.firstEvent());
-            int w = Math.max(x(st.endEvent()) - x0, 1);
+            int x0 = x(folds, st.firstEvent());
+            int w = Math.max(x(folds, st.endEvent()) - x0, 1);
             sb.append("<g class=\"step-band").append(s % 2 == 0 ? " even" : " odd").append("\" data-step=\"").append(s).append("\">")
                     .append("<title>").append(esc(stepLabel(st))).append(" [t ").append(st.firstEvent()).append("..")
                     .append(st.endEvent()).append(")</title>")
@@ -157,16 +158,17 @@ final class TimelineSvg {
             int[] g = l.getValue();
             sb.append(rect(LABEL_W, g[0], width - LABEL_W, g[1], "lane")).append('\n');
             if (!l.getKey().equals(SMMU)) {
-                for (Interval iv : preemptOff) shade(sb, iv, g, "preempt-off", "preemption off (preempt_count > 0)");
-                for (Interval iv : irqsOff) shade(sb, iv, g, "irqs-off", "IRQs off");
+                for (Interval iv : preemptOff) shade(sb, folds, iv, g, "preempt-off", "preemption off (preempt_count > 0)");
+                for (Interval iv : irqsOff) shade(sb, folds, iv, g, "irqs-off", "IRQs off");
             }
             sb.append(rect(0, g[0], LABEL_W - 4, g[1], "lane-label-bg"));
             text(sb, 6, g[0] + 14, l.getKey(), "lane-label");
         }
         for (Span sp : spans) {
+            if (folds.hides(sp.from(), sp.to())) continue;
             int[] g = laneY.get(sp.lane());
-            int x0 = x(sp.from());
-            int w = Math.max(x(sp.to()) - x0, 2);
+            int x0 = x(folds, sp.from());
+            int w = Math.max(x(folds, sp.to()) - x0, 2);
             int sy = g[0] + 4 + (sp.depth() - 1) * ROW;
             sb.append("<g class=\"span ").append(fnClass(sp.fn())).append(sp.culprit() ? " culprit" : "").append("\"><title>").append(esc(sp.fn())).append(" [t ")
                     .append(sp.from()).append("..").append(sp.to()).append("]</title>").append(rect(x0, sy, w, ROW - 2, null));
@@ -174,9 +176,10 @@ final class TimelineSvg {
             sb.append("</g>\n");
         }
         for (Bar b : bars) {
+            if (folds.hides(b.from(), b.to())) continue;
             int[] g = laneY.get(b.lane());
-            int x0 = x(b.from());
-            int w = Math.max(x(b.to()) - x0, 2);
+            int x0 = x(folds, b.from());
+            int w = Math.max(x(folds, b.to()) - x0, 2);
             int by = g[0] + 4 + (g[2] + b.row()) * ROW;
             sb.append("<g class=\"lock ").append("spinlock".equals(b.kind()) ? "lock-spin" : "lock-mutex").append("\"><title>")
                     .append(esc(b.lock())).append(" (").append(b.kind()).append(") held [t ").append(b.from()).append("..")
@@ -188,7 +191,8 @@ final class TimelineSvg {
         int markTop = STEP_H;
         for (int i = 0; i < ev.size(); i++) {
             Event e = ev.get(i);
-            int cx = x(i) + DX / 2;
+            if (folds.foldAt(i) != null) continue; // stood for by its fold (never a violation: see TimelineFolds)
+            int cx = x(folds, i) + DX / 2;
             if (e.kind() == Kind.COMMAND) {
                 boolean sync = e.name().equals("CMD_SYNC");
                 sb.append("<line class=\"cmd").append(sync ? " cmd-sync" : "").append("\" x1=\"").append(cx).append("\" y1=\"")
@@ -218,8 +222,22 @@ final class TimelineSvg {
                 sb.append("</g>\n");
             }
         }
+        for (TimelineFolds.Fold f : folds.folds()) {
+            int x0 = x(folds, f.from());
+            int w = Math.max(x(folds, f.to() + 1) - x0, 1);
+            sb.append("<g class=\"fold\"><title>").append(esc(foldTitle(f))).append("</title>")
+                    .append(rect(x0, STEP_H, w, height - STEP_H, null));
+            text(sb, x0 + 2, STEP_H + MARK_H + 10, "\u00d7" + f.calls(), "fold-label");
+            sb.append("</g>\n");
+        }
         sb.append("</svg>\n");
         return sb.toString();
+    }
+
+    static String foldTitle(TimelineFolds.Fold f) {
+        return f.calls() + " more calls of " + f.fn() + " with the same shape as the calls on either side, folded [t " + f.from()
+                + ".." + f.to() + "]: " + f.events() + " events" + (f.commands() == 0 ? "" : ", " + f.commands() + " commands ("
+                + f.opcodes() + ")") + (f.others().isEmpty() ? "" : ", " + f.others());
     }
 
     static String stepLabel(RecordedStep st) {
@@ -245,14 +263,15 @@ final class TimelineSvg {
         return "fn-other";
     }
 
-    private static void shade(StringBuilder sb, Interval iv, int[] g, String cls, String title) {
-        int x0 = x(iv.from());
+    private static void shade(StringBuilder sb, TimelineFolds folds, Interval iv, int[] g, String cls, String title) {
+        if (folds.hides(iv.from(), iv.to())) return;
+        int x0 = x(folds, iv.from());
         sb.append("<rect class=\"").append(cls).append("\" x=\"").append(x0).append("\" y=\"").append(g[0]).append("\" width=\"")
-                .append(Math.max(x(iv.to()) - x0, 1)).append("\" height=\"").append(g[1]).append("\"><title>").append(title)
+                .append(Math.max(x(folds, iv.to()) - x0, 1)).append("\" height=\"").append(g[1]).append("\"><title>").append(title)
                 .append(" [t ").append(iv.from()).append("..").append(iv.to()).append("]</title></rect>\n");
     }
 
-    private static int x(int t) { return LABEL_W + t * DX; }
+    private static int x(TimelineFolds folds, int t) { return LABEL_W + (int) Math.round(folds.column(t) * DX); }
 
     private static String rect(int x, int y, int w, int h, String cls) {
         return "<rect" + (cls == null ? "" : " class=\"" + cls + "\"") + " x=\"" + x + "\" y=\"" + y + "\" width=\"" + w
