@@ -2,9 +2,11 @@
 // two in YAML). Pre-fix, binding one device writes the CD into every master of the RID
 // domain under devices_lock, allocating each master's leaf there: the splat. Either way,
 // after the bind every device of the group translates for proc1, and after the unbind
-// none does. A loop says that for all four.
+// none does. A loop says that for all four. On v6.11 and v6.18 dsp1-dsp3 never join the DMA
+// domain's devices list at probe (domain-devices); why, and why the SVA results do not depend
+// on it, is told in examples/groups/platform-group-of-two.yaml.
 scenario 'platform group of four binds at PASID 0x400'
-driver 'pre-fix', 'fixed', 'v6.10'
+driver 'pre-fix', 'fixed', 'v6.10', 'v6.11', 'v6.18'
 
 def dsps = (0..3).collect { "dsp$it" }
 dsps.eachWithIndex { name, i -> platform name, sid: 0x10 + i, group: 'dsp' }
@@ -20,3 +22,5 @@ dsps.each { dma it, 'proc1', va: 0x400000, access: 'read', expect: 'C_BAD_CD' }
 expect 'pre-fix', violations: ['atomic-sleep']
 expect 'fixed', violations: []
 expect 'v6.10', violations: []
+expect 'v6.11', violations: ['domain-devices']
+expect 'v6.18', violations: ['domain-devices']
