@@ -8,13 +8,7 @@ public final class Names {
     private Names() {}
 
     public static String unknown(String kind, String value, Collection<String> known) {
-        StringBuilder sb = new StringBuilder("unknown " + kind + " \"" + value + "\"");
-        List<String> near = nearest(value, known, 1);
-        if (!near.isEmpty() && distance(value, near.get(0)) <= Math.max(2, value.length() / 3))
-            sb.append("; did you mean \"").append(near.get(0)).append("\"?");
-        if (known.isEmpty()) sb.append(" (none is declared yet)");
-        else sb.append(" (known: ").append(org.smmubench.scenario.Names.list(known)).append(")");
-        return sb.toString();
+        return org.smmubench.scenario.Names.unknown(kind, value, known, '"', "none is declared yet");
     }
 
     /** The {@code n} known strings closest to {@code value}, nearest first, ties in the given order. */

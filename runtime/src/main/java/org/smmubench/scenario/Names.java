@@ -13,9 +13,21 @@ public final class Names {
 
     /** {@code where} (may be empty) says where the name was looked up, e.g. " in devices[0]". */
     static String unknown(String kind, String value, String where, Collection<String> known) {
-        StringBuilder sb = new StringBuilder("unknown " + kind + " '" + value + "'" + where);
-        closest(value, known).ifPresent(c -> sb.append("; did you mean '").append(c).append("'?"));
-        if (known.isEmpty()) sb.append(" (none are defined)");
+        return unknown(kind, value, where, known, '\'', "none are defined");
+    }
+
+    /**
+     * The same message in another front-end's words: the quote its names are written in (a
+     * Gherkin step quotes them with ") and what it says when no such name exists yet.
+     */
+    public static String unknown(String kind, String value, Collection<String> known, char quote, String none) {
+        return unknown(kind, value, "", known, quote, none);
+    }
+
+    private static String unknown(String kind, String value, String where, Collection<String> known, char quote, String none) {
+        StringBuilder sb = new StringBuilder("unknown " + kind + " " + quote + value + quote + where);
+        closest(value, known).ifPresent(c -> sb.append("; did you mean ").append(quote).append(c).append(quote).append("?"));
+        if (known.isEmpty()) sb.append(" (").append(none).append(")");
         else sb.append(" (known: ").append(list(known)).append(")");
         return sb.toString();
     }
