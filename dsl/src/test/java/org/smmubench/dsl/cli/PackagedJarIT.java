@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smmubench.dsl.ChildJvm;
 
 /**
  * The shaded jar as a user runs it ({@code java -jar dsl/target/smmu-bench.jar}), after
@@ -28,28 +28,17 @@ class PackagedJarIT {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private Run jar(String stdin, String... args) throws IOException, InterruptedException {
+    private ChildJvm.Result jar(String stdin, String... args) throws IOException, InterruptedException {
         return jarWith(List.of(), stdin, args);
     }
 
-    private Run jarWith(List<String> jvmOptions, String stdin, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(jvmOptions);
+    private ChildJvm.Result jarWith(List<String> jvmOptions, String stdin, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(jvmOptions);
         cmd.addAll(List.of("-jar", JAR.toString()));
         cmd.addAll(List.of(args));
-        Path out = dir.resolve("stdout");
-        Path err = dir.resolve("stderr");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-        if (stdin != null) {
-            Path in = dir.resolve("stdin");
-            Files.writeString(in, stdin);
-            pb.redirectInput(in.toFile());
-        }
-        Process p = pb.start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the jar did not finish within 120 s");
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        ChildJvm.Result r = ChildJvm.run(dir, stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8), 120, cmd);
+        assertTrue(r != null, "the jar did not finish within 120 s");
+        return r;
     }
 
     @Test
@@ -57,7 +46,7 @@ class PackagedJarIT {
         Path html = dir.resolve("r.html");
         Path json = dir.resolve("r.json");
         Path junit = dir.resolve("r.xml");
-        Run r = jar(null, "run", "--html", html.toString(), "--json", json.toString(), "--junit", junit.toString(), SEED.toString());
+        ChildJvm.Result r = jar(null, "run", "--html", html.toString(), "--json", json.toString(), "--junit", junit.toString(), SEED.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertFalse(r.err().contains("internal error"), r.err());
         assertTrue(Files.readString(html, StandardCharsets.UTF_8).contains("cytoscape"), "the page inlines its graph library");
@@ -66,9 +55,9 @@ class PackagedJarIT {
 
     @Test
     void groovyScenariosAndTheReplRunFromTheJar() throws Exception {
-        Run groovy = jar(null, "run", Path.of("..", "examples", "groovy", "group-of-four.groovy").toString());
+        ChildJvm.Result groovy = jar(null, "run", Path.of("..", "examples", "groovy", "group-of-four.groovy").toString());
         assertEquals(0, groovy.code(), groovy.out() + groovy.err());
-        Run repl = jar("platform 'dsp0', sid: 0x10\nshow dsp0\nquit\n", "repl");
+        ChildJvm.Result repl = jar("platform 'dsp0', sid: 0x10\nshow dsp0\nquit\n", "repl");
         assertEquals(0, repl.code(), repl.out() + repl.err());
         assertTrue(repl.out().contains("dsp0: platform device"), repl.out());
     }
@@ -81,13 +70,11 @@ class PackagedJarIT {
     @Test
     void theTrainedArchiveServesYamlGroovyAndTheRepl() throws Exception {
         Path jsa = dir.resolve("smmu-bench.jsa");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process train = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:ArchiveClassesAtExit=" + jsa, "-cp", JAR.toString(),
-                ClassDataTraining.class.getName(), SEED.toString(), Path.of("..", "examples", "groovy", "leaf-at-1024.groovy").toString())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(dir.resolve("train.out").toFile()).redirectErrorStream(true).start();
-        assertTrue(train.waitFor(120, TimeUnit.SECONDS), "the training run did not finish within 120 s");
-        assertEquals(0, train.exitValue(), Files.readString(dir.resolve("train.out")));
+        ChildJvm.Result train = ChildJvm.run(dir, null, 120, List.of("-XX:+UseSerialGC", "-XX:ArchiveClassesAtExit=" + jsa, "-cp",
+                JAR.toString(), ClassDataTraining.class.getName(), SEED.toString(),
+                Path.of("..", "examples", "groovy", "leaf-at-1024.groovy").toString()));
+        assertTrue(train != null, "the training run did not finish within 120 s");
+        assertEquals(0, train.code(), train.out() + train.err());
         assertTrue(Files.size(jsa) > 0, "no archive written");
         List<String> mapArchive = List.of("-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + jsa, "-Xlog:class+load=info");
         String seedLoads = jarWith(mapArchive, null, "run", SEED.toString()).out();

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smmubench.check.Checking;
+import org.smmubench.dsl.ChildJvm;
 import org.smmubench.dsl.cli.Main;
 import org.smmubench.dsl.repl.LiveBench;
 import org.smmubench.dsl.repl.Repl;
@@ -233,24 +234,13 @@ class DoorsFuzzTest {
      */
     private Outcome userMode(byte[] stdin, String... args) throws IOException, InterruptedException {
         if (!crossChecked()) return null;
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dsmmubench.checking=incremental", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of("-Dsmmubench.checking=incremental", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
         cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "user", ".out");
-        Path err = Files.createTempFile(dir, "user", ".err");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-        if (stdin != null) {
-            Path in = Files.createTempFile(dir, "user", ".in");
-            Files.write(in, stdin);
-            pb.redirectInput(in.toFile());
-        }
-        Process p = pb.start();
-        if (!p.waitFor(HANG_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
-            return null;
-        }
+        ChildJvm.Result r = ChildJvm.run(dir, stdin, HANG_SECONDS, cmd);
+        if (r == null) return null;
         counts[4]++;
-        return new Outcome(p.exitValue(), Files.readString(out), Files.readString(err));
+        return new Outcome(r.code(), r.out(), r.err());
     }
 
     private void finding(int n, Path src, Path file, byte[] bytes, String what) throws IOException {
