@@ -32,6 +32,8 @@ import org.smmubench.mm.MmWorld;
  * holding its versions of the functions it touched (a subclass of the file's function class,
  * e.g. {@code SvaFunctions}, overriding exactly those), then add its declaration here.
  * {@code CommitDeclarationsTest} checks that the class overrides exactly the declared functions.
+ * Each constant is its short hash in capitals, with a leading underscore when the hash starts
+ * with a digit (a Java name cannot).
  */
 public final class Commits {
     private Commits() {}
@@ -136,7 +138,7 @@ public final class Commits {
                     + " TLBIs when the SMMU lacks RANGE_INV, instead of one TLBI by ASID past CMDQ_MAX_TLBI_OPS pages",
             List.of(new Patch<>(ArmSmmuSva.class, SvaBeforeD5afb4b47e13.class, SvaBeforeD5afb4b47e13::new)));
 
-    public static final Commit C95D4782C34A6 = new Commit("95d4782c34a6",
+    public static final Commit _95D4782C34A6 = new Commit("95d4782c34a6",
             "iommu/arm-smmu-v3: Fix size calculation in arm_smmu_mm_invalidate_range()",
             "2f7e8c553e98 (\"iommu/arm-smmu-v3: Hook up ATC invalidation to mm ops\")",
             "v6.8", true,
@@ -167,7 +169,7 @@ public final class Commits {
                     + " arm_smmu_write_ctx_desc's WARN on the missing CD table",
             List.of(new Patch<>(ArmSmmuSva.class, SvaAfterAe91f6552c30.class, SvaAfterAe91f6552c30::new)));
 
-    public static final Commit C6BBD42E2DF8F = new Commit("6bbd42e2df8f",
+    public static final Commit _6BBD42E2DF8F = new Commit("6bbd42e2df8f",
             "mmu_notifiers: call invalidate_range() when invalidating TLBs",
             "",
             "v6.8", true,
@@ -200,7 +202,7 @@ public final class Commits {
                     + " made its STE abort and cleared CD 0, so two live CDs carry one ASID for different page tables",
             List.of(new Patch<>(ArmSmmuV3.class, ArmSmmuAfter9f7c68911579.class, ArmSmmuAfter9f7c68911579::new)));
 
-    public static final Commit C685CA577B408 = new Commit("685ca577b408",
+    public static final Commit _685CA577B408 = new Commit("685ca577b408",
             "iommu/arm-smmu-v3: Fix smmu_domain->nr_ats_masters decrement",
             "7497f4211f4f (\"iommu/arm-smmu-v3: Make changing domains be hitless for ATS\")",
             "v6.11", false,
@@ -254,8 +256,8 @@ public final class Commits {
     /** Every modelled commit, in the order listings show them. */
     public static List<Commit> all() {
         return List.of(B5BF7778B722, B025DEA63CDE, _9991A82A3817, _65D4418C5002, _6384C56C99D9, _2667ED10D9F0,
-                C404F55C26FC, B3F6FCD8404F, D5AFB4B47E13, C95D4782C34A6, EB6C97647BE2, AE91F6552C30, C6BBD42E2DF8F,
-                _353E3CF8590C, _9F7C68911579, C685CA577B408, _12F78021973A, E37D5A2D60A3, _06E14C36E20B);
+                C404F55C26FC, B3F6FCD8404F, D5AFB4B47E13, _95D4782C34A6, EB6C97647BE2, AE91F6552C30, _6BBD42E2DF8F,
+                _353E3CF8590C, _9F7C68911579, _685CA577B408, _12F78021973A, E37D5A2D60A3, _06E14C36E20B);
     }
 
     /** The commits a tree on {@code base} may revert or apply. */
