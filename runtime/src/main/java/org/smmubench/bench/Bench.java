@@ -22,6 +22,7 @@ import org.smmubench.hw.Command;
 import org.smmubench.hw.CommandListener;
 import org.smmubench.hw.DmaResult;
 import org.smmubench.hw.HwConfig;
+import org.smmubench.hw.MemoryFault;
 import org.smmubench.hw.PhysMemory;
 import org.smmubench.hw.Smmu;
 import org.smmubench.hw.Transaction;
@@ -239,13 +240,7 @@ public final class Bench implements AutoCloseable {
         beginStep(no, text, subjectDevices(step), subjectMms(step));
         List<StepFailure> branchFailures = new ArrayList<>();
         Result r;
-        try {
-            r = step instanceof Step.Parallel p ? parallel(no, p, branchFailures) : execute(step);
-        } catch (CpuStuck stuck) {
-            // The kernel call would never return; the bench abandons it (its frames and locks
-            // unwound) and goes on with the state the loop left.
-            r = new Result("hang", stuck.getMessage());
-        }
+        r = step instanceof Step.Parallel p ? parallel(no, p, branchFailures) : abandoning(() -> execute(step));
         mms.synchronizeSrcu();
         List<String> trace = k.tracing() ? k.drainTrace() : List.of();
         List<RecordedViolation> raised = endStep();
@@ -255,6 +250,24 @@ public final class Bench implements AutoCloseable {
             recordedSteps.set(last, recordedSteps.get(last).withResult(r.result, r.detail));
         }
         return new StepOutcome(no, text, r.result, r.detail, raised, failure, trace);
+    }
+
+    /**
+     * Runs a kernel call the bench may have to abandon, and goes on with the state it left
+     * (its frames and locks unwound): a call that would never return (the soft-lockup
+     * watchdog's CpuStuck: "hang"), or one that touched memory the model does not have
+     * (Kernel.oops: "oops"). A fault no kernel call made is the bench's own bug.
+     */
+    private Result abandoning(java.util.function.Supplier<Result> call) {
+        try {
+            return call.get();
+        } catch (CpuStuck stuck) {
+            return new Result("hang", stuck.getMessage());
+        } catch (MemoryFault fault) {
+            String oops = k.oops(fault);
+            if (oops == null) throw fault;
+            return new Result("oops", oops);
+        }
     }
 
     /** The chooser the next parallel steps run under (the runner's interleaving search sets it). */
@@ -280,7 +293,7 @@ public final class Bench implements AutoCloseable {
             results.add(mine);
             branches.add(() -> {
                 for (Step s : branch) {
-                    Result r = execute(s);
+                    Result r = abandoning(() -> execute(s));
                     mine.add(r.result);
                     StepFailure f = checkExpect(no, s, r);
                     if (f != null) failures.add(f);
@@ -704,31 +717,40 @@ public final class Bench implements AutoCloseable {
         if (finished) return violations();
         finished = true;
         beginStep(-1, "teardown", List.of(), List.of());
+        // Each call abandoned as in a step (abandoning) if it must be; teardown goes on.
         for (List<IommuSva> hs : handles.values()) {
             for (int i = hs.size() - 1; i >= 0; i--) {
-                world.handleUnbound(hs.get(i));
-                core.iommuSvaUnbindDevice(hs.get(i));
+                IommuSva h = hs.get(i);
+                world.handleUnbound(h);
+                teardown(() -> core.iommuSvaUnbindDevice(h));
             }
             hs.clear();
         }
         for (Device dev : devices.values()) {
             ArmSmmuMaster m = ArmSmmuV3.master(dev);
-            if (m != null && m.svaEnabled) core.iommuDevDisableFeature(dev, IommuDevFeature.SVA);
+            if (m != null && m.svaEnabled) teardown(() -> core.iommuDevDisableFeature(dev, IommuDevFeature.SVA));
         }
-        for (Mm mm : mms.all()) if (!mm.exited()) mms.exit(mm);
-        mms.synchronizeSrcu();
+        for (Mm mm : mms.all()) if (!mm.exited()) teardown(() -> mms.exit(mm));
+        teardown(mms::synchronizeSrcu);
         // As a VFIO user closing its container: each group back to its default domain, then the domain goes.
         for (IommuDomain dom : unmanaged.values()) {
-            for (org.smmubench.iommu.IommuGroup g : core.groups()) if (g.domain == dom) core.iommuDetachGroup(dom, g);
-            core.iommuDomainFree(dom);
+            for (org.smmubench.iommu.IommuGroup g : core.groups()) if (g.domain == dom) teardown(() -> core.iommuDetachGroup(dom, g));
+            teardown(() -> core.iommuDomainFree(dom));
         }
-        for (org.smmubench.iommu.IommuGroup g : core.groups()) if (g.dmaOwned) core.iommuGroupReleaseDmaOwner(g);
-        for (Device dev : devices.values()) core.iommuReleaseDevice(dev);
-        mms.synchronizeSrcu();
+        for (org.smmubench.iommu.IommuGroup g : core.groups()) if (g.dmaOwned) teardown(() -> core.iommuGroupReleaseDmaOwner(g));
+        for (Device dev : devices.values()) teardown(() -> core.iommuReleaseDevice(dev));
+        teardown(mms::synchronizeSrcu);
         for (Invariant inv : invariants) inv.atTeardown(world, this::record);
         recordStep();
         k.drainTrace();
         return violations();
+    }
+
+    private void teardown(Runnable call) {
+        abandoning(() -> {
+            call.run();
+            return null;
+        });
     }
 
     /** Remaining trace lines (setup and teardown), when tracing. */

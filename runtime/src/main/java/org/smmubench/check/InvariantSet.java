@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A fresh instance of every whole-state invariant checker. atomic-sleep, lock-order,
- * lock-balance and kernel-warn (and the double-free/use-after-free half of dma-leak) are
+ * lock-balance, kernel-warn, soft-lockup and kernel-oops (and the double-free/use-after-free half of dma-leak) are
  * raised at the call by the kernel execution context, not here.
  */
 public final class InvariantSet {

@@ -11,6 +11,7 @@ public final class Invariants {
             new InvariantInfo("lock-balance", "every lock and irqsave is released, in order, before the operation returns", "I3"),
             new InvariantInfo("kernel-warn", "a WARN/WARN_ON in the modelled kernel code fired", "kernel"),
             new InvariantInfo("soft-lockup", "one kernel entry point issues more commands than the watchdog budget (32768) without a schedule point; the kernel's watchdog would report \"BUG: soft lockup\"", "kernel"),
+            new InvariantInfo("kernel-oops", "the modelled kernel read or wrote memory that no allocation covers (past the end of a table, or freed); the real kernel would Oops, or corrupt what lies there; the bench abandons the call", "kernel"),
             new InvariantInfo("cd-placement", "a valid CD for PASID p exists in master M exactly when M is bound to the mm owning p (quiesced CDs after exit allowed)", "I4"),
             new InvariantInfo("cd-bounds", "no CD write at or beyond 1 << s1cdmax succeeds", "I5"),
             new InvariantInfo("pasid-consistency", "the PASID the driver writes equals the mm's PASID and the core's id", "I7"),

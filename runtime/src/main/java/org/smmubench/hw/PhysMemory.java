@@ -30,6 +30,7 @@ public final class PhysMemory {
     /** The listeners as an array, rebuilt when one is added or removed: a store notifies the set it found, without copying it per store. */
     private MemoryWriteListener[] listenerSnapshot = new MemoryWriteListener[0];
     private final List<MemoryFreeListener> freeListeners = new ArrayList<>();
+    private final List<FaultListener> faultListeners = new ArrayList<>();
     private long next = BASE;
     private long allocatedBytes;
     private long allocationCount;
@@ -140,6 +141,26 @@ public final class PhysMemory {
         freeListeners.add(l);
     }
 
+    /**
+     * Told of every faulting access just before its {@link MemoryFault} is thrown. The SMMU
+     * model catches the faults of its own fetches; code running on the CPU has nothing to
+     * catch them with, so whoever models that CPU listens here to say what it was doing.
+     */
+    @FunctionalInterface
+    public interface FaultListener {
+        void onFault(long pa, String what);
+    }
+
+    public void addFaultListener(FaultListener l) {
+        faultListeners.add(l);
+    }
+
+    /** Start and size of the allocation that starts at or below {@code pa} (it may have ended before it), or null. */
+    public long[] allocationAtOrBelow(long pa) {
+        var e = allocations.floorEntry(pa);
+        return e == null ? null : new long[] {e.getKey(), e.getValue()};
+    }
+
     public void removeWriteListener(MemoryWriteListener l) {
         listeners.remove(l);
         listenerSnapshot = listeners.toArray(new MemoryWriteListener[0]);
@@ -240,12 +261,13 @@ public final class PhysMemory {
     }
 
     private void check(long pa, int size) {
-        if ((pa & (size - 1)) != 0) {
-            throw new MemoryFault(pa, size * 8 + "-bit access misaligned");
-        }
-        if (!isAllocated(pa)) {
-            throw new MemoryFault(pa, "access to unallocated or freed memory");
-        }
+        if ((pa & (size - 1)) != 0) throw fault(pa, size * 8 + "-bit access misaligned");
+        if (!isAllocated(pa)) throw fault(pa, "access to unallocated or freed memory");
+    }
+
+    private MemoryFault fault(long pa, String what) {
+        for (FaultListener l : faultListeners) l.onFault(pa, what);
+        return new MemoryFault(pa, what);
     }
 
     private boolean anyAllocationTouches(long page) {

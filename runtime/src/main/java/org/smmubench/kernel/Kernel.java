@@ -32,7 +32,16 @@ public final class Kernel {
 
     public Kernel(PhysMemory mem) {
         this.mem = mem;
+        // Remembered with the call stack of the moment, which is gone once the fault has
+        // unwound the frames. Faults of the SMMU's own fetches are caught by the SMMU model and
+        // never reach oops(); one made outside any kernel call (by the bench) clears the record.
+        // Kept per task: in a parallel step another task may run while this one unwinds.
+        mem.addFaultListener((pa, what) -> task.lastAbort = task.top == null ? null
+                : new MemoryAbort(pa, what, backtrace(), heldLockNames()));
     }
+
+    /** The last faulting memory access made inside a kernel call by a task (see {@link #oops}). */
+    record MemoryAbort(long pa, String what, List<String> backtrace, List<String> locks) {}
 
     public Task current() { return task; }
 
@@ -279,6 +288,42 @@ public final class Kernel {
         traceLine("WARNING: " + what);
         report(new Violation("kernel-warn", what + " in " + fn, bt, heldLockNames(),
                 Splats.warning(printed ? what : null, fn, bt)));
+    }
+
+    /**
+     * A memory fault that escaped a kernel call: the modelled kernel read or wrote simulated
+     * memory that no allocation covers (past the end of a table, or freed). The model has
+     * nothing there to read or write, so the call cannot go on; the bench abandons it, as an
+     * Oops kills the task, after this reports kernel-oops in arm64's words. Returns the one-line
+     * message, or null when no kernel call made the access (a bug in the bench itself, which the
+     * caller rethrows). The real kernel faults like this only when nothing is mapped there; if
+     * other memory lies there, it reads or corrupts it without a word, which the model cannot
+     * follow either.
+     */
+    public String oops(org.smmubench.hw.MemoryFault f) {
+        MemoryAbort a = task.lastAbort;
+        task.lastAbort = null;
+        if (a == null || a.pa() != f.pa()) return null;
+        String fn = a.backtrace().get(0);
+        String message = a.what() + " at PA " + Hex.of(a.pa()) + nearest(a.pa()) + " in " + fn;
+        traceLine("Unable to handle kernel paging request: " + message);
+        report(new Violation("kernel-oops", message, a.backtrace(), a.locks(), Splats.oops(a.pa(), fn, a.backtrace())));
+        return message;
+    }
+
+    /**
+     * The live kernel allocation the faulting address lies past: the nearest below that the
+     * kernel made (a freed one is not named). Memory the model hands out otherwise (page tables)
+     * may lie between; it says nothing about which table the driver ran past.
+     */
+    private String nearest(long pa) {
+        long[] below = mem.allocationAtOrBelow(pa);
+        for (int hops = 0; below != null && hops < 16; hops++, below = mem.allocationAtOrBelow(below[0] - 1)) {
+            Allocation a = allocations.liveDmaAt(below[0]);
+            long past = pa - (below[0] + below[1]);
+            if (a != null && past >= 0) return ", " + Hex.of(past) + " bytes past the end of " + a.describe() + " (" + Hex.of(below[1]) + " bytes)";
+        }
+        return "";
     }
 
     /**

@@ -86,6 +86,22 @@ final class Splats {
      * "at FILE:LINE FUNCTION+off/size": the model knows the file but not the line of the WARN
      * (not modelled) nor offsets, so it prints "at FILE FUNCTION".
      */
+    /**
+     * arm64's report of a kernel data abort. The model has only physical addresses, so it
+     * prints the PA where the kernel would print a virtual one, and no register dump.
+     */
+    static String oops(long pa, String function, List<String> trace) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Unable to handle kernel paging request at physical address ").append(Hex.of(pa)).append('\n');
+        sb.append("Internal error: Oops [#1] PREEMPT SMP\n");
+        sb.append("Modules linked in:\n");
+        String file = SourceFiles.of(function);
+        sb.append("pc : ").append(function).append(file == null ? "" : " (" + file + ")").append('\n');
+        callTrace(sb, trace);
+        sb.append("---[ end trace 0000000000000000 ]---\n");
+        return sb.toString();
+    }
+
     static String warning(String message, String function, List<String> trace) {
         StringBuilder sb = new StringBuilder();
         sb.append("------------[ cut here ]------------\n");

@@ -17,6 +17,8 @@ public final class Task {
     boolean irqsDisabled;
     /** The innermost modelled call (it links to its callers); null outside any. */
     Frame top;
+    /** The last memory fault this task took inside a kernel call, until the bench asks (Kernel.oops). */
+    Kernel.MemoryAbort lastAbort;
     /** Held locks, in the order taken (lockdep's held_locks). */
     final List<HeldLock> held = new ArrayList<>();
     /** Outstanding irqsaves, in the order saved. */
