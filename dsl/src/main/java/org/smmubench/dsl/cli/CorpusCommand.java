@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code smmu-bench corpus}: the corpus of upstream fixes as a table (from the entry files and
  * the commits' declarations), then every entry run on its trees, reported as {@code run} does.
  */
-@Command(name = "corpus", sortOptions = false,
+@Command(name = "corpus", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = "Print the corpus of upstream fixes (hash, title, Fixes:, the tree without the fix and what it"
                 + " shows, the tree with it, race or sequential), then run each entry on its two trees.",
         footer = {"", "Exit codes: 0 all passed, 1 an entry failed,",

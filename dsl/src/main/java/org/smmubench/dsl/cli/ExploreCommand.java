@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * {@code smmu-bench explore}: generated scenarios, run with every invariant, until something
  * breaks; each finding is shrunk and written as a regression scenario.
  */
-@Command(name = "explore", sortOptions = false,
+@Command(name = "explore", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = "Generate scenarios from a seed, run them, and shrink what breaks into regression files.",
         footer = {"", "The same seed and --runs give the same findings and files, byte for byte;",
                 "--budget only decides how far a run gets.",
