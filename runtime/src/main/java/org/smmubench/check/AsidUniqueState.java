@@ -153,11 +153,11 @@ final class AsidUniqueState {
         // A CD stored or erased this step may hold a new ASID (see the class comment): its
         // other indices' verdicts and the ASID it is filed under may have changed.
         for (CtxDesc c : moved) {
-            dirty.addAll(indicesOf.getOrDefault(c, new TreeSet<>()));
+            addIndices(dirty, c);
             file(c);
         }
         // A touched domain's devices may have changed, and with them how its CD is named.
-        for (ArmSmmuDomain d : domains) dirty.addAll(indicesOf.getOrDefault(d.cd, new TreeSet<>()));
+        for (ArmSmmuDomain d : domains) addIndices(dirty, d.cd);
 
         List<ArmSmmuMaster> masters = liveMastersWithBonds(w, scope);
         List<Mm> boundNow = boundMms(masters);
@@ -165,6 +165,11 @@ final class AsidUniqueState {
         for (Mm mm : boundNow) if (!bound.contains(mm)) newly.add(mm);
         bound = new LinkedHashSet<>(boundNow);
         return new Delta(dirty, moved, reachableNotifiers(w, masters), boundNow, newly);
+    }
+
+    private void addIndices(Set<Integer> to, CtxDesc cd) {
+        TreeSet<Integer> at = indicesOf.get(cd);
+        if (at != null) to.addAll(at);
     }
 
     /** The index {@code cd} is first found under in the xarray (ascending), or -1. */
@@ -181,12 +186,14 @@ final class AsidUniqueState {
     List<ArmSmmuDomain> privateOwners(int asid) {
         Set<CtxDesc> cds = privateByAsid.get(asid);
         if (cds == null) return List.of();
-        List<ArmSmmuDomain> out = new ArrayList<>();
-        for (CtxDesc cd : List.copyOf(cds)) {
+        List<ArmSmmuDomain> out = new ArrayList<>(cds.size());
+        List<CtxDesc> drop = null;
+        for (CtxDesc cd : cds) {
             ArmSmmuDomain d = cd.ownerDomain;
             if (cd.asid == asid && (indicesOf.containsKey(cd) || member(d))) out.add(d);
-            else unfile(cd);
+            else (drop == null ? drop = new ArrayList<>() : drop).add(cd);
         }
+        if (drop != null) drop.forEach(this::unfile);
         return out;
     }
 
