@@ -34,7 +34,7 @@ import org.smmubench.kernel.Hex;
  * So is installing a CD whose ASID another live CD holds with other page tables (TTB0), the
  * window 9f7c68911579 closed: the SMMU would then translate one ASID two ways.
  */
-public final class AsidUnique implements Invariant {
+public final class AsidUnique implements IncrementalInvariant {
     private static final String WRITER = "arm_smmu_write_ctx_desc";
     /** ASIDs moved away from a live CD and not yet TLB-invalidated, with what moved. */
     private final Map<Integer, String> movedAway = new LinkedHashMap<>();
@@ -53,12 +53,15 @@ public final class AsidUnique implements Invariant {
     private final Map<Integer, Map<Long, java.util.NavigableSet<Long>>> validByAsid = new java.util.HashMap<>();
     /** Where each indexed CD address is filed: {ASID, TTB0}. */
     private final Map<Long, long[]> filed = new java.util.HashMap<>();
+    /** The incremental form's memory of the xarray, the RID domains and the bindings. */
+    private final AsidUniqueState state = new AsidUniqueState();
 
     @Override
     public String id() { return "asid-unique"; }
 
     @Override
     public void attach(World w, Consumer<Violation> sink) {
+        state.attach(w);
         w.mem.addWriteListener((pa, oldValue, newValue) -> onStore(w, pa, oldValue, newValue, sink));
         w.hw.addCommandListener(new CommandListener() {
             @Override
@@ -203,23 +206,13 @@ public final class AsidUnique implements Invariant {
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
         Map<Integer, CtxDesc> xa = w.driver.asidXa.entries();
-        int max = (1 << w.driver.smmu.asidBits) - 1;
+        int max = maxAsid(w);
         Map<CtxDesc, Integer> firstIndex = new IdentityHashMap<>(xa.size()); // sized: regrowing it every step was a fifth of a 1,024-device step
         for (Map.Entry<Integer, CtxDesc> e : xa.entrySet()) {
             int index = e.getKey();
             CtxDesc cd = e.getValue();
-            // Described only when reported: naming a private CD lists its domain's devices.
-            if (index < 1 || index > max) {
-                sink.accept(Violation.ofState(id(), describe(w, cd) + ": expected an ASID in [1, " + max + "], found " + index));
-            }
-            if (cd.asid != index) {
-                sink.accept(Violation.ofState(id(), "arm_smmu_asid_xa[" + index + "]: expected the ctx_desc with ASID " + index
-                        + ", found " + describe(w, cd)));
-            }
             Integer prev = firstIndex.putIfAbsent(cd, index);
-            if (prev != null) {
-                sink.accept(Violation.ofState(id(), describe(w, cd) + ": expected under one index of arm_smmu_asid_xa, found under " + prev + " and " + index));
-            }
+            checkEntry(w, index, cd, prev == null ? index : prev, max, sink);
         }
         // A list for the report order, a set for "already in" (one private CD per domain: a
         // list lookup per notifier would cost domains x notifiers).
@@ -233,24 +226,107 @@ public final class AsidUnique implements Invariant {
         for (ArmSmmuMmuNotifier n : notifiers) {
             if (!n.isFreed() && n.cd != null && listed.add(n.cd)) mustBeIn.add(n.cd);
         }
-        for (CtxDesc cd : mustBeIn) {
-            CtxDesc at = xa.get(cd.asid);
-            if (at != cd) {
-                sink.accept(Violation.ofState(id(), describe(w, cd) + ": expected in arm_smmu_asid_xa under " + cd.asid
-                        + ", found " + (at == null ? "nothing" : describe(w, at))));
-            }
-        }
+        for (CtxDesc cd : mustBeIn) checkInXa(w, cd, sink);
         Set<Mm> bound = new LinkedHashSet<>();
         for (ArmSmmuMaster m : SvaState.liveMasters(w)) for (ArmSmmuBond b : SvaState.bonds(m)) if (b.mm != null) bound.add(b.mm);
-        // By CPU ASID, each in bind order: a domain then costs the mms sharing its ASID, not all of them.
-        Map<Integer, List<Mm>> boundByAsid = new java.util.HashMap<>();
-        for (Mm mm : bound) boundByAsid.computeIfAbsent(mm.cpuAsid(), a -> new ArrayList<>()).add(mm);
+        Map<Integer, List<Mm>> boundByAsid = byCpuAsid(bound);
         for (ArmSmmuDomain d : SvaState.ridDomains(w)) {
             if (d.smmu == null || d.stage != ArmSmmuDomain.Stage.S1 || d.cd.asid == 0) continue;
-            for (Mm mm : boundByAsid.getOrDefault(d.cd.asid, List.of())) {
-                sink.accept(Violation.ofState(id(), describe(w, d.cd) + ": expected a private ASID distinct from the CPU ASID of bound "
-                        + mm.name() + ", found both " + d.cd.asid));
-            }
+            checkCpuAsid(w, d, boundByAsid, sink);
+        }
+    }
+
+    /**
+     * The same verdicts on what the step touched (see AsidUniqueState for why nothing else
+     * can report anything new): the xarray indices stored or erased, and every index of a CD
+     * that moved or whose domain the step touched; the domains the step touched, owning a
+     * moved CD, or filed under a changed index; every reachable notifier's CD (reached from
+     * the domains, masters and mms holding bindings, so at the cost of those); and the
+     * domains whose ASID is the CPU ASID of an mm bound this step. Reported in the full
+     * walk's order.
+     */
+    @Override
+    public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
+        if (scope.everything() || !state.ready()) {
+            afterStep(w, sink);
+            state.rebuild(w);
+            return;
+        }
+        AsidUniqueState.Delta delta = state.update(w, scope);
+        Map<Integer, CtxDesc> xa = w.driver.asidXa.entries();
+        int max = maxAsid(w);
+        for (int index : delta.dirtyIndices()) {
+            CtxDesc cd = xa.get(index);
+            if (cd != null) checkEntry(w, index, cd, state.firstIndex(cd), max, sink);
+        }
+        Set<ArmSmmuDomain> touched = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        touched.addAll(scope.domains());
+        for (CtxDesc cd : delta.movedCds()) if (cd.ownerDomain != null && cd.ownerDomain.cd == cd) touched.add(cd.ownerDomain);
+        Set<ArmSmmuDomain> forXa = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        forXa.addAll(touched);
+        for (int index : delta.dirtyIndices()) forXa.addAll(state.privateOwners(index));
+        for (ArmSmmuDomain d : members(forXa)) checkInXa(w, d.cd, sink);
+        Set<CtxDesc> listed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ArmSmmuMmuNotifier n : delta.notifiers()) {
+            if (n.isFreed() || n.cd == null || !listed.add(n.cd)) continue;
+            // The full walk lists each CD once, a member domain's own CD with the domains.
+            CtxDesc cd = n.cd;
+            if (cd.ownerDomain != null && cd.ownerDomain.cd == cd && state.member(cd.ownerDomain)) continue;
+            checkInXa(w, cd, sink);
+        }
+        Map<Integer, List<Mm>> boundByAsid = byCpuAsid(delta.bound());
+        Set<ArmSmmuDomain> forCpuAsid = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        forCpuAsid.addAll(touched);
+        for (Mm mm : delta.newlyBound()) forCpuAsid.addAll(state.privateOwners(mm.cpuAsid()));
+        for (ArmSmmuDomain d : members(forCpuAsid)) checkCpuAsid(w, d, boundByAsid, sink);
+    }
+
+    /** Those of {@code domains} whose CD the full walk judges, by domain id (its order). */
+    private List<ArmSmmuDomain> members(Set<ArmSmmuDomain> domains) {
+        List<ArmSmmuDomain> out = new ArrayList<>();
+        for (ArmSmmuDomain d : domains) if (state.member(d)) out.add(d);
+        out.sort((a, b) -> Integer.compare(a.id(), b.id()));
+        return out;
+    }
+
+    private static int maxAsid(World w) { return (1 << w.driver.smmu.asidBits) - 1; }
+
+    /** One xarray entry: its index in range, the CD's own ASID, and no earlier index ({@code first}) holding it. */
+    private void checkEntry(World w, int index, CtxDesc cd, int first, int max, Consumer<Violation> sink) {
+        // Described only when reported: naming a private CD lists its domain's devices.
+        if (index < 1 || index > max) {
+            sink.accept(Violation.ofState(id(), describe(w, cd) + ": expected an ASID in [1, " + max + "], found " + index));
+        }
+        if (cd.asid != index) {
+            sink.accept(Violation.ofState(id(), "arm_smmu_asid_xa[" + index + "]: expected the ctx_desc with ASID " + index
+                    + ", found " + describe(w, cd)));
+        }
+        if (first != index) {
+            sink.accept(Violation.ofState(id(), describe(w, cd) + ": expected under one index of arm_smmu_asid_xa, found under " + first + " and " + index));
+        }
+    }
+
+    /** A CD that must be in the xarray is there under its own ASID. */
+    private void checkInXa(World w, CtxDesc cd, Consumer<Violation> sink) {
+        CtxDesc at = w.driver.asidXa.load(cd.asid);
+        if (at != cd) {
+            sink.accept(Violation.ofState(id(), describe(w, cd) + ": expected in arm_smmu_asid_xa under " + cd.asid
+                    + ", found " + (at == null ? "nothing" : describe(w, at))));
+        }
+    }
+
+    /** By CPU ASID, each in bind order: a domain then costs the mms sharing its ASID, not all of them. */
+    private static Map<Integer, List<Mm>> byCpuAsid(java.util.Collection<Mm> bound) {
+        Map<Integer, List<Mm>> out = new java.util.HashMap<>();
+        for (Mm mm : bound) out.computeIfAbsent(mm.cpuAsid(), a -> new ArrayList<>()).add(mm);
+        return out;
+    }
+
+    /** A live S1 domain's private ASID is no bound mm's CPU ASID. */
+    private void checkCpuAsid(World w, ArmSmmuDomain d, Map<Integer, List<Mm>> boundByAsid, Consumer<Violation> sink) {
+        for (Mm mm : boundByAsid.getOrDefault(d.cd.asid, List.of())) {
+            sink.accept(Violation.ofState(id(), describe(w, d.cd) + ": expected a private ASID distinct from the CPU ASID of bound "
+                    + mm.name() + ", found both " + d.cd.asid));
         }
     }
 
