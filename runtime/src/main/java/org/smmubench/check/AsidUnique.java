@@ -51,8 +51,8 @@ public final class AsidUnique implements IncrementalInvariant {
      * since is filtered out when read (and a freed one dropped).
      */
     private final Map<Integer, Map<Long, java.util.NavigableSet<Long>>> validByAsid = new java.util.HashMap<>();
-    /** Where each indexed CD address is filed: {ASID, TTB0}. */
-    private final Map<Long, long[]> filed = new java.util.HashMap<>();
+    /** Where each indexed CD address is filed: {ASID, TTB0} (64-byte aligned keys: HPPC's mixing hash spreads them). */
+    private final com.carrotsearch.hppc.LongObjectHashMap<long[]> filed = new com.carrotsearch.hppc.LongObjectHashMap<>();
     /** The incremental form's memory of the xarray, the RID domains and the bindings. */
     private final AsidUniqueState state = new AsidUniqueState();
 

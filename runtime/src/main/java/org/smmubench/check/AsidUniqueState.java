@@ -2,7 +2,6 @@ package org.smmubench.check;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -17,8 +16,6 @@ import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.CtxDesc;
 import org.smmubench.driver.sva.ArmSmmuBond;
 import org.smmubench.driver.sva.ArmSmmuMmuNotifier;
-import org.smmubench.iommu.IommuDomain;
-import org.smmubench.iommu.IommuGroup;
 import org.smmubench.mm.Mm;
 
 /**
@@ -35,15 +32,8 @@ import org.smmubench.mm.Mm;
  *     stores that same CD into the xarray in the same function, so an ASID change always
  *     comes with an xarray change of that CD (read from the model's sources of every tree;
  *     the cross-check mode of the test suite would catch a path that did not).</li>
- * <li>Whether a domain is a RID domain (reachable from a group or a live master): groups'
- *     domain pointers and masters' domain pointers change only in steps whose scope holds
- *     the group or master (StepScope's rule), so the groups and masters ever seen referring
- *     to a domain, filtered when asked, say exactly whether it is still referred to.</li>
- * <li>Notifiers and bound mms: a notifier becomes reachable only by joining a domain's list,
- *     a master's bonds or an mm's subscriptions, and each of those happens in a step whose
- *     scope holds that domain, master or mm. The domains, masters and mms ever seen holding
- *     any, filtered when read, therefore give exactly what the full walk would reach, in its
- *     order, at the cost of the bindings rather than of the devices.</li>
+ * <li>Whether a domain is a RID domain, the masters with bonds and the reachable notifiers:
+ *     {@link NotifierReach} (why it is exact is told there).</li>
  * </ul>
  * A step whose scope touches everything, and the first check of a bench, rebuild all of it
  * from the full walks.
@@ -59,12 +49,8 @@ final class AsidUniqueState {
     /** Private CDs (a domain's own) by the ASID they hold: a superset, filtered and pruned when read. */
     private final Map<Integer, Set<CtxDesc>> privateByAsid = new HashMap<>();
     private final Map<CtxDesc, Integer> filedAt = new IdentityHashMap<>();
-    /** Groups and masters ever seen pointing at each domain (a superset, filtered when asked). */
-    private final Map<ArmSmmuDomain, List<Object>> referrers = new IdentityHashMap<>();
-    /** Domains seen with notifiers on their list, masters seen with bonds, mms seen with SVA subscriptions. */
-    private final Set<ArmSmmuDomain> withNotifiers = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Set<ArmSmmuMaster> withBonds = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Set<Mm> withSubscriptions = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The RID domains, masters with bonds and reachable notifiers, at the cost of the bindings. */
+    private final NotifierReach reach = new NotifierReach();
     /** The bound mms when the incremental form last looked. */
     private Set<Mm> bound = Set.of();
 
@@ -85,48 +71,22 @@ final class AsidUniqueState {
         indicesOf.clear();
         privateByAsid.clear();
         filedAt.clear();
-        referrers.clear();
-        withNotifiers.clear();
-        withBonds.clear();
-        withSubscriptions.clear();
+        reach.rebuild(w);
         for (Map.Entry<Integer, CtxDesc> e : w.driver.asidXa.entries().entrySet()) {
             xaSeen.put(e.getKey(), e.getValue());
             indicesOf.computeIfAbsent(e.getValue(), c -> new TreeSet<>()).add(e.getKey());
             file(e.getValue());
         }
-        for (IommuGroup g : w.core.groups()) {
-            refer(g.domain, g);
-            refer(g.defaultDomain, g);
-        }
-        for (ArmSmmuMaster m : SvaState.liveMasters(w)) {
-            refer(m.domain, m);
-            if (!m.bonds.isEmpty()) withBonds.add(m);
-        }
-        for (ArmSmmuDomain d : SvaState.ridDomains(w)) {
-            file(d.cd);
-            if (!d.mmuNotifiers.isEmpty()) withNotifiers.add(d);
-        }
-        for (Mm mm : w.mms.all()) if (hasSvaSubscription(mm)) withSubscriptions.add(mm);
-        bound = new LinkedHashSet<>(boundMms(liveMastersWithBonds(w, null)));
+        for (ArmSmmuDomain d : SvaState.ridDomains(w)) file(d.cd);
+        bound = new LinkedHashSet<>(boundMms(reach.liveMastersWithBonds(w, null)));
         ready = true;
     }
 
     /** Takes in what the step touched; returns what the verdicts must look at again. */
     Delta update(World w, StepScope scope) {
-        for (IommuGroup g : scope.groups()) {
-            refer(g.domain, g);
-            refer(g.defaultDomain, g);
-        }
-        for (ArmSmmuMaster m : scope.masters()) {
-            if (m.live) refer(m.domain, m);
-            if (m.live && !m.bonds.isEmpty()) withBonds.add(m);
-        }
+        reach.update(scope);
         List<ArmSmmuDomain> domains = scope.domains();
-        for (ArmSmmuDomain d : domains) {
-            file(d.cd);
-            if (!d.mmuNotifiers.isEmpty()) withNotifiers.add(d);
-        }
-        for (Mm mm : scope.mms()) if (hasSvaSubscription(mm)) withSubscriptions.add(mm);
+        for (ArmSmmuDomain d : domains) file(d.cd);
 
         TreeSet<Integer> dirty = new TreeSet<>();
         Set<CtxDesc> moved = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -159,12 +119,12 @@ final class AsidUniqueState {
         // A touched domain's devices may have changed, and with them how its CD is named.
         for (ArmSmmuDomain d : domains) addIndices(dirty, d.cd);
 
-        List<ArmSmmuMaster> masters = liveMastersWithBonds(w, scope);
+        List<ArmSmmuMaster> masters = reach.liveMastersWithBonds(w, scope);
         List<Mm> boundNow = boundMms(masters);
         List<Mm> newly = new ArrayList<>();
         for (Mm mm : boundNow) if (!bound.contains(mm)) newly.add(mm);
         bound = new LinkedHashSet<>(boundNow);
-        return new Delta(dirty, moved, reachableNotifiers(w, masters), boundNow, newly);
+        return new Delta(dirty, moved, reach.reachableNotifiers(w, masters), boundNow, newly);
     }
 
     private void addIndices(Set<Integer> to, CtxDesc cd) {
@@ -206,26 +166,7 @@ final class AsidUniqueState {
     }
 
     /** Whether some group or live master still points at {@code d} (what SvaState.ridDomains reaches). */
-    boolean rid(ArmSmmuDomain d) {
-        List<Object> refs = referrers.get(d);
-        if (refs == null) return false;
-        for (java.util.Iterator<Object> it = refs.iterator(); it.hasNext();) {
-            Object r = it.next();
-            boolean still = r instanceof IommuGroup g ? g.domain == d || g.defaultDomain == d
-                    : r instanceof ArmSmmuMaster m && m.live && m.domain == d;
-            if (still) return true;
-            it.remove(); // it can point at d again only in a step touching it, which records it again
-        }
-        referrers.remove(d);
-        return false;
-    }
-
-    private void refer(IommuDomain d, Object who) {
-        if (!(d instanceof ArmSmmuDomain a)) return;
-        List<Object> refs = referrers.computeIfAbsent(a, x -> new ArrayList<>(1));
-        for (Object r : refs) if (r == who) return;
-        refs.add(who);
-    }
+    boolean rid(ArmSmmuDomain d) { return reach.rid(d); }
 
     /** Files a domain's own CD under the ASID it holds now (shared CDs are reached through their notifiers). */
     private void file(CtxDesc cd) {
@@ -246,55 +187,10 @@ final class AsidUniqueState {
         if (cds.isEmpty()) privateByAsid.remove(at);
     }
 
-    /** The live masters with bonds, in probe order (as SvaState.liveMasters lists them); no scope: at a rebuild. */
-    private List<ArmSmmuMaster> liveMastersWithBonds(World w, StepScope scope) {
-        withBonds.removeIf(m -> !m.live || m.bonds.isEmpty());
-        List<ArmSmmuMaster> out = new ArrayList<>(withBonds);
-        if (out.size() < 2) return out;
-        if (scope != null) {
-            out.sort(Comparator.comparingInt(m -> scope.deviceOrder(m.dev)));
-        } else {
-            List<ArmSmmuMaster> live = SvaState.liveMasters(w);
-            out.sort(Comparator.comparingInt(live::indexOf));
-        }
-        return out;
-    }
-
     /** The mms the masters' bonds hold, in the order the full walk collects them. */
     private static List<Mm> boundMms(List<ArmSmmuMaster> masters) {
         Set<Mm> out = new LinkedHashSet<>();
         for (ArmSmmuMaster m : masters) for (ArmSmmuBond b : SvaState.bonds(m)) if (b.mm != null) out.add(b.mm);
         return new ArrayList<>(out);
-    }
-
-    /** SvaState.reachableNotifiers, from the domains, masters and mms known to hold any. */
-    private List<ArmSmmuMmuNotifier> reachableNotifiers(World w, List<ArmSmmuMaster> masters) {
-        Set<ArmSmmuMmuNotifier> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<ArmSmmuMmuNotifier> out = new ArrayList<>();
-        withNotifiers.removeIf(d -> d.mmuNotifiers.isEmpty());
-        List<ArmSmmuDomain> domains = new ArrayList<>();
-        for (ArmSmmuDomain d : withNotifiers) if (rid(d)) domains.add(d);
-        domains.sort(Comparator.comparingInt(ArmSmmuDomain::id));
-        for (ArmSmmuDomain d : domains) for (ArmSmmuMmuNotifier n : SvaState.notifiers(d)) if (seen.add(n)) out.add(n);
-        for (ArmSmmuMaster m : masters) {
-            for (ArmSmmuBond b : SvaState.bonds(m)) if (b.smmuMn != null && seen.add(b.smmuMn)) out.add(b.smmuMn);
-        }
-        withSubscriptions.removeIf(mm -> !hasSvaSubscription(mm));
-        boolean more = false;
-        for (Mm mm : withSubscriptions) {
-            for (Object o : mm.subscriptions()) if (o instanceof ArmSmmuMmuNotifier n && !seen.contains(n)) more = true;
-        }
-        // Notifiers only a subscription reaches (a leak): rare, so their order is taken from every mm.
-        if (more) {
-            for (Mm mm : w.mms.all()) {
-                for (Object o : mm.subscriptions()) if (o instanceof ArmSmmuMmuNotifier n && seen.add(n)) out.add(n);
-            }
-        }
-        return out;
-    }
-
-    private static boolean hasSvaSubscription(Mm mm) {
-        for (Object o : mm.subscriptions()) if (o instanceof ArmSmmuMmuNotifier) return true;
-        return false;
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.carrotsearch.hppc.LongObjectHashMap;
+
 import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.CdCode;
@@ -31,7 +33,8 @@ final class CdTableIndex {
     /** A CD table region: {@code l1} for a two-level table's L1 array; {@code firstSsid} for CD regions. */
     private record Region(ArmSmmuMaster master, boolean l1, int firstSsid, DmaBuffer buf) {}
 
-    private final Map<Long, Region> byStart = new HashMap<>();
+    /** Regions by buffer start (page-aligned: HPPC's mixing hash, not HashMap's, spreads them). */
+    private final LongObjectHashMap<Region> byStart = new LongObjectHashMap<>();
     private final Map<ArmSmmuMaster, List<Long>> starts = new IdentityHashMap<>();
     /** The last answer, for the other listeners of the same store (each store is located by several). */
     private long lastPa;

@@ -30,6 +30,14 @@ public final class SharedCdRefs implements IncrementalInvariant {
      */
     private Set<Integer> watched = Set.of();
     private boolean attached, walked;
+    /**
+     * For the incremental form: the reachable notifiers and the xa indices holding a shared
+     * CD, kept from each step's scope and the xarray's changes, so a walk after a bind costs
+     * the bindings, not a walk of every RID domain and every (mostly private) xa entry.
+     */
+    private final NotifierReach reach = new NotifierReach();
+    private final java.util.TreeSet<Integer> sharedIndices = new java.util.TreeSet<>();
+    private boolean tracking;
 
     @Override
     public String id() { return "shared-cd-refs"; }
@@ -42,7 +50,11 @@ public final class SharedCdRefs implements IncrementalInvariant {
 
     @Override
     public void afterStep(World w, Consumer<Violation> sink) {
-        walk(w, sink);
+        List<Integer> shared = new ArrayList<>();
+        w.driver.asidXa.entries().forEach((i, cd) -> {
+            if (cd.mm != null) shared.add(i);
+        });
+        walk(w, SvaState.reachableNotifiers(w), shared, sink);
     }
 
     /**
@@ -56,31 +68,44 @@ public final class SharedCdRefs implements IncrementalInvariant {
      */
     @Override
     public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
+        if (!tracking || scope.everything()) {
+            reach.rebuild(w);
+            sharedIndices.clear();
+            w.driver.asidXa.entries().forEach((i, cd) -> {
+                if (cd.mm != null) sharedIndices.add(i);
+            });
+            tracking = true;
+        } else {
+            reach.update(scope);
+        }
         boolean run = !attached || !walked || scope.everything() || !scope.mms().isEmpty() || !scope.notifiers().isEmpty();
-        for (java.util.Iterator<Integer> it = xaChanged.iterator(); !run && it.hasNext();) {
-            int i = it.next();
+        for (int i : xaChanged) {
             CtxDesc now = w.driver.asidXa.load(i);
-            run = watched.contains(i) || (now != null && now.mm != null);
+            boolean shared = now != null && now.mm != null;
+            if (shared) sharedIndices.add(i);
+            else sharedIndices.remove(i);
+            run |= watched.contains(i) || shared;
         }
         xaChanged.clear();
         if (!run) return;
         walked = true;
-        watched = walk(w, sink);
+        watched = walk(w, reach.reachableNotifiers(w, reach.liveMastersWithBonds(w, scope)), sharedIndices, sink);
     }
 
-    /** The full walk; returns the xa indices its verdicts read (see {@link #watched}). */
-    private Set<Integer> walk(World w, Consumer<Violation> sink) {
+    /**
+     * The walk over the given reachable notifiers (in SvaState's order) and xa indices holding a
+     * shared CD (ascending); returns the xa indices its verdicts read (see {@link #watched}).
+     */
+    private Set<Integer> walk(World w, List<ArmSmmuMmuNotifier> reachable, Iterable<Integer> shared, Consumer<Violation> sink) {
         Set<Integer> read = new HashSet<>();
         Map<CtxDesc, List<ArmSmmuMmuNotifier>> users = new LinkedHashMap<>();
-        for (ArmSmmuMmuNotifier n : SvaState.reachableNotifiers(w)) {
+        for (ArmSmmuMmuNotifier n : reachable) {
             if (n.isFreed() || n.cd == null) continue;
             users.computeIfAbsent(n.cd, c -> new ArrayList<>()).add(n);
         }
-        for (Map.Entry<Integer, CtxDesc> e : w.driver.asidXa.entries().entrySet()) {
-            CtxDesc cd = e.getValue();
-            if (cd.mm == null) continue;
-            users.computeIfAbsent(cd, c -> new ArrayList<>());
-            read.add(e.getKey());
+        for (int i : shared) {
+            users.computeIfAbsent(w.driver.asidXa.load(i), c -> new ArrayList<>());
+            read.add(i);
         }
         Map<Mm, List<Integer>> live = new LinkedHashMap<>();
         for (Map.Entry<CtxDesc, List<ArmSmmuMmuNotifier>> e : users.entrySet()) {

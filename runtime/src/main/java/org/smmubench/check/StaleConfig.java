@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import com.carrotsearch.hppc.LongObjectHashMap;
+import com.carrotsearch.hppc.cursors.LongObjectCursor;
+
 import org.smmubench.hw.ConfigEntry;
 import org.smmubench.hw.DmaResult;
 import org.smmubench.hw.Provenance;
@@ -39,7 +42,8 @@ public final class StaleConfig implements IncrementalInvariant {
     private record Placed(long address, int words, long order) {}
 
     private final Map<Key, Placed> placed = new HashMap<>();
-    private final Map<Long, Set<Key>> byLine = new HashMap<>();
+    /** Cached entries by 64-byte line (aligned: HPPC's mixing hash, not HashMap's, spreads them). */
+    private final LongObjectHashMap<Set<Key>> byLine = new LongObjectHashMap<>();
     private final Set<Key> dirty = new HashSet<>();
     /**
      * The entries found stale at the last check: judged again every step, since their message
@@ -58,8 +62,8 @@ public final class StaleConfig implements IncrementalInvariant {
         w.mem.addWriteListener((pa, oldValue, newValue) -> touch(pa & -LINE));
         w.mem.addFreeListener((start, size) -> {
             if (size / LINE > byLine.size()) {
-                for (Map.Entry<Long, Set<Key>> e : byLine.entrySet())
-                    if (e.getKey() + LINE > start && e.getKey() < start + size) dirty.addAll(e.getValue());
+                for (LongObjectCursor<Set<Key>> e : byLine)
+                    if (e.key + LINE > start && e.key < start + size) dirty.addAll(e.value);
             } else {
                 for (long line = start & -LINE; line < start + size; line += LINE) touch(line);
             }
@@ -88,8 +92,11 @@ public final class StaleConfig implements IncrementalInvariant {
         if (old != null && e.address() == old.address() && e.dwords().length == old.words()) return;
         Placed p = new Placed(e.address(), e.dwords().length, old != null ? old.order() : nextOrder++);
         placed.put(k, p);
-        for (long line = p.address() & -LINE; line < p.address() + 8L * p.words(); line += LINE)
-            byLine.computeIfAbsent(line, x -> new HashSet<>()).add(k);
+        for (long line = p.address() & -LINE; line < p.address() + 8L * p.words(); line += LINE) {
+            Set<Key> keys = byLine.get(line);
+            if (keys == null) byLine.put(line, keys = new HashSet<>());
+            keys.add(k);
+        }
     }
 
     private void unindex(Key k, Placed p) {

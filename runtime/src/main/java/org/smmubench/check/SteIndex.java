@@ -3,6 +3,8 @@ package org.smmubench.check;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.carrotsearch.hppc.LongObjectHashMap;
+
 import org.smmubench.driver.ArmSmmuStream;
 import org.smmubench.driver.StrtabCfg;
 import org.smmubench.driver.StrtabCode;
@@ -19,7 +21,8 @@ import org.smmubench.kernel.DmaBuffer;
  * number of devices. One per bench, via World.shared.
  */
 final class SteIndex {
-    private final Map<Long, Integer> l2ByStart = new HashMap<>();
+    /** By leaf start (aligned: HPPC's mixing hash, not HashMap's, spreads them). */
+    private final LongObjectHashMap<Integer> l2ByStart = new LongObjectHashMap<>();
     private long builtAt = -1;
     private DmaBuffer[] builtFor;
 

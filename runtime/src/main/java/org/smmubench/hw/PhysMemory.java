@@ -1,10 +1,11 @@
 package org.smmubench.hw;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import com.carrotsearch.hppc.LongObjectHashMap;
 
 /**
  * Simulated physical memory shared by the driver model and the SMMU: sparse 4 KiB pages of
@@ -20,11 +21,12 @@ public final class PhysMemory {
     public static final long BASE = 0x8000_0000L;
 
     /**
-     * Resident pages by page number (pa / PAGE_SIZE), not by page address: page addresses all
-     * end in twelve zero bits, which HashMap's hash spreading folds into too few buckets (a few
-     * thousand CD leaves then sat in tree bins, and every read searched one).
+     * Resident pages by page number (pa / PAGE_SIZE), in HPPC's map with a mixing hash: the
+     * pages written are mostly the first of 64 KiB tables, so their numbers step by 16, and
+     * java.util.HashMap (which only folds the high bits down) put them into a sixteenth of
+     * its buckets, searched as tree bins on every access.
      */
-    private final Map<Long, long[]> pages = new HashMap<>();
+    private final LongObjectHashMap<long[]> pages = new LongObjectHashMap<>();
     private final TreeMap<Long, Long> allocations = new TreeMap<>(); // start -> size in bytes
     private final List<MemoryWriteListener> listeners = new ArrayList<>();
     /** The listeners as an array, rebuilt when one is added or removed: a store notifies the set it found, without copying it per store. */
@@ -183,7 +185,7 @@ public final class PhysMemory {
 
     public void write64(long pa, long value) {
         check(pa, 8);
-        long[] words = pages.computeIfAbsent(pageKey(pa), p -> new long[WORDS_PER_PAGE]);
+        long[] words = residentPage(pageKey(pa));
         int i = wordIndex(pa);
         long old = words[i];
         words[i] = value;
@@ -210,7 +212,7 @@ public final class PhysMemory {
         long updated = (pa & 4) == 0
                 ? (old & 0xffff_ffff_0000_0000L) | (v & 0xffff_ffffL)
                 : (old & 0x0000_0000_ffff_ffffL) | ((long) v << 32);
-        long[] words = pages.computeIfAbsent(pageKey(wpa), p -> new long[WORDS_PER_PAGE]);
+        long[] words = residentPage(pageKey(wpa));
         words[wordIndex(wpa)] = updated;
         writeCount++;
         try {
@@ -258,6 +260,12 @@ public final class PhysMemory {
 
     private static int wordIndex(long pa) {
         return (int) ((pa & (PAGE_SIZE - 1)) >>> 3);
+    }
+
+    private long[] residentPage(long key) {
+        long[] words = pages.get(key);
+        if (words == null) pages.put(key, words = new long[WORDS_PER_PAGE]);
+        return words;
     }
 
     private void check(long pa, int size) {

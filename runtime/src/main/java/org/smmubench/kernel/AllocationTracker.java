@@ -16,7 +16,8 @@ final class AllocationTracker {
     private final Map<Object, Allocation> live = new IdentityHashMap<>();
     private final Map<Object, Freed> freed = new IdentityHashMap<>();
     /** Live DMA buffers by bus address: lets a store be attributed to its buffer in O(1). */
-    private final Map<Long, Allocation> liveDma = new java.util.HashMap<>();
+    /** By DMA address (aligned: HPPC's mixing hash, not HashMap's, spreads them). */
+    private final com.carrotsearch.hppc.LongObjectHashMap<Allocation> liveDma = new com.carrotsearch.hppc.LongObjectHashMap<>();
     private long nextId = 1;
 
     long nextId() { return nextId++; }
