@@ -100,6 +100,7 @@ public final class StepScope {
     private List<ArmSmmuMaster> liveMastersCache, mastersCache;
     private List<IommuGroup> groupsCache;
     private List<ArmSmmuDomain> domainsCache;
+    private final Map<ArmSmmuMaster, java.util.SortedSet<Integer>> pasidsCache = new IdentityHashMap<>();
 
     private record MmState(Mm mm, int pasid, boolean exited, boolean freed) {}
 
@@ -195,6 +196,7 @@ public final class StepScope {
     }
 
     private void changed() {
+        pasidsCache.clear();
         liveMastersCache = mastersCache = null;
         groupsCache = null;
         domainsCache = null;
@@ -415,9 +417,14 @@ public final class StepScope {
         if (g != null && watch(g)) wholeGroups.add(g);
         if (everything || wholeMasters.contains(m)) return null;
         if (g != null && (wholeGroups.contains(g) || !watchedGroups.get(g).isEmpty())) return null;
+        // Asked by several checks per step: sorted once while the machine is frozen.
+        java.util.SortedSet<Integer> cached = w.frozen() ? pasidsCache.get(m) : null;
+        if (cached != null) return cached;
         java.util.TreeSet<Integer> out = new java.util.TreeSet<>(dirtyPasids.getOrDefault(m, Set.of()));
         if (g != null) out.addAll(dirtyKeys.getOrDefault(g, Set.of()));
-        return out;
+        java.util.SortedSet<Integer> view = Collections.unmodifiableSortedSet(out);
+        if (w.frozen()) pasidsCache.put(m, view);
+        return view;
     }
 
     /**
@@ -427,7 +434,7 @@ public final class StepScope {
     public java.util.SortedSet<Integer> pasidArrayChanges(IommuGroup g) {
         if (watch(g)) wholeGroups.add(g);
         if (everything || wholeGroups.contains(g)) return null;
-        return new java.util.TreeSet<>(dirtyKeys.getOrDefault(g, Set.of()));
+        return Collections.unmodifiableSortedSet(new java.util.TreeSet<>(dirtyKeys.getOrDefault(g, Set.of())));
     }
 
     /** The touched masters that are still live, in probe order (the order full scans report in). */
