@@ -128,10 +128,17 @@ public final class WatchedTreeMap<V> extends TreeMap<Integer, V> {
         return e;
     }
 
+    /** A plain copy: a clone sharing this map's watchers would report its own changes as this map's. */
+    @Override
+    public Object clone() { return new TreeMap<>(this); }
+
     // Read-only views: a removal through one would bypass the watchers.
 
+    /** Through an unmodifiable map over the whole range, so the entries' setValue is refused too. */
     @Override
-    public Set<Map.Entry<Integer, V>> entrySet() { return Collections.unmodifiableSet(super.entrySet()); }
+    public Set<Map.Entry<Integer, V>> entrySet() {
+        return Collections.unmodifiableNavigableMap(super.tailMap(Integer.MIN_VALUE, true)).entrySet();
+    }
 
     @Override
     public Set<Integer> keySet() { return Collections.unmodifiableSet(super.keySet()); }
