@@ -117,7 +117,7 @@ public final class StepScope {
     /** Masters and groups every PASID of which the step may have changed (see the class comment). */
     private final Set<ArmSmmuMaster> wholeMasters = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<IommuGroup> wholeGroups = Collections.newSetFromMap(new IdentityHashMap<>());
-    /** Per master: what a change to would make it whole, when a step last ended touching it. */
+    /** Per master: its layout when a step last ended touching it; any difference makes it whole. */
     private final Map<ArmSmmuMaster, Layout> layouts = new IdentityHashMap<>();
 
     /** A master's CD table layout, its domains and liveness, and the DMA frees so far. */
