@@ -2,11 +2,15 @@ package org.smmubench.check;
 
 import org.smmubench.kernel.Violation;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
+import org.smmubench.driver.ArmSmmuDomain;
 import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.sva.ArmSmmuBond;
 import org.smmubench.driver.sva.ArmSmmuMmuNotifier;
@@ -33,12 +37,15 @@ public final class BondUnique implements IncrementalInvariant {
     }
 
     private void check(List<ArmSmmuMaster> masters, Consumer<Violation> sink) {
+        // Whether a notifier is on its domain's list, asked once per bond: a set per domain,
+        // not a search of the list (a domain with N bound processes made that N² per master).
+        Map<ArmSmmuDomain, Set<Object>> listed = new IdentityHashMap<>();
         for (ArmSmmuMaster m : masters) {
             String dev = m.dev.name();
             Map<Mm, Integer> perMm = new LinkedHashMap<>();
             for (ArmSmmuBond b : SvaState.bonds(m)) {
                 perMm.merge(b.mm, 1, Integer::sum);
-                checkNotifier(m, b, sink);
+                checkNotifier(m, b, listed, sink);
             }
             perMm.forEach((mm, n) -> {
                 if (n > 1) {
@@ -50,7 +57,14 @@ public final class BondUnique implements IncrementalInvariant {
         }
     }
 
-    private void checkNotifier(ArmSmmuMaster m, ArmSmmuBond b, Consumer<Violation> sink) {
+    /** The notifiers on {@code d}'s mmu_notifiers list, by identity (ArmSmmuMmuNotifier keeps Object's equals). */
+    private static Set<Object> onList(ArmSmmuDomain d) {
+        Set<Object> out = Collections.newSetFromMap(new IdentityHashMap<>(2 * d.mmuNotifiers.size()));
+        out.addAll(d.mmuNotifiers);
+        return out;
+    }
+
+    private void checkNotifier(ArmSmmuMaster m, ArmSmmuBond b, Map<ArmSmmuDomain, Set<Object>> listed, Consumer<Violation> sink) {
         String what = m.dev.name() + ": bond for " + SvaState.mmName(b.mm);
         ArmSmmuMmuNotifier n = b.smmuMn;
         if (n == null) {
@@ -65,7 +79,7 @@ public final class BondUnique implements IncrementalInvariant {
             sink.accept(Violation.ofState(id(), what + ": expected the notifier of " + SvaState.mmName(b.mm)
                     + ", found the " + SvaState.notifierName(n)));
         }
-        if (n.domain == null || !n.domain.mmuNotifiers.contains(n)) {
+        if (n.domain == null || !listed.computeIfAbsent(n.domain, BondUnique::onList).contains(n)) {
             sink.accept(Violation.ofState(id(), what + ": expected its notifier on domain #" + (n.domain == null ? "?" : n.domain.id())
                     + "'s mmu_notifiers list, found it off the list (refs " + n.refs + ")"));
         }

@@ -43,7 +43,36 @@ public final class DmaAfterUnbind implements IncrementalInvariant {
      */
     @Override
     public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
-        remember(w, scope.everything() ? w.core.devices() : scope.devices());
+        if (scope.everything()) {
+            remember(w, w.core.devices());
+            return;
+        }
+        // A device whose group holds thousands of PASIDs: only the indices the step stored or
+        // erased (StepScope.pasidArrayChanges), unless the scope cannot say.
+        for (Device dev : scope.devices()) {
+            if (dev.group == null) continue;
+            java.util.SortedSet<Integer> changed = scope.pasidArrayChanges(dev.group);
+            if (changed == null || !bound.containsKey(dev)) remember(w, List.of(dev));
+            else remember(w, dev, changed);
+        }
+    }
+
+    /** As {@link #remember(World, List)} for one device, at the pasid_array indices {@code pasids} only. */
+    private void remember(World w, Device dev, java.util.Set<Integer> pasids) {
+        Map<Integer, Mm> before = bound.get(dev);
+        Map<Integer, Gone> gone = unbound.computeIfAbsent(dev, d -> new TreeMap<>());
+        for (int pasid : pasids) {
+            IommuDomain d = dev.group.pasidArray.get(pasid);
+            Mm now = d == null ? null : d.mm;
+            Mm was = before.get(pasid);
+            if (was != null && now != was) gone.put(pasid, new Gone(was.name(), w.step()));
+            if (now == null) {
+                before.remove(pasid);
+            } else {
+                gone.remove(pasid);
+                before.put(pasid, now);
+            }
+        }
     }
 
     private void remember(World w, List<Device> devices) {

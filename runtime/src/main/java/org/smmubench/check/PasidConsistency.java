@@ -39,17 +39,61 @@ public final class PasidConsistency implements IncrementalInvariant {
      */
     @Override
     public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
-        if (scope.everything()) afterStep(w, sink);
-        else check(w, scope.liveMasters(), scope.groups(), CdContents.of(w)::validDword0, sink);
+        if (scope.everything()) {
+            afterStep(w, sink);
+            return;
+        }
+        // Only the PASIDs the step changed (StepScope.pasids: CD slots, bonds, pasid_array
+        // indices, and the CDs whose ASID's xa entry changed); a master or group with one of
+        // them broken is checked whole, so the messages and their order are the full walk's.
+        CdContents cds = CdContents.of(w);
+        Map<Integer, CtxDesc> xa = w.driver.asidXa.entries();
+        for (ArmSmmuMaster m : scope.liveMasters()) {
+            java.util.SortedMap<Integer, Long> valid = cds.validDword0(m);
+            java.util.SortedSet<Integer> changed = scope.pasids(m);
+            if (changed == null || !holds(xa, m, valid, changed)) checkMaster(xa, m, valid, sink);
+        }
+        for (IommuGroup g : scope.groups()) {
+            java.util.SortedSet<Integer> changed = scope.pasidArrayChanges(g);
+            if (changed == null || !holds(g, changed)) checkGroup(g, sink);
+        }
+    }
+
+    /** Whether every CD of {@code m} at a PASID in {@code pasids} agrees with its shared CD's mm and the group. */
+    private static boolean holds(Map<Integer, CtxDesc> xa, ArmSmmuMaster m, java.util.SortedMap<Integer, Long> valid, java.util.Set<Integer> pasids) {
+        IommuGroup g = m.dev.group;
+        for (int p : pasids) {
+            Long d0 = valid.get(p);
+            if (p == 0 || d0 == null) continue;
+            CtxDesc cd = xa.get(CdSlots.asid(d0));
+            if (cd == null || cd.mm == null) continue;
+            IommuDomain dom = g == null ? null : g.pasidArray.get(p);
+            if (cd.mm.mmGetEnqcmdPasid() != p || dom == null || dom.type != IommuDomainType.SVA || dom.mm != cd.mm) return false;
+        }
+        return true;
+    }
+
+    /** Whether the pasid_array entries at {@code pasids} hold SVA domains of mms with that PASID. */
+    private static boolean holds(IommuGroup g, java.util.Set<Integer> pasids) {
+        for (int p : pasids) {
+            IommuDomain dom = g.pasidArray.get(p);
+            if (dom != null && dom.type == IommuDomainType.SVA && dom.mm != null && dom.mm.mmGetEnqcmdPasid() != p) return false;
+        }
+        return true;
     }
 
     private void check(World w, List<ArmSmmuMaster> masters, List<IommuGroup> groups,
                        java.util.function.Function<ArmSmmuMaster, java.util.SortedMap<Integer, Long>> cds, Consumer<Violation> sink) {
         Map<Integer, CtxDesc> xa = w.driver.asidXa.entries();
-        for (ArmSmmuMaster m : masters) {
+        for (ArmSmmuMaster m : masters) checkMaster(xa, m, cds.apply(m), sink);
+        for (IommuGroup g : groups) checkGroup(g, sink);
+    }
+
+    private void checkMaster(Map<Integer, CtxDesc> xa, ArmSmmuMaster m, java.util.SortedMap<Integer, Long> valid, Consumer<Violation> sink) {
+        {
             String dev = m.dev.name();
             IommuGroup g = m.dev.group;
-            for (Map.Entry<Integer, Long> e : cds.apply(m).entrySet()) {
+            for (Map.Entry<Integer, Long> e : valid.entrySet()) {
                 int p = e.getKey();
                 if (p == 0) continue;
                 int asid = CdSlots.asid(e.getValue());
@@ -75,7 +119,10 @@ public final class PasidConsistency implements IncrementalInvariant {
                 }
             }
         }
-        for (IommuGroup g : groups) {
+    }
+
+    private void checkGroup(IommuGroup g, Consumer<Violation> sink) {
+        {
             for (Map.Entry<Integer, IommuDomain> e : g.pasidArray.entrySet()) {
                 IommuDomain dom = e.getValue();
                 if (dom.type != IommuDomainType.SVA || dom.mm == null || dom.mm.mmGetEnqcmdPasid() == e.getKey()) continue;

@@ -83,7 +83,14 @@ public final class PasidLifetime implements IncrementalInvariant {
         Set<IommuGroup> groups = Collections.newSetFromMap(new IdentityHashMap<>());
         groups.addAll(all ? w.core.groups() : scope.groups());
         groups.addAll(heldGroups);
+        // A group or master holding thousands of PASIDs is re-read at the PASIDs the step
+        // changed only (StepScope), unless the scope cannot say (null: re-read it all).
         for (IommuGroup g : groups) {
+            java.util.SortedSet<Integer> changed = all ? null : scope.pasidArrayChanges(g);
+            if (changed != null) {
+                reread(g, changed, p -> g.pasidArray.containsKey(p) ? Boolean.TRUE : null, dirty);
+                continue;
+            }
             Map<Integer, Object> now = new HashMap<>();
             for (int p : g.pasidArray.keySet()) now.put(p, Boolean.TRUE);
             reread(g, now, dirty);
@@ -92,7 +99,14 @@ public final class PasidLifetime implements IncrementalInvariant {
         List<ArmSmmuMaster> masters = new ArrayList<>(all ? SvaState.liveMasters(w) : scope.masters());
         if (all) for (Object h : List.copyOf(held.keySet())) if (h instanceof ArmSmmuMaster m && !m.live) masters.add(m);
         CdContents cds = CdContents.of(w);
-        for (ArmSmmuMaster m : masters) reread(m, m.live ? masterPasids(m, cds.validDword0(m)) : Map.of(), dirty);
+        BondIndex bonds = BondIndex.of(w);
+        for (ArmSmmuMaster m : masters) {
+            java.util.SortedSet<Integer> changed = all || !m.live ? null : scope.pasids(m);
+            Map<Integer, Long> valid = m.live ? cds.validDword0(m) : Map.of();
+            if (changed == null || !reread(m, changed, p -> masterPasid(bonds, m, valid, p), dirty)) {
+                reread(m, m.live ? masterPasids(m, valid) : Map.of(), dirty);
+            }
+        }
         // Handles: those whose count changed; all of them when the mms' state may have changed.
         List<IommuSva> handles = new ArrayList<>(w.handleChangesSince(handleCursor));
         handleCursor = w.handleChangeCount();
@@ -107,6 +121,58 @@ public final class PasidLifetime implements IncrementalInvariant {
             if (hs == null || w.core.globalPasidAllocated(p)) continue;
             report(w, p, describe(w, scope, p, hs), sink);
         }
+    }
+
+    /**
+     * As {@link #reread(Object, Map, Set)}, at {@code pasids} only: what the holder holds at
+     * each ({@code now}: null when nothing, {@link #SEVERAL} when only a whole re-read can say).
+     * False, having changed nothing, when some PASID needs the whole re-read.
+     */
+    private boolean reread(Object holder, java.util.SortedSet<Integer> pasids, java.util.function.IntFunction<Object> now, Set<Integer> dirty) {
+        Map<Integer, Object> values = new HashMap<>();
+        for (int p : pasids) {
+            Object v = now.apply(p);
+            if (v == SEVERAL) return false;
+            if (v != null) values.put(p, v);
+        }
+        Map<Integer, Object> before = held.get(holder);
+        Map<Integer, Object> after = before == null ? new HashMap<>() : before;
+        for (int p : pasids) {
+            Object was = after.get(p);
+            Object is = values.get(p);
+            if (java.util.Objects.equals(was, is)) continue;
+            dirty.add(p);
+            if (is == null) {
+                after.remove(p);
+                Set<Object> hs = holders.get(p);
+                hs.remove(holder);
+                if (hs.isEmpty()) holders.remove(p);
+            } else {
+                after.put(p, is);
+                holders.computeIfAbsent(p, x -> Collections.newSetFromMap(new IdentityHashMap<>())).add(holder);
+            }
+        }
+        if (after.isEmpty()) held.remove(holder);
+        else held.put(holder, after);
+        if (holder instanceof IommuGroup g) {
+            if (after.isEmpty()) heldGroups.remove(g);
+            else heldGroups.add(g);
+        }
+        return true;
+    }
+
+    /** What {@link #masterPasid} returns when a PASID has several bonds (their order is the list's: re-read it all). */
+    private static final Object SEVERAL = new Object();
+
+    /** masterPasids' entry at {@code p}, without a walk of the master's bonds and CDs; null when it holds nothing there. */
+    private static Object masterPasid(BondIndex bonds, ArmSmmuMaster m, Map<Integer, Long> validCds, int p) {
+        if (p <= 0) return null;
+        List<ArmSmmuBond> at = bonds.at(m, p);
+        if (at.size() > 1) return SEVERAL;
+        List<Object> texts = new ArrayList<>();
+        for (ArmSmmuBond b : at) texts.add(b.mm);
+        if (validCds.containsKey(p)) texts.add("CD");
+        return texts.isEmpty() ? null : texts;
     }
 
     /**
@@ -131,7 +197,7 @@ public final class PasidLifetime implements IncrementalInvariant {
             holders.computeIfAbsent(e.getKey(), x -> Collections.newSetFromMap(new IdentityHashMap<>())).add(holder);
         }
         if (now.isEmpty()) held.remove(holder);
-        else held.put(holder, now);
+        else held.put(holder, new HashMap<>(now));
         if (holder instanceof IommuGroup g) {
             if (now.isEmpty()) heldGroups.remove(g);
             else heldGroups.add(g);

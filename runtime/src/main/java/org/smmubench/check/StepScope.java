@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,17 @@ import org.smmubench.mm.Mm;
  * <p>A change to the PASID, exit or free state of a process the step names makes it touch
  * {@link #everything()}: checks look mms up by PASID and excuse the quiesced CDs of exited
  * ones, so such a change can alter a verdict on any master.
+ *
+ * <p>Within a touched master, {@link #pasids(ArmSmmuMaster)} says which PASIDs the step may
+ * have changed, so a check whose verdicts are per (master, PASID) need not walk a master
+ * with thousands of live PASIDs: the SSIDs of its CD table stored into, the PASIDs of the
+ * bonds added to or removed from its list and of the entries stored into or erased from its
+ * group's pasid_array (both lists are watched: WatchedList, WatchedTreeMap), and the SSIDs
+ * whose CD carries an ASID whose arm_smmu_asid_xa entry changed. A change these cannot
+ * describe makes the master <em>whole</em> (every PASID): the first step that sees it, a
+ * store to an L1 descriptor, any free of DMA memory (freed memory reads as zero without a
+ * store), a new CD table, L1 array, RID domain or group domain, its release, and, from 6.11,
+ * a group holding an arm_smmu SVA domain (whose (master, ssid) list is not watched).
  */
 public final class StepScope {
     private final World w;
@@ -73,8 +85,8 @@ public final class StepScope {
     /** Probe order of devices and creation order of groups, as the full scans walk them. */
     private final Map<Device, Integer> deviceOrder = new IdentityHashMap<>();
     private final Map<IommuGroup, Integer> groupOrder = new IdentityHashMap<>();
-    /** ASID -> masters with a valid CD carrying it (from dword-0 stores; a superset is harmless). */
-    private final Map<Integer, Set<ArmSmmuMaster>> asidHolders = new HashMap<>();
+    /** ASID -> masters with a valid CD carrying it -> those CDs' SSIDs (from dword-0 stores; a superset is harmless). */
+    private final Map<Integer, Map<ArmSmmuMaster, Set<Integer>>> asidHolders = new HashMap<>();
     /** Per master: SSID -> ASID of each CD stored valid, to drop masters from asidHolders. */
     private final Map<ArmSmmuMaster, Map<Integer, Integer>> cdAsids = new IdentityHashMap<>();
     /** The named processes' state when the step began. */
@@ -88,30 +100,54 @@ public final class StepScope {
     private List<ArmSmmuMaster> liveMastersCache, mastersCache;
     private List<IommuGroup> groupsCache;
     private List<ArmSmmuDomain> domainsCache;
+    private final Map<ArmSmmuMaster, java.util.SortedSet<Integer>> pasidsCache = new IdentityHashMap<>();
 
     private record MmState(Mm mm, int pasid, boolean exited, boolean freed) {}
 
-    /** A group's pasid_array (entries compared by identity of the domain) and RID domains. */
-    private record GroupState(Map<Integer, Object> pasidArray, IommuDomain domain, IommuDomain defaultDomain) {
-        static GroupState of(IommuGroup g) {
-            Map<Integer, Object> pa = new HashMap<>();
-            g.pasidArray.forEach((p, d) -> pa.put(p, new Identity(d)));
-            return new GroupState(pa, g.domain, g.defaultDomain);
+    /** Masters whose bond list this scope watches (from the first step that touched them). */
+    private final Set<ArmSmmuMaster> watchedMasters = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Groups whose pasid_array this scope watches, each with the indices holding an arm_smmu (6.11+ SVA) domain. */
+    private final Map<IommuGroup, Set<Integer>> watchedGroups = new IdentityHashMap<>();
+    /** Per master: the PASIDs the step changed in its CD table, bonds or CDs' ASIDs (see pasids()). */
+    private final Map<ArmSmmuMaster, Set<Integer>> dirtyPasids = new IdentityHashMap<>();
+    /** Per master: the bonds added or removed this step (their PASIDs are read again at the end). */
+    private final Map<ArmSmmuMaster, List<ArmSmmuBond>> changedBonds = new IdentityHashMap<>();
+    /** Per group: the pasid_array indices stored or erased this step. */
+    private final Map<IommuGroup, Set<Integer>> dirtyKeys = new IdentityHashMap<>();
+    /** Masters and groups every PASID of which the step may have changed (see the class comment). */
+    private final Set<ArmSmmuMaster> wholeMasters = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<IommuGroup> wholeGroups = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Per master: its layout when a step last ended touching it; any difference makes it whole. */
+    private final Map<ArmSmmuMaster, Layout> layouts = new IdentityHashMap<>();
+
+    /** A master's CD table layout, its domains and liveness, and the DMA frees so far. */
+    private record Layout(Object cdtab, Object l1Desc, boolean live, IommuDomain domain, IommuGroup group,
+                          IommuDomain groupDomain, IommuDomain groupDefault, long frees) {
+        static Layout of(World w, ArmSmmuMaster m) {
+            IommuGroup g = m.dev.group;
+            return new Layout(m.cdTable.cdtab, m.cdTable.l1Desc, m.live, m.domain, g,
+                    g == null ? null : g.domain, g == null ? null : g.defaultDomain, w.mem.freeCount());
         }
 
-        boolean same(IommuGroup g) {
-            if (g.domain != domain || g.defaultDomain != defaultDomain || g.pasidArray.size() != pasidArray.size()) return false;
-            for (var e : g.pasidArray.entrySet()) {
-                Object was = pasidArray.get(e.getKey());
-                if (!(was instanceof Identity i) || i.o != e.getValue()) return false;
-            }
-            return true;
+        boolean same(Layout o) {
+            return cdtab == o.cdtab && l1Desc == o.l1Desc && live == o.live && domain == o.domain && group == o.group
+                    && groupDomain == o.groupDomain && groupDefault == o.groupDefault && frees == o.frees;
         }
     }
 
-    private record Identity(Object o) {
-        @Override public boolean equals(Object x) { return x instanceof Identity i && i.o == o; }
-        @Override public int hashCode() { return System.identityHashCode(o); }
+    /**
+     * A group's RID domains when a step last ended touching it. Its pasid_array is watched
+     * instead of copied (a copy per step costs one entry per live PASID): the indices stored or
+     * erased are in {@link #dirtyKeys}.
+     */
+    private record GroupState(IommuDomain domain, IommuDomain defaultDomain, int devices) {
+        static GroupState of(IommuGroup g) {
+            return new GroupState(g.domain, g.defaultDomain, g.devices.size());
+        }
+
+        boolean same(IommuGroup g) {
+            return g.domain == domain && g.defaultDomain == defaultDomain;
+        }
     }
 
     private StepScope(World w) {
@@ -129,9 +165,19 @@ public final class StepScope {
 
     private void attach() {
         w.mem.addWriteListener((pa, oldValue, newValue) -> onStore(pa, newValue));
+        // An mm gets its PASID only from the global allocator (iommu_alloc_mm_data): a change
+        // there, for a process the step names or not, may change any master's verdicts.
+        w.core.observeGlobalPasids(p -> {
+            everything = true;
+            changed();
+        });
         w.driver.asidXa.addChangeObserver(asid -> {
-            Set<ArmSmmuMaster> h = asidHolders.get(asid);
-            if (h != null && masters.addAll(h)) changed();
+            Map<ArmSmmuMaster, Set<Integer>> h = asidHolders.get(asid);
+            if (h == null) return;
+            for (Map.Entry<ArmSmmuMaster, Set<Integer>> e : h.entrySet()) {
+                if (masters.add(e.getKey())) changed();
+                dirty(e.getKey()).addAll(e.getValue());
+            }
         });
     }
 
@@ -140,6 +186,8 @@ public final class StepScope {
         if (word.isPresent()) {
             ArmSmmuMaster m = word.get().master();
             if (masters.add(m)) changed();
+            if (word.get().l1()) wholeMasters.add(m);
+            else dirty(m).add(word.get().index());
             if (!word.get().l1() && word.get().dword() == 0) trackAsid(m, word.get().index(), newValue);
             return;
         }
@@ -148,6 +196,7 @@ public final class StepScope {
     }
 
     private void changed() {
+        pasidsCache.clear();
         liveMastersCache = mastersCache = null;
         groupsCache = null;
         domainsCache = null;
@@ -156,11 +205,52 @@ public final class StepScope {
     private void trackAsid(ArmSmmuMaster m, int ssid, long d0) {
         Map<Integer, Integer> mine = cdAsids.computeIfAbsent(m, x -> new HashMap<>());
         Integer old = Cd.V.isSet(d0) ? mine.put(ssid, CdSlots.asid(d0)) : mine.remove(ssid);
-        if (Cd.V.isSet(d0)) asidHolders.computeIfAbsent(CdSlots.asid(d0), a -> Collections.newSetFromMap(new IdentityHashMap<>())).add(m);
-        if (old != null && !mine.containsValue(old)) {
-            Set<ArmSmmuMaster> h = asidHolders.get(old);
-            if (h != null) h.remove(m);
+        if (old != null) {
+            Map<ArmSmmuMaster, Set<Integer>> h = asidHolders.get(old);
+            Set<Integer> ssids = h == null ? null : h.get(m);
+            if (ssids != null && ssids.remove(ssid) && ssids.isEmpty()) h.remove(m);
         }
+        if (Cd.V.isSet(d0)) {
+            asidHolders.computeIfAbsent(CdSlots.asid(d0), a -> new IdentityHashMap<>()).computeIfAbsent(m, x -> new HashSet<>()).add(ssid);
+        }
+    }
+
+    /** The PASIDs of {@code m} this step changed so far. */
+    private Set<Integer> dirty(ArmSmmuMaster m) {
+        return dirtyPasids.computeIfAbsent(m, x -> new HashSet<>());
+    }
+
+    /** Starts watching {@code m}'s bond list; true the first time (the step then judges it whole). */
+    private boolean watch(ArmSmmuMaster m) {
+        if (!watchedMasters.add(m)) return false;
+        m.bonds.watch((o, joined) -> {
+            if (masters.add(m)) changed();
+            changedBonds.computeIfAbsent(m, x -> new ArrayList<>()).add((ArmSmmuBond) o);
+            int p = bondPasid((ArmSmmuBond) o);
+            if (p > 0) dirty(m).add(p);
+            else wholeMasters.add(m); // a bond without a PASID is judged by no PASID's verdict
+        });
+        return true;
+    }
+
+    /** Starts watching {@code g}'s pasid_array; true the first time (its members are then judged whole). */
+    private boolean watch(IommuGroup g) {
+        if (watchedGroups.containsKey(g)) return false;
+        Set<Integer> arm = new HashSet<>();
+        g.pasidArray.forEach((p, d) -> {
+            if (d instanceof ArmSmmuDomain) arm.add(p);
+        });
+        watchedGroups.put(g, arm);
+        g.pasidArray.watch(p -> {
+            dirtyKeys.computeIfAbsent(g, x -> new HashSet<>()).add(p);
+            if (g.pasidArray.get(p) instanceof ArmSmmuDomain) arm.add(p);
+            else arm.remove(p);
+        });
+        return true;
+    }
+
+    private static int bondPasid(ArmSmmuBond b) {
+        return b.mm == null ? -1 : b.mm.mmGetEnqcmdPasid();
     }
 
     // ------------------------------------------------------------------ driven by the bench
@@ -189,12 +279,29 @@ public final class StepScope {
         if (!mmStates().equals(mmStates)) everything = true;
         Set<IommuGroup> touched = Collections.newSetFromMap(new IdentityHashMap<>());
         touched.addAll(unitGroups);
+        touched.addAll(dirtyKeys.keySet());
         for (ArmSmmuMaster m : List.copyOf(masters)) if (m.dev.group != null) touched.add(m.dev.group);
         for (IommuGroup g : touched) {
             GroupState was = groupStates.get(g);
-            if (!wideGroups.contains(g) && (was == null ? !g.pasidArray.isEmpty() : !was.same(g))) widen(g);
+            boolean first = watch(g);
+            // Group messages name the members: a probe or release changes every index's text.
+            if (first || was == null || was.devices() != g.devices.size()) wholeGroups.add(g);
+            boolean arrayChanged = first ? !g.pasidArray.isEmpty() : dirtyKeys.containsKey(g);
+            if (!wideGroups.contains(g) && (arrayChanged || (was != null && !was.same(g)))) widen(g);
             groupStates.put(g, GroupState.of(g));
         }
+        for (ArmSmmuMaster m : masters) {
+            Layout now = Layout.of(w, m);
+            Layout was = layouts.put(m, now);
+            if (watch(m) || was == null || !was.same(now)) wholeMasters.add(m);
+        }
+        changedBonds.forEach((m, bonds) -> {
+            for (ArmSmmuBond b : bonds) {
+                int p = bondPasid(b);
+                if (p > 0) dirty(m).add(p);
+                else wholeMasters.add(m);
+            }
+        });
     }
 
     /** After the incremental checks ran: the next step starts clean. */
@@ -208,6 +315,11 @@ public final class StepScope {
         probedDevices.clear();
         subjectMms.clear();
         everything = false;
+        dirtyPasids.clear();
+        changedBonds.clear();
+        dirtyKeys.clear();
+        wholeMasters.clear();
+        wholeGroups.clear();
         changed();
     }
 
@@ -292,6 +404,38 @@ public final class StepScope {
 
     /** True when the step must be checked as a whole (a full scan). */
     public boolean everything() { return everything; }
+
+    /**
+     * The PASIDs of touched master {@code m} whose per-(master, PASID) verdicts the step may
+     * have changed, in order; null when every PASID of {@code m} must be judged (see the class
+     * comment). Its own CD slots, bonds and CDs' ASIDs, and its group's pasid_array indices.
+     */
+    public java.util.SortedSet<Integer> pasids(ArmSmmuMaster m) {
+        IommuGroup g = m.dev.group;
+        // Not watched yet: from now on it is, and in this step every PASID is judged.
+        if (watch(m)) wholeMasters.add(m);
+        if (g != null && watch(g)) wholeGroups.add(g);
+        if (everything || wholeMasters.contains(m)) return null;
+        if (g != null && (wholeGroups.contains(g) || !watchedGroups.get(g).isEmpty())) return null;
+        // Asked by several checks per step: sorted once while the machine is frozen.
+        java.util.SortedSet<Integer> cached = w.frozen() ? pasidsCache.get(m) : null;
+        if (cached != null) return cached;
+        java.util.TreeSet<Integer> out = new java.util.TreeSet<>(dirtyPasids.getOrDefault(m, Set.of()));
+        if (g != null) out.addAll(dirtyKeys.getOrDefault(g, Set.of()));
+        java.util.SortedSet<Integer> view = Collections.unmodifiableSortedSet(out);
+        if (w.frozen()) pasidsCache.put(m, view);
+        return view;
+    }
+
+    /**
+     * The pasid_array indices of touched group {@code g} the step stored or erased, in order;
+     * null when every index must be judged (the first step that watched it, or everything).
+     */
+    public java.util.SortedSet<Integer> pasidArrayChanges(IommuGroup g) {
+        if (watch(g)) wholeGroups.add(g);
+        if (everything || wholeGroups.contains(g)) return null;
+        return Collections.unmodifiableSortedSet(new java.util.TreeSet<>(dirtyKeys.getOrDefault(g, Set.of())));
+    }
 
     /** The touched masters that are still live, in probe order (the order full scans report in). */
     public List<ArmSmmuMaster> liveMasters() {

@@ -27,6 +27,10 @@
  * <li>Make sure every input of a unit's verdict changes only in steps that touch the unit.
  *     If an input is global (an mm's PASID, say), either let the scope see its change or fall
  *     back to the full walk when it changes.</li>
+ * <li>If a unit holds many entries (a master's live PASIDs, a group's pasid_array), judge
+ *     only those {@code scope.pasids(master)} or {@code scope.pasidArrayChanges(group)} name
+ *     (null: all of them), and when one of those breaks the rule, run the unit's full check
+ *     so the messages and their order stay the full walk's (see CdPlacement).</li>
  * <li>Keep bookkeeping idempotent within a step (both forms run in cross-check mode); work
  *     that must happen once per step is cached by {@link org.smmubench.check.World#stepSerial()}
  *     (see SteWriteOrder.reportStepEnd).</li>

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.smmubench.iommu.Device;
+import org.smmubench.kernel.WatchedList;
 
 /** struct arm_smmu_master: the driver's per-device state. */
 public final class ArmSmmuMaster {
@@ -18,8 +19,11 @@ public final class ArmSmmuMaster {
     public boolean steAtsEnabled;
     public boolean stallEnabled;
     public boolean svaEnabled;
-    /** struct arm_smmu_bond list, owned by the SVA code (protected by sva_lock). */
-    public final List<Object> bonds = new ArrayList<>();
+    /**
+     * struct arm_smmu_bond list, owned by the SVA code (protected by sva_lock). Watched, so the
+     * invariants re-judge only the bonds a step added or removed, not one per bound process.
+     */
+    public final WatchedList<Object> bonds = new WatchedList<>();
     public int ssidBits;
     /** False once release_device has run (for the invariants). */
     public boolean live = true;

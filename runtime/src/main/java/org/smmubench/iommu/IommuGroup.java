@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.TreeMap;
 
 import org.smmubench.kernel.Mutex;
+import org.smmubench.kernel.WatchedTreeMap;
 
 /** struct iommu_group: devices in probe order, the RID domains, and the PASID array. */
 public final class IommuGroup {
@@ -20,8 +21,11 @@ public final class IommuGroup {
     public IommuDomain blockingDomain;
     /** group->owner is set: a user (VFIO) claimed the group's DMA (owner_cnt is not modelled). */
     public boolean dmaOwned;
-    /** group->pasid_array: PASID -> domain. A TreeMap keeps dumps in PASID order. */
-    public final TreeMap<Integer, IommuDomain> pasidArray = new TreeMap<>();
+    /**
+     * group->pasid_array: PASID -> domain. Sorted, so dumps come in PASID order; watched, so the
+     * invariants re-judge only the PASIDs a step stored or erased.
+     */
+    public final WatchedTreeMap<IommuDomain> pasidArray = new WatchedTreeMap<>();
     /**
      * From 6.11 the pasid_array entry is a struct iommu_attach_handle (the SVA handle's, for an
      * SVA bind): PASID -> handle, next to {@link #pasidArray}'s domain. Empty before 6.11.

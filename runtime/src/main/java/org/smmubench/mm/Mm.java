@@ -63,7 +63,7 @@ public final class Mm {
 
     public int asidPins() { return asidPins; }
 
-    public List<MmuNotifier> subscriptions() { return List.copyOf(subscriptions); }
+    public List<MmuNotifier> subscriptions() { return subscriptions.isEmpty() ? List.of() : List.copyOf(subscriptions); }
 
     /** mm_get_enqcmd_pasid: the PASID the iommu core gave this mm, or -1 (IOMMU_PASID_INVALID). */
     public int mmGetEnqcmdPasid() { return pasid; }

@@ -59,7 +59,17 @@ public final class MmWorld implements Patchable<MmFunctions> {
 
     public Mm find(String name) { return mms.get(name); }
 
-    public List<Mm> all() { return List.copyOf(mms.values()); }
+    /** Every process in creation order: one immutable list, copied again only after a new process (the map only grows there). */
+    public List<Mm> all() {
+        if (all == null) all = List.copyOf(mms.values());
+        return all;
+    }
+
+    /**
+     * all()'s last answer. The whole-state checks ask after every step; copying ten thousand
+     * idle processes each time was most of a step's cost with that many.
+     */
+    private List<Mm> all;
 
     /**
      * A new process. {@code asid} null: the lowest free CPU ASID from 1. Returns null when the
@@ -77,6 +87,7 @@ public final class MmWorld implements Patchable<MmFunctions> {
         usedAsids.add(a);
         Mm mm = new Mm(this, name, new PageTable(mem), a);
         mms.put(name, mm);
+        all = null;
         return mm;
     }
 
