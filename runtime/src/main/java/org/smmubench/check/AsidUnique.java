@@ -249,7 +249,7 @@ public final class AsidUnique implements IncrementalInvariant {
     public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
         if (scope.everything() || !state.ready()) {
             afterStep(w, sink);
-            state.rebuild(w);
+            state.rebuild(w, scope);
             return;
         }
         AsidUniqueState.Delta delta = state.update(w, scope);

@@ -49,8 +49,8 @@ final class AsidUniqueState {
     /** Private CDs (a domain's own) by the ASID they hold: a superset, filtered and pruned when read. */
     private final Map<Integer, Set<CtxDesc>> privateByAsid = new HashMap<>();
     private final Map<CtxDesc, Integer> filedAt = new IdentityHashMap<>();
-    /** The RID domains, masters with bonds and reachable notifiers, at the cost of the bindings. */
-    private final NotifierReach reach = new NotifierReach();
+    /** The RID domains, masters with bonds and reachable notifiers, at the cost of the bindings (the bench's one, set by attach). */
+    private NotifierReach reach;
     /** The bound mms when the incremental form last looked. */
     private Set<Mm> bound = Set.of();
 
@@ -59,32 +59,33 @@ final class AsidUniqueState {
                  List<Mm> bound, List<Mm> newlyBound) {}
 
     void attach(World w) {
+        reach = NotifierReach.of(w);
         w.driver.asidXa.addChangeObserver(xaChanged::add);
     }
 
     boolean ready() { return ready; }
 
     /** Forgets everything and takes the machine's state from the full walks (first check, or a step touching everything). */
-    void rebuild(World w) {
+    void rebuild(World w, StepScope scope) {
         xaChanged.clear();
         xaSeen.clear();
         indicesOf.clear();
         privateByAsid.clear();
         filedAt.clear();
-        reach.rebuild(w);
+        reach.sync(w, scope);
         for (Map.Entry<Integer, CtxDesc> e : w.driver.asidXa.entries().entrySet()) {
             xaSeen.put(e.getKey(), e.getValue());
             indicesOf.computeIfAbsent(e.getValue(), c -> new TreeSet<>()).add(e.getKey());
             file(e.getValue());
         }
         for (ArmSmmuDomain d : SvaState.ridDomains(w)) file(d.cd);
-        bound = new LinkedHashSet<>(boundMms(reach.liveMastersWithBonds(w, null)));
+        bound = new LinkedHashSet<>(boundMms(reach.liveMastersWithBonds(scope)));
         ready = true;
     }
 
     /** Takes in what the step touched; returns what the verdicts must look at again. */
     Delta update(World w, StepScope scope) {
-        reach.update(scope);
+        reach.sync(w, scope);
         List<ArmSmmuDomain> domains = scope.domains();
         for (ArmSmmuDomain d : domains) file(d.cd);
 
@@ -119,12 +120,12 @@ final class AsidUniqueState {
         // A touched domain's devices may have changed, and with them how its CD is named.
         for (ArmSmmuDomain d : domains) addIndices(dirty, d.cd);
 
-        List<ArmSmmuMaster> masters = reach.liveMastersWithBonds(w, scope);
+        List<ArmSmmuMaster> masters = reach.liveMastersWithBonds(scope);
         List<Mm> boundNow = boundMms(masters);
         List<Mm> newly = new ArrayList<>();
         for (Mm mm : boundNow) if (!bound.contains(mm)) newly.add(mm);
         bound = new LinkedHashSet<>(boundNow);
-        return new Delta(dirty, moved, reach.reachableNotifiers(w, masters), boundNow, newly);
+        return new Delta(dirty, moved, reach.reachableNotifiers(w, scope), boundNow, newly);
     }
 
     private void addIndices(Set<Integer> to, CtxDesc cd) {

@@ -20,8 +20,9 @@ import org.smmubench.mm.Mm;
  * What SvaState's full walks reach of the SVA bindings (the RID domains, the live masters with
  * bonds, the reachable notifiers, in the walks' order), kept up to date from each step's scope
  * so that asking costs the bindings rather than every group and device. For the incremental
- * checks that would otherwise walk every domain after a bind (asid-unique, shared-cd-refs);
- * each keeps its own, fed every step.
+ * checks that would otherwise walk every domain after a bind (asid-unique, shared-cd-refs).
+ * One per bench ({@link #of}); whichever check asks first in a step brings it up to date
+ * ({@link #sync}), and the step's answers are computed once.
  *
  * <p>Why it is exact: a domain becomes a RID domain only when a group or live master comes to
  * point at it, and a notifier becomes reachable only by joining a domain's list, a master's
@@ -37,9 +38,36 @@ final class NotifierReach {
     private final Set<ArmSmmuDomain> withNotifiers = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<ArmSmmuMaster> withBonds = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Mm> withSubscriptions = Collections.newSetFromMap(new IdentityHashMap<>());
+    private boolean ready;
+    /** The step it was last brought up to date for, and that step's answers (null until asked). */
+    private long syncedSerial = -1;
+    private List<ArmSmmuMaster> masters;
+    private List<ArmSmmuMmuNotifier> notifiers;
+
+    private NotifierReach() {}
+
+    static NotifierReach of(World w) { return w.shared(NotifierReach.class, NotifierReach::new); }
+
+    /**
+     * Brings it up to date with the step just ended, once per step: from the full walks the
+     * first time and after a step touching everything, else from the step's scope (every
+     * step must be seen, which the incremental checks calling this after every step ensure).
+     */
+    void sync(World w, StepScope scope) {
+        if (syncedSerial == w.stepSerial()) return;
+        syncedSerial = w.stepSerial();
+        masters = null;
+        notifiers = null;
+        if (!ready || scope.everything()) {
+            rebuild(w);
+            ready = true;
+        } else {
+            update(scope);
+        }
+    }
 
     /** Forgets everything and takes the machine's state from the full walks. */
-    void rebuild(World w) {
+    private void rebuild(World w) {
         referrers.clear();
         withNotifiers.clear();
         withBonds.clear();
@@ -56,8 +84,8 @@ final class NotifierReach {
         for (Mm mm : w.mms.all()) if (hasSvaSubscription(mm)) withSubscriptions.add(mm);
     }
 
-    /** Takes in what a step touched (every step must be fed, or a new binding may be missed). */
-    void update(StepScope scope) {
+    /** Takes in what a step touched. */
+    private void update(StepScope scope) {
         for (IommuGroup g : scope.groups()) {
             refer(g.domain, g);
             refer(g.defaultDomain, g);
@@ -92,30 +120,27 @@ final class NotifierReach {
         refs.add(who);
     }
 
-    /** The live masters with bonds, in probe order (as SvaState.liveMasters lists them); no scope: at a rebuild. */
-    List<ArmSmmuMaster> liveMastersWithBonds(World w, StepScope scope) {
+    /** The live masters with bonds, in probe order (as SvaState.liveMasters lists them); after {@link #sync}. */
+    List<ArmSmmuMaster> liveMastersWithBonds(StepScope scope) {
+        if (masters != null) return masters;
         withBonds.removeIf(m -> !m.live || m.bonds.isEmpty());
         List<ArmSmmuMaster> out = new ArrayList<>(withBonds);
-        if (out.size() < 2) return out;
-        if (scope != null) {
-            out.sort(Comparator.comparingInt(m -> scope.deviceOrder(m.dev)));
-        } else {
-            List<ArmSmmuMaster> live = SvaState.liveMasters(w);
-            out.sort(Comparator.comparingInt(live::indexOf));
-        }
-        return out;
+        if (out.size() > 1) out.sort(Comparator.comparingInt(m -> scope.deviceOrder(m.dev)));
+        return masters = List.copyOf(out);
     }
 
-    /** SvaState.reachableNotifiers, from the domains, masters ({@code masters}: those with bonds) and mms known to hold any. */
-    List<ArmSmmuMmuNotifier> reachableNotifiers(World w, List<ArmSmmuMaster> masters) {
-        Set<ArmSmmuMmuNotifier> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** SvaState.reachableNotifiers, from the domains, masters and mms known to hold any; after {@link #sync}. */
+    List<ArmSmmuMmuNotifier> reachableNotifiers(World w, StepScope scope) {
+        if (notifiers != null) return notifiers;
+        List<ArmSmmuMaster> withBondsNow = liveMastersWithBonds(scope);
+        Set<ArmSmmuMmuNotifier> seen = Collections.newSetFromMap(new IdentityHashMap<>(2 * withBondsNow.size() + 16));
         List<ArmSmmuMmuNotifier> out = new ArrayList<>();
         withNotifiers.removeIf(d -> d.mmuNotifiers.isEmpty());
         List<ArmSmmuDomain> domains = new ArrayList<>();
         for (ArmSmmuDomain d : withNotifiers) if (rid(d)) domains.add(d);
         domains.sort(Comparator.comparingInt(ArmSmmuDomain::id));
         for (ArmSmmuDomain d : domains) for (ArmSmmuMmuNotifier n : SvaState.notifiers(d)) if (seen.add(n)) out.add(n);
-        for (ArmSmmuMaster m : masters) {
+        for (ArmSmmuMaster m : withBondsNow) {
             for (ArmSmmuBond b : SvaState.bonds(m)) if (b.smmuMn != null && seen.add(b.smmuMn)) out.add(b.smmuMn);
         }
         withSubscriptions.removeIf(mm -> !hasSvaSubscription(mm));
@@ -129,7 +154,7 @@ final class NotifierReach {
                 for (Object o : mm.subscriptions()) if (o instanceof ArmSmmuMmuNotifier n && seen.add(n)) out.add(n);
             }
         }
-        return out;
+        return notifiers = List.copyOf(out);
     }
 
     private static boolean hasSvaSubscription(Mm mm) {

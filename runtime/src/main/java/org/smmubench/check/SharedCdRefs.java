@@ -31,11 +31,10 @@ public final class SharedCdRefs implements IncrementalInvariant {
     private Set<Integer> watched = Set.of();
     private boolean attached, walked;
     /**
-     * For the incremental form: the reachable notifiers and the xa indices holding a shared
-     * CD, kept from each step's scope and the xarray's changes, so a walk after a bind costs
-     * the bindings, not a walk of every RID domain and every (mostly private) xa entry.
+     * For the incremental form: the xa indices holding a shared CD, kept from the xarray's
+     * changes, and the reachable notifiers from the bench's NotifierReach, so a walk after a
+     * bind costs the bindings, not a walk of every RID domain and every (mostly private) xa entry.
      */
-    private final NotifierReach reach = new NotifierReach();
     private final java.util.TreeSet<Integer> sharedIndices = new java.util.TreeSet<>();
     private boolean tracking;
 
@@ -68,15 +67,14 @@ public final class SharedCdRefs implements IncrementalInvariant {
      */
     @Override
     public void afterStep(World w, StepScope scope, Consumer<Violation> sink) {
+        NotifierReach reach = NotifierReach.of(w);
+        reach.sync(w, scope);
         if (!tracking || scope.everything()) {
-            reach.rebuild(w);
             sharedIndices.clear();
             w.driver.asidXa.entries().forEach((i, cd) -> {
                 if (cd.mm != null) sharedIndices.add(i);
             });
             tracking = true;
-        } else {
-            reach.update(scope);
         }
         boolean run = !attached || !walked || scope.everything() || !scope.mms().isEmpty() || !scope.notifiers().isEmpty();
         for (int i : xaChanged) {
@@ -89,7 +87,7 @@ public final class SharedCdRefs implements IncrementalInvariant {
         xaChanged.clear();
         if (!run) return;
         walked = true;
-        watched = walk(w, reach.reachableNotifiers(w, reach.liveMastersWithBonds(w, scope)), sharedIndices, sink);
+        watched = walk(w, reach.reachableNotifiers(w, scope), sharedIndices, sink);
     }
 
     /**
