@@ -52,12 +52,26 @@ class CdPlacementTest {
         }
     }
 
-    /** A fixed-variant remove_dev_pasid that drops the bond but forgets to clear the CD (the PRE split without the PRE clear). */
+    /**
+     * A fixed-variant remove_dev_pasid that drops the bond but forgets to clear the CD (the PRE
+     * split without the PRE clear): for every (device, mm), or only those {@code victim} picks.
+     */
     static final class RemoveSkipsClear extends ArmSmmuSva {
-        RemoveSkipsClear(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
+        private final java.util.function.BiPredicate<Device, org.smmubench.mm.Mm> victim;
+
+        RemoveSkipsClear(Kernel k, ArmSmmuV3 drv, MmWorld mms) { this(k, drv, mms, (dev, mm) -> true); }
+
+        RemoveSkipsClear(Kernel k, ArmSmmuV3 drv, MmWorld mms, java.util.function.BiPredicate<Device, org.smmubench.mm.Mm> victim) {
+            super(k, drv, mms);
+            this.victim = victim;
+        }
 
         @Override
         public void svaRemoveDevPasid(IommuDomain domain, Device dev, int id) {
+            if (!victim.test(dev, domain.mm)) {
+                super.svaRemoveDevPasid(domain, dev, id);
+                return;
+            }
             try (Frame f = k.enter("arm_smmu_sva_remove_dev_pasid")) {
                 ArmSmmuMaster master = ArmSmmuV3.master(dev);
                 svaLock.lock();

@@ -12,13 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.smmubench.bench.BenchParts;
 import org.smmubench.bench.RecordedViolation;
 import org.smmubench.bench.RunResult;
-import org.smmubench.driver.ArmSmmuMaster;
 import org.smmubench.driver.ArmSmmuV3;
-import org.smmubench.driver.sva.ArmSmmuBond;
 import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.iommu.Device;
 import org.smmubench.iommu.IommuDomain;
-import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Kernel;
 import org.smmubench.mm.Mm;
 import org.smmubench.mm.MmWorld;
@@ -58,33 +55,6 @@ class ManyLivePasidsTest {
 
     private static boolean victim(Device dev, Mm mm) {
         return dev.name().equals("nic0") && mm != null && mm.name().equals("proc1");
-    }
-
-    /** remove_dev_pasid that drops proc1's bond on nic0 but leaves its CD valid. */
-    static final class RemoveKeepsProc1Cd extends ArmSmmuSva {
-        RemoveKeepsProc1Cd(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
-
-        @Override
-        public void svaRemoveDevPasid(IommuDomain domain, Device dev, int id) {
-            if (!victim(dev, domain.mm)) {
-                super.svaRemoveDevPasid(domain, dev, id);
-                return;
-            }
-            try (Frame f = k.enter("arm_smmu_sva_remove_dev_pasid")) {
-                ArmSmmuMaster master = ArmSmmuV3.master(dev);
-                svaLock.lock();
-                try {
-                    ArmSmmuBond bond = findBond(master, domain.mm);
-                    if (bond != null) {
-                        master.bonds.remove(bond);
-                        mmuNotifierPut(bond.smmuMn);
-                        k.kfree(bond);
-                    }
-                } finally {
-                    svaLock.unlock();
-                }
-            }
-        }
     }
 
     /** A bind that writes proc1's CD on nic0 one SSID above the PASID the core passed. */
@@ -132,7 +102,7 @@ class ManyLivePasidsTest {
     /** Steps: 150 binds, nic1's bind (151), nic0's bind of proc1 (152), DMA, unbind (154), DMA (155), bg7's unbind (156). */
     @Test
     void cdLeftValidByUnbindIsReportedAmongManyPasids() {
-        List<String> r = agreeing(BIND_UNBIND_DMA, p -> p.withSva(RemoveKeepsProc1Cd::new));
+        List<String> r = agreeing(BIND_UNBIND_DMA, p -> p.withSva((k, drv, mms) -> new CdPlacementTest.RemoveSkipsClear(k, drv, mms, ManyLivePasidsTest::victim)));
         assertHas(r, "154 cd-placement: nic0: PASID 0x400: expected no valid CD (nic0 has no bond for proc1), found a valid CD with ASID 1");
         assertHas(r, "154 group-pasid-atomic: nic0: PASID 0x400: group nic0's pasid_array has no domain there; expected no valid CD, found one with ASID 1");
         assertTrue(r.stream().anyMatch(l -> l.startsWith("155 dma-after-unbind: nic0 (SID 0x100) PASID 0x400: DMA write at 0x400000 succeeded")
