@@ -14,13 +14,9 @@ import org.smmubench.bench.RecordedViolation;
 import org.smmubench.driver.ArmSmmuDomain;
 import org.smmubench.driver.ArmSmmuV3;
 import org.smmubench.driver.CtxDesc;
-import org.smmubench.driver.sva.ArmSmmuSva;
 import org.smmubench.iommu.Bus;
-import org.smmubench.kernel.ErrPtr;
-import org.smmubench.kernel.Frame;
 import org.smmubench.kernel.Gfp;
 import org.smmubench.kernel.Kernel;
-import org.smmubench.mm.Mm;
 import org.smmubench.mm.MmWorld;
 import org.smmubench.mm.Prot;
 import org.smmubench.scenario.DeviceSpec;
@@ -43,22 +39,17 @@ class AsidUniqueIncrementalTest {
     private static final long VA = 0x400000L;
 
     /** arm_smmu_share_asid that frees the colliding private ASID without moving the private CD (it keeps ASID {@code asid}). */
-    static final class StealsAsid extends ArmSmmuSva {
+    static final class StealsAsid extends AsidUniqueTest.BrokenShareAsid {
         StealsAsid(Kernel k, ArmSmmuV3 drv, MmWorld mms) { super(k, drv, mms); }
 
         @Override
-        protected ErrPtr<CtxDesc> shareAsid(Mm mm, int asid) {
-            try (Frame f = k.enter("arm_smmu_share_asid")) {
-                CtxDesc cd = drv.asidXa.load(asid);
-                if (cd == null) return ErrPtr.of(null);
-                if (cd.mm != null) {
-                    cd.refs++;
-                    return ErrPtr.of(cd);
-                }
-                drv.asidXa.erase(asid);
-                return ErrPtr.of(null);
-            }
-        }
+        boolean movesPrivateCd() { return false; }
+
+        @Override
+        boolean setsNewAsid() { return false; }
+
+        @Override
+        boolean invalidatesOldAsid() { return false; }
     }
 
     private static void pci(Bench b, String name, int sid) {

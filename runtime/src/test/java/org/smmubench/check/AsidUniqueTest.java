@@ -47,6 +47,9 @@ class AsidUniqueTest {
 
         abstract boolean invalidatesOldAsid();
 
+        /** False: frees the colliding private ASID without moving the private CD at all. */
+        boolean movesPrivateCd() { return true; }
+
         @Override
         protected ErrPtr<CtxDesc> shareAsid(Mm mm, int asid) {
             try (Frame f = k.enter("arm_smmu_share_asid")) {
@@ -55,6 +58,10 @@ class AsidUniqueTest {
                 if (cd.mm != null) {
                     cd.refs++;
                     return ErrPtr.of(cd);
+                }
+                if (!movesPrivateCd()) {
+                    drv.asidXa.erase(asid);
+                    return ErrPtr.of(null);
                 }
                 ArmSmmuDomain d = cd.ownerDomain;
                 int newAsid = drv.asidXa.alloc("xa_alloc.asid", null, cd, 1, (1 << d.smmu.asidBits) - 1, Gfp.GFP_KERNEL);
