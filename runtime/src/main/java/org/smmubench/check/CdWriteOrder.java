@@ -16,7 +16,6 @@ import org.smmubench.hw.CdView;
 import org.smmubench.hw.Command;
 import org.smmubench.hw.CommandListener;
 import org.smmubench.hw.field.Cd;
-import org.smmubench.hw.field.L1Cd;
 
 /**
  * cd-write-order. Watches every store into

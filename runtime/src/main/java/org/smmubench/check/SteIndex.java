@@ -1,7 +1,5 @@
 package org.smmubench.check;
 
-import java.util.HashMap;
-import java.util.Map;
 
 import com.carrotsearch.hppc.LongObjectHashMap;
 

@@ -2,7 +2,6 @@ package org.smmubench.hw;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 import com.carrotsearch.hppc.LongObjectHashMap;

@@ -12,7 +12,6 @@ import org.smmubench.driver.sva.SvaV6_11;
 import org.smmubench.driver.sva.SvaV6_18;
 import org.smmubench.iommu.IommuCore;
 import org.smmubench.iommu.IommuCoreV6_10;
-import org.smmubench.iommu.IommuCoreAfterB025dea63cde;
 import org.smmubench.iommu.IommuCoreV6_11;
 import org.smmubench.iommu.IommuCoreV6_18;
 
