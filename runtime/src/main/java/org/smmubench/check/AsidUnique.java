@@ -274,11 +274,13 @@ public final class AsidUnique implements IncrementalInvariant {
             if (cd.ownerDomain != null && cd.ownerDomain.cd == cd && state.member(cd.ownerDomain)) continue;
             checkInXa(w, cd, sink);
         }
-        Map<Integer, List<Mm>> boundByAsid = byCpuAsid(delta.bound());
         Set<ArmSmmuDomain> forCpuAsid = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         forCpuAsid.addAll(touched);
         for (Mm mm : delta.newlyBound()) forCpuAsid.addAll(state.privateOwners(mm.cpuAsid()));
-        for (ArmSmmuDomain d : members(forCpuAsid)) checkCpuAsid(w, d, boundByAsid, sink);
+        List<ArmSmmuDomain> judged = members(forCpuAsid);
+        // Every bound mm by CPU ASID only when a domain is judged: a DMA step judges none.
+        Map<Integer, List<Mm>> boundByAsid = judged.isEmpty() ? Map.of() : byCpuAsid(delta.bound());
+        for (ArmSmmuDomain d : judged) checkCpuAsid(w, d, boundByAsid, sink);
     }
 
     /** Those of {@code domains} whose CD the full walk judges, by domain id (its order). */
